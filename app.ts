@@ -1,0 +1,40 @@
+/**
+ * createApp(deps): the Express application, with no listen() — tests start it on an ephemeral
+ * port, main.ts on the configured one.
+ */
+import express, { type Express } from 'express';
+import type { Logger } from 'pino';
+import { HttpError } from './channels/http/errors.ts';
+import { errorHandler, requestContext } from './channels/http/middleware.ts';
+import { readinessReport, type Services } from './channels/http/readiness.ts';
+import { procedureRoutes } from './channels/procedures/routes.ts';
+
+export interface AppDeps {
+  logger: Logger;
+  /** Filled in as start-up progresses; routes read it on each request. */
+  services: Services;
+}
+
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use(requestContext(deps.logger));
+  app.use(express.json({ limit: '64kb' }));
+
+  app.get('/health', (_request, response) => {
+    const report = readinessReport(deps.services);
+    response.status(report.ready ? 200 : 503).json({
+      status: report.ready ? 'ok' : deps.services.startupError ? 'failed' : 'starting',
+      ...report.parts,
+      ...(deps.services.catalog ? { procedures: deps.services.catalog.size } : {}),
+      ...(deps.services.startupError ? { error: deps.services.startupError } : {}),
+    });
+  });
+
+  app.use(procedureRoutes(deps.services));
+
+  app.use((request, _response, next) => next(new HttpError('not_found', `${request.method} ${request.path}`)));
+  app.use(errorHandler());
+  return app;
+}

@@ -1,0 +1,45 @@
+/**
+ * Conversation events (a bot or officer message, a handoff change, a dossier status change) that
+ * reach a citizen's open channel later — the web chat's event stream, Zalo pushes. One interface;
+ * in-process by default, Redis-backed when several instances share the work.
+ */
+export interface ConversationEvent {
+  conversationId: string;
+  type: 'message' | 'handoff' | 'status';
+  from: 'bot' | 'officer' | 'system';
+  text: string;
+  /** Message id in the store, when the event is a stored message (lets clients de-duplicate). */
+  messageId?: number;
+  data?: Record<string, unknown>;
+  at: string;
+}
+
+export type EventListener = (event: ConversationEvent) => void;
+
+export interface EventHub {
+  publish(event: ConversationEvent): Promise<void>;
+  /** Returns the unsubscribe function. */
+  subscribe(conversationId: string, listener: EventListener): () => void;
+  close(): Promise<void>;
+}
+
+export function createMemoryEventHub(): EventHub {
+  const listeners = new Map<string, Set<EventListener>>();
+  return {
+    async publish(event) {
+      for (const listener of listeners.get(event.conversationId) ?? []) listener(event);
+    },
+    subscribe(conversationId, listener) {
+      const set = listeners.get(conversationId) ?? new Set<EventListener>();
+      set.add(listener);
+      listeners.set(conversationId, set);
+      return () => {
+        set.delete(listener);
+        if (set.size === 0) listeners.delete(conversationId);
+      };
+    },
+    async close() {
+      listeners.clear();
+    },
+  };
+}

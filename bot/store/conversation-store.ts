@@ -1,0 +1,51 @@
+/**
+ * Conversations and their messages, persisted so they survive a restart. The state is the bot's
+ * opaque per-conversation JSON; writes are version-checked so two writers can't both win.
+ */
+export type MessageAuthor = 'citizen' | 'bot' | 'officer' | 'system';
+
+export interface StoredMessage {
+  id: number;
+  conversationId: string;
+  author: MessageAuthor;
+  text: string;
+  /** Rich content (quick replies, card) as the bot produced it. */
+  payload: unknown;
+  intent: string | null;
+  procedureCode: string | null;
+  createdAt: string;
+}
+
+export interface NewMessage {
+  author: MessageAuthor;
+  text: string;
+  payload?: unknown;
+  intent?: string | null;
+  procedureCode?: string | null;
+}
+
+export interface Conversation {
+  id: string;
+  channel: string;
+  state: Record<string, unknown>;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export class VersionConflictError extends Error {
+  constructor(readonly conversationId: string) {
+    super(`conversation ${conversationId} was changed by another writer`);
+    this.name = 'VersionConflictError';
+  }
+}
+
+export interface ConversationStore {
+  get(id: string): Promise<Conversation | null>;
+  /** Creates the conversation if absent; returns the stored one either way. */
+  ensure(id: string, channel: string): Promise<Conversation>;
+  /** Writes the new state iff the stored version is `expectedVersion`; returns the new version. */
+  saveState(id: string, state: Record<string, unknown>, expectedVersion: number): Promise<number>;
+  append(conversationId: string, messages: NewMessage[]): Promise<StoredMessage[]>;
+  messages(conversationId: string, options?: { afterId?: number; limit?: number }): Promise<StoredMessage[]>;
+}

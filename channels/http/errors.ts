@@ -1,0 +1,41 @@
+/**
+ * The HTTP error catalog: stable codes, a developer message, and a plain Vietnamese message
+ * for citizens. Third-party failures are converted where they arrive.
+ */
+export const HTTP_ERRORS = {
+  not_found: { status: 404, vi: 'Không tìm thấy địa chỉ này.' },
+  procedure_not_found: { status: 404, vi: 'Không tìm thấy thủ tục có mã này. Vui lòng kiểm tra lại mã thủ tục (ví dụ 1.001456).' },
+  invalid_request: { status: 400, vi: 'Yêu cầu không hợp lệ.' },
+  invalid_json: { status: 400, vi: 'Nội dung gửi lên không phải JSON hợp lệ.' },
+  payload_too_large: { status: 413, vi: 'Nội dung gửi lên quá lớn.' },
+  not_ready: { status: 503, vi: 'Hệ thống đang khởi động, vui lòng thử lại sau ít phút.' },
+  internal: { status: 500, vi: 'Hệ thống đang gặp sự cố. Vui lòng thử lại sau.' },
+} as const satisfies Record<string, { status: number; vi: string }>;
+
+export type HttpErrorCode = keyof typeof HTTP_ERRORS;
+
+export class HttpError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: HttpErrorCode,
+    /** For developers and logs; never personal data or secrets. */
+    detail?: string,
+    /** Replaces the catalog's Vietnamese message when the case needs a more precise one. */
+    readonly userMessage: string = HTTP_ERRORS[code].vi,
+  ) {
+    super(detail ?? code);
+    this.name = 'HttpError';
+    this.status = HTTP_ERRORS[code].status;
+  }
+}
+
+/** The JSON body every error response carries. */
+export function errorBody(error: HttpError): { error: { code: string; message: string; detail?: string } } {
+  return {
+    error: {
+      code: error.code,
+      message: error.userMessage,
+      ...(error.message !== error.code ? { detail: error.message } : {}),
+    },
+  };
+}

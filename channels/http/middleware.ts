@@ -1,0 +1,49 @@
+/** Cross-cutting HTTP pieces: request ids with a child logger, and the one error handler. */
+import { randomUUID } from 'node:crypto';
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { Logger } from 'pino';
+import { HttpError, errorBody } from './errors.ts';
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    id: string;
+    log: Logger;
+  }
+}
+
+export function requestContext(logger: Logger): RequestHandler {
+  return (request, response, next) => {
+    const incoming = request.header('x-request-id');
+    request.id = incoming && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+    request.log = logger.child({ requestId: request.id });
+    response.setHeader('x-request-id', request.id);
+    const started = process.hrtime.bigint();
+    response.on('finish', () => {
+      request.log.info(
+        { method: request.method, path: request.path, status: response.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 },
+        'request',
+      );
+    });
+    next();
+  };
+}
+
+/** Converts anything thrown into a catalogued JSON error; never leaks a stack trace. */
+export function errorHandler(): ErrorRequestHandler {
+  return (error, request, response, _next) => {
+    const httpError = toHttpError(error);
+    if (httpError.status >= 500) request.log?.error({ err: error }, 'request failed');
+    response.status(httpError.status).json(errorBody(httpError));
+  };
+}
+
+function toHttpError(error: unknown): HttpError {
+  if (error instanceof HttpError) return error;
+  const type = (error as { type?: string } | null)?.type;
+  if (type === 'entity.parse.failed') return new HttpError('invalid_json', 'request body is not valid JSON');
+  if (type === 'entity.too.large') return new HttpError('payload_too_large', 'request body exceeds the limit');
+  if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
+    return new HttpError('invalid_request', 'unsupported body encoding');
+  }
+  return new HttpError('internal', 'unexpected error');
+}

@@ -1,0 +1,58 @@
+/**
+ * Configuration: an explicit object, the environment as fallback, validated once at start and
+ * passed down. Nothing else in the code reads process.env.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+const ConfigSchema = z.object({
+  port: z.coerce.number().int().min(0).max(65535).default(3000),
+  host: z.string().default('127.0.0.1'),
+  /** Where PGlite files, the vector index and the learned model live. */
+  dataDir: z.string().min(1).default('./data'),
+  /** PostgreSQL connection string; when absent the embedded PGlite database is used. */
+  databaseUrl: z.string().url().optional(),
+  /** Folder of a Hugging-Face-layout ONNX sentence-embedding model; absent = the learned domain model. */
+  embeddingModelDir: z.string().optional(),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+/** Environment variable → config key. The README's configuration table lists the same names. */
+const ENVIRONMENT_KEYS: Record<string, keyof Config> = {
+  PORT: 'port',
+  HOST: 'host',
+  DATA_DIR: 'dataDir',
+  DATABASE_URL: 'databaseUrl',
+  EMBEDDING_MODEL_DIR: 'embeddingModelDir',
+  LOG_LEVEL: 'logLevel',
+};
+
+export class ConfigError extends Error {
+  constructor(readonly issues: string[]) {
+    super(`Cấu hình không hợp lệ / invalid configuration:\n  ${issues.join('\n  ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses explicit values over the environment. Throws ConfigError naming each bad variable. */
+export function loadConfig(
+  overrides: Partial<Config> = {},
+  environment: NodeJS.ProcessEnv = process.env,
+): Config {
+  const fromEnvironment: Record<string, string> = {};
+  for (const [variable, key] of Object.entries(ENVIRONMENT_KEYS)) {
+    const value = environment[variable];
+    if (value !== undefined && value !== '') fromEnvironment[key] = value;
+  }
+  const parsed = ConfigSchema.safeParse({ ...fromEnvironment, ...overrides });
+  if (!parsed.success) {
+    const variableOf = (key: PropertyKey) =>
+      Object.entries(ENVIRONMENT_KEYS).find(([, k]) => k === key)?.[0] ?? String(key);
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${variableOf(issue.path[0] ?? '')}: ${issue.message}`),
+    );
+  }
+  return { ...parsed.data, dataDir: path.resolve(parsed.data.dataDir) };
+}

@@ -1,0 +1,43 @@
+/**
+ * Vietnamese text normalisation: NFC, lowercase, one tone placement (hoà → hòa), and folding
+ * (diacritics removed, đ → d) for matching text typed without accents.
+ */
+
+/** Old-style tone placement on the first vowel of oa/oe/uy → new style on the second vowel. */
+const TONE_PLACEMENT: Array<[RegExp, string]> = [
+  [/òa/g, 'oà'], [/óa/g, 'oá'], [/ỏa/g, 'oả'], [/õa/g, 'oã'], [/ọa/g, 'oạ'],
+  [/òe/g, 'oè'], [/óe/g, 'oé'], [/ỏe/g, 'oẻ'], [/õe/g, 'oẽ'], [/ọe/g, 'oẹ'],
+  [/ùy/g, 'uỳ'], [/úy/g, 'uý'], [/ủy/g, 'uỷ'], [/ũy/g, 'uỹ'], [/ụy/g, 'uỵ'],
+];
+
+/** NFC + lowercase + one canonical tone placement ("hoà", "hòa" → "hoà"; "thuỷ", "thủy" → "thuỷ"). */
+export function normalizeVietnamese(text: string): string {
+  let out = text.normalize('NFC').toLowerCase();
+  for (const [pattern, replacement] of TONE_PLACEMENT) out = out.replace(pattern, replacement);
+  return out;
+}
+
+/** Removes every diacritic and maps đ → d: "Đăng ký" → "dang ky". */
+export function foldDiacritics(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .normalize('NFC');
+}
+
+/** normalize + fold: the form used to compare text typed with or without accents. */
+export function foldedKey(text: string): string {
+  return foldDiacritics(normalizeVietnamese(text));
+}
+
+/** True when the text carries at least one Vietnamese diacritic (or đ). */
+export function hasDiacritics(text: string): boolean {
+  return foldDiacritics(text) !== text;
+}
+
+/** Splits normalised text into syllables (letters and digits), dropping punctuation. */
+export function syllables(text: string): string[] {
+  return normalizeVietnamese(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+}

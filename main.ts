@@ -1,0 +1,45 @@
+/**
+ * Entry point: parse config once, open the database, listen at once (so /health can say
+ * "starting"), then load the catalog and the retrieval index in the background.
+ */
+import type { Server } from 'node:http';
+import { createApp } from './app.ts';
+import { loadConfig } from './config.ts';
+import { createLogger } from './channels/http/logger.ts';
+import type { Services } from './channels/http/readiness.ts';
+import { openDb } from './knowledge/db/open.ts';
+import { warmUp } from './startup.ts';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const db = await openDb(config);
+  logger.info({ db: db.kind, dataDir: config.dataDir }, 'database ready');
+
+  const services: Services = {};
+  const app = createApp({ logger, services });
+  const server: Server = app.listen(config.port, config.host, () => {
+    logger.info(`Trợ lý thủ tục listening on http://${config.host}:${config.port}`);
+  });
+
+  const shutdown = async (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    server.close();
+    await db.close().catch(() => undefined);
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  try {
+    await warmUp({ config, db, logger, services });
+  } catch (error) {
+    services.startupError = error instanceof Error ? error.message : String(error);
+    logger.error({ err: error }, 'start-up failed; /health reports it');
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

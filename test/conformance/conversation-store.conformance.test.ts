@@ -1,0 +1,55 @@
+/** ConversationStore conformance, run against every Db implementation. */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { VersionConflictError } from '../../bot/store/conversation-store.ts';
+import { createSqlConversationStore } from '../../bot/store/sql-conversation-store.ts';
+import { DB_FACTORIES, type TestDatabase } from '../support/databases.ts';
+
+describe.each(DB_FACTORIES)('ConversationStore conformance: $name', (factory) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await factory.create();
+  }, 60_000);
+  afterAll(async () => database?.dispose());
+
+  test('ensure creates once and returns the same conversation', async () => {
+    const store = createSqlConversationStore(database.db);
+    const created = await store.ensure('c-1', 'webchat');
+    expect(created).toMatchObject({ id: 'c-1', channel: 'webchat', state: {}, version: 0 });
+    const again = await store.ensure('c-1', 'zalo');
+    expect(again.channel).toBe('webchat');
+    expect(await store.get('missing')).toBeNull();
+  });
+
+  test('state writes are version-checked: a stale writer loses', async () => {
+    const store = createSqlConversationStore(database.db);
+    await store.ensure('c-2', 'webchat');
+    expect(await store.saveState('c-2', { procedure: '1.001456' }, 0)).toBe(1);
+    await expect(store.saveState('c-2', { procedure: 'other' }, 0)).rejects.toBeInstanceOf(VersionConflictError);
+    expect((await store.get('c-2'))?.state).toEqual({ procedure: '1.001456' });
+  });
+
+  test('two concurrent writers at the same version: exactly one wins', async () => {
+    const store = createSqlConversationStore(database.db);
+    await store.ensure('c-3', 'webchat');
+    const results = await Promise.allSettled([
+      store.saveState('c-3', { by: 'a' }, 0),
+      store.saveState('c-3', { by: 'b' }, 0),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(results.filter((r) => r.status === 'rejected')).toHaveLength(1);
+  });
+
+  test('messages append in order, keep rich payloads, and page by id', async () => {
+    const store = createSqlConversationStore(database.db);
+    await store.ensure('c-4', 'webchat');
+    const stored = await store.append('c-4', [
+      { author: 'citizen', text: 'lệ phí hộ chiếu?' },
+      { author: 'bot', text: 'Dạ, 200.000 đồng', payload: { quickReplies: [{ label: 'Hồ sơ', payload: 'documents' }] }, intent: 'fee', procedureCode: '1.001456' },
+    ]);
+    expect(stored.map((m) => m.author)).toEqual(['citizen', 'bot']);
+    const all = await store.messages('c-4');
+    expect(all).toHaveLength(2);
+    expect(all[1]).toMatchObject({ text: 'Dạ, 200.000 đồng', intent: 'fee', procedureCode: '1.001456', payload: { quickReplies: [{ label: 'Hồ sơ', payload: 'documents' }] } });
+    expect(await store.messages('c-4', { afterId: all[0]!.id })).toHaveLength(1);
+  });
+});
