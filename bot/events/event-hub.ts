@@ -6,7 +6,7 @@
 export interface ConversationEvent {
   conversationId: string;
   type: 'message' | 'handoff' | 'status';
-  from: 'bot' | 'officer' | 'system';
+  from: 'citizen' | 'bot' | 'officer' | 'system';
   text: string;
   /** Message id in the store, when the event is a stored message (lets clients de-duplicate). */
   messageId?: number;

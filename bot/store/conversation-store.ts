@@ -47,5 +47,16 @@ export interface ConversationStore {
   /** Writes the new state iff the stored version is `expectedVersion`; returns the new version. */
   saveState(id: string, state: Record<string, unknown>, expectedVersion: number): Promise<number>;
   append(conversationId: string, messages: NewMessage[]): Promise<StoredMessage[]>;
+  /**
+   * One bot turn, atomically: the new state and the bot's messages land together iff the
+   * conversation is still at `expectedVersion` (an officer taking over bumps it, so a bot reply
+   * computed before the takeover is dropped, never sent). Returns the stored messages and version.
+   */
+  saveTurn(
+    id: string,
+    expectedVersion: number,
+    state: Record<string, unknown>,
+    messages: NewMessage[],
+  ): Promise<{ version: number; messages: StoredMessage[] }>;
   messages(conversationId: string, options?: { afterId?: number; limit?: number }): Promise<StoredMessage[]>;
 }

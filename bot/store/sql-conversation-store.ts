@@ -1,9 +1,10 @@
 /** ConversationStore over the Db seam (same SQL on PGlite and PostgreSQL). */
-import type { Db } from '../../knowledge/db/db.ts';
+import type { Db, Transaction } from '../../knowledge/db/db.ts';
 import {
   VersionConflictError,
   type Conversation,
   type ConversationStore,
+  type NewMessage,
   type StoredMessage,
 } from './conversation-store.ts';
 
@@ -49,6 +50,26 @@ const toMessage = (row: MessageRow): StoredMessage => ({
   createdAt: iso(row.created_at),
 });
 
+async function insertMessages(tx: Transaction, conversationId: string, messages: NewMessage[]): Promise<StoredMessage[]> {
+  const stored: StoredMessage[] = [];
+  for (const message of messages) {
+    const { rows } = await tx.query<MessageRow>(
+      `INSERT INTO messages (conversation_id, author, text, payload, intent, procedure_code)
+       VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
+      [
+        conversationId,
+        message.author,
+        message.text,
+        message.payload === undefined ? null : JSON.stringify(message.payload),
+        message.intent ?? null,
+        message.procedureCode ?? null,
+      ],
+    );
+    stored.push(toMessage(rows[0] as MessageRow));
+  }
+  return stored;
+}
+
 export function createSqlConversationStore(db: Db): ConversationStore {
   return {
     async get(id) {
@@ -74,24 +95,17 @@ export function createSqlConversationStore(db: Db): ConversationStore {
     },
     async append(conversationId, messages) {
       if (messages.length === 0) return [];
+      return db.transaction((tx) => insertMessages(tx, conversationId, messages));
+    },
+    async saveTurn(id, expectedVersion, state, messages) {
       return db.transaction(async (tx) => {
-        const stored: StoredMessage[] = [];
-        for (const message of messages) {
-          const { rows } = await tx.query<MessageRow>(
-            `INSERT INTO messages (conversation_id, author, text, payload, intent, procedure_code)
-             VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
-            [
-              conversationId,
-              message.author,
-              message.text,
-              message.payload === undefined ? null : JSON.stringify(message.payload),
-              message.intent ?? null,
-              message.procedureCode ?? null,
-            ],
-          );
-          stored.push(toMessage(rows[0] as MessageRow));
-        }
-        return stored;
+        const { rows } = await tx.query<{ version: number }>(
+          `UPDATE conversations SET state = $2, version = version + 1, updated_at = now()
+           WHERE id = $1 AND version = $3 RETURNING version`,
+          [id, JSON.stringify(state), expectedVersion],
+        );
+        if (!rows[0]) throw new VersionConflictError(id);
+        return { version: Number(rows[0].version), messages: await insertMessages(tx, id, messages) };
       });
     },
     async messages(conversationId, options = {}) {

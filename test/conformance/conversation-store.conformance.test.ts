@@ -52,4 +52,15 @@ describe.each(DB_FACTORIES)('ConversationStore conformance: $name', (factory) =>
     expect(all[1]).toMatchObject({ text: 'Dạ, 200.000 đồng', intent: 'fee', procedureCode: '1.001456', payload: { quickReplies: [{ label: 'Hồ sơ', payload: 'documents' }] } });
     expect(await store.messages('c-4', { afterId: all[0]!.id })).toHaveLength(1);
   });
+
+  test('saveTurn writes state and messages together, or neither on a stale version', async () => {
+    const store = createSqlConversationStore(database.db);
+    await store.ensure('c-5', 'webchat');
+    const first = await store.saveTurn('c-5', 0, { step: 1 }, [{ author: 'bot', text: 'Dạ, chào bạn' }]);
+    expect(first.version).toBe(1);
+    expect(first.messages[0]).toMatchObject({ author: 'bot', text: 'Dạ, chào bạn' });
+    await expect(store.saveTurn('c-5', 0, { step: 2 }, [{ author: 'bot', text: 'không được gửi' }])).rejects.toBeInstanceOf(VersionConflictError);
+    expect((await store.messages('c-5')).map((m) => m.text)).toEqual(['Dạ, chào bạn']);
+    expect((await store.get('c-5'))?.state).toEqual({ step: 1 });
+  });
 });

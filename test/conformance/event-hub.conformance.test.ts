@@ -1,0 +1,73 @@
+/** EventHub conformance: in-process and Redis-backed hubs behave the same. */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createMemoryEventHub, type ConversationEvent, type EventHub } from '../../bot/events/event-hub.ts';
+import { createRedisEventHub } from '../../channels/events/redis-event-hub.ts';
+
+const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+const factories: Array<{ name: string; create(): Promise<EventHub> }> = [
+  { name: 'memory', create: async () => createMemoryEventHub() },
+  { name: 'redis', create: () => createRedisEventHub(REDIS_URL) },
+];
+
+function nextEvent(hub: EventHub, conversationId: string): Promise<ConversationEvent> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('no event within 3 s')), 3000);
+    const off = hub.subscribe(conversationId, (event) => {
+      clearTimeout(timer);
+      off();
+      resolve(event);
+    });
+  });
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 100));
+
+describe.each(factories)('EventHub conformance: $name', (factory) => {
+  let hub: EventHub;
+  beforeAll(async () => {
+    hub = await factory.create();
+  });
+  afterAll(async () => hub?.close());
+
+  test('delivers an event to the conversation\'s subscribers only', async () => {
+    const id = `conv-${Math.random().toString(36).slice(2)}`;
+    const other: ConversationEvent[] = [];
+    const offOther = hub.subscribe(`${id}-other`, (event) => other.push(event));
+    const received = nextEvent(hub, id);
+    await settle();
+    await hub.publish({ conversationId: id, type: 'message', from: 'officer', text: 'Chào anh/chị', at: new Date().toISOString() });
+    expect(await received).toMatchObject({ conversationId: id, from: 'officer', text: 'Chào anh/chị' });
+    await settle();
+    expect(other).toEqual([]);
+    offOther();
+  });
+
+  test('an unsubscribed listener hears nothing more', async () => {
+    const id = `conv-${Math.random().toString(36).slice(2)}`;
+    const heard: ConversationEvent[] = [];
+    const off = hub.subscribe(id, (event) => heard.push(event));
+    await settle();
+    off();
+    await hub.publish({ conversationId: id, type: 'message', from: 'bot', text: 'x', at: new Date().toISOString() });
+    await settle();
+    expect(heard).toEqual([]);
+  });
+});
+
+describe('Redis event hub across two instances', () => {
+  test('an event published on one instance reaches a listener on the other', async () => {
+    const instanceA = await createRedisEventHub(REDIS_URL);
+    const instanceB = await createRedisEventHub(REDIS_URL);
+    try {
+      const id = `conv-${Math.random().toString(36).slice(2)}`;
+      const received = nextEvent(instanceB, id);
+      await settle();
+      await instanceA.publish({ conversationId: id, type: 'message', from: 'officer', text: 'Từ máy A', at: new Date().toISOString() });
+      expect((await received).text).toBe('Từ máy A');
+    } finally {
+      await instanceA.close();
+      await instanceB.close();
+    }
+  });
+});
