@@ -4,21 +4,30 @@
  */
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
+import { createConversationService } from './bot/conversation-service.ts';
+import type { EventHub } from './bot/events/event-hub.ts';
+import type { TicketStore } from './bot/handoff/ticket-store.ts';
+import type { ConversationStore } from './bot/store/conversation-store.ts';
 import { HttpError } from './channels/http/errors.ts';
 import { errorHandler, requestContext } from './channels/http/middleware.ts';
-import { readinessReport, type Services } from './channels/http/readiness.ts';
+import { readinessReport, requireService, type Services } from './channels/http/readiness.ts';
 import { procedureRoutes } from './channels/procedures/routes.ts';
+import { webchatRoutes } from './channels/webchat/routes.ts';
 
 export interface AppDeps {
   logger: Logger;
   /** Filled in as start-up progresses; routes read it on each request. */
   services: Services;
+  store: ConversationStore;
+  tickets: TicketStore;
+  events: EventHub;
 }
 
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  app.set('trust proxy', 'loopback');
   app.use(requestContext(deps.logger));
   app.use(express.json({ limit: '64kb' }));
 
@@ -32,7 +41,15 @@ export function createApp(deps: AppDeps): Express {
     });
   });
 
+  const conversations = createConversationService({
+    store: deps.store,
+    tickets: deps.tickets,
+    events: deps.events,
+    runTurn: (input) => requireService(deps.services, 'runTurn')(input),
+  });
+
   app.use(procedureRoutes(deps.services));
+  app.use(webchatRoutes({ conversations, store: deps.store, events: deps.events }));
 
   app.use((request, _response, next) => next(new HttpError('not_found', `${request.method} ${request.path}`)));
   app.use(errorHandler());

@@ -14,6 +14,8 @@ const ConfigSchema = z.object({
   databaseUrl: z.string().url().optional(),
   /** Folder of a Hugging-Face-layout ONNX sentence-embedding model; absent = the learned domain model. */
   embeddingModelDir: z.string().optional(),
+  /** Redis for events between several instances; absent = in-process events (one instance). */
+  redisUrl: z.string().url().optional(),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -26,6 +28,7 @@ const ENVIRONMENT_KEYS: Record<string, keyof Config> = {
   DATA_DIR: 'dataDir',
   DATABASE_URL: 'databaseUrl',
   EMBEDDING_MODEL_DIR: 'embeddingModelDir',
+  REDIS_URL: 'redisUrl',
   LOG_LEVEL: 'logLevel',
 };
 

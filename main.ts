@@ -7,6 +7,10 @@ import { createApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { createLogger } from './channels/http/logger.ts';
 import type { Services } from './channels/http/readiness.ts';
+import { createMemoryEventHub } from './bot/events/event-hub.ts';
+import { createSqlTicketStore } from './bot/handoff/sql-ticket-store.ts';
+import { createSqlConversationStore } from './bot/store/sql-conversation-store.ts';
+import { createRedisEventHub } from './channels/events/redis-event-hub.ts';
 import { openDb } from './knowledge/db/open.ts';
 import { warmUp } from './startup.ts';
 
@@ -16,8 +20,15 @@ async function main(): Promise<void> {
   const db = await openDb(config);
   logger.info({ db: db.kind, dataDir: config.dataDir }, 'database ready');
 
+  const events = config.redisUrl ? await createRedisEventHub(config.redisUrl) : createMemoryEventHub();
   const services: Services = {};
-  const app = createApp({ logger, services });
+  const app = createApp({
+    logger,
+    services,
+    store: createSqlConversationStore(db),
+    tickets: createSqlTicketStore(db),
+    events,
+  });
   const server: Server = app.listen(config.port, config.host, () => {
     logger.info(`Trợ lý thủ tục listening on http://${config.host}:${config.port}`);
   });
@@ -25,6 +36,7 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'shutting down');
     server.close();
+    await events.close().catch(() => undefined);
     await db.close().catch(() => undefined);
     process.exit(0);
   };

@@ -4,16 +4,19 @@
  */
 import type { Catalog } from '../../knowledge/catalog-store.ts';
 import type { ProcedureRetriever } from '../../indexer/retriever.ts';
+import type { TurnRunner } from '../../bot/conversation-service.ts';
 import { HttpError } from './errors.ts';
 
 export interface Services {
   catalog?: Catalog;
   retriever?: ProcedureRetriever;
+  /** The bot core, once catalog and retriever are ready. */
+  runTurn?: TurnRunner;
   /** A startup failure to report on /health instead of hanging in "starting". */
   startupError?: string;
 }
 
-export function requireService<K extends 'catalog' | 'retriever'>(
+export function requireService<K extends 'catalog' | 'retriever' | 'runTurn'>(
   services: Services,
   key: K,
 ): NonNullable<Services[K]> {
