@@ -1,0 +1,74 @@
+/** Replies that are about the conversation, not a procedure: greeting, thanks, off-topic, fallback, handoff. */
+import { PAYLOAD, quickRepliesReply, textReply, type QuickReply, type Reply } from '../replies.ts';
+
+export const OFFICER_QUICK_REPLY: QuickReply = { label: 'Gặp cán bộ', payload: PAYLOAD.officer };
+
+/** Example questions offered when the bot did not understand. */
+export const EXAMPLE_QUICK_REPLIES: QuickReply[] = [
+  { label: 'Làm hộ chiếu cần giấy tờ gì?', payload: 'Làm hộ chiếu cần giấy tờ gì?' },
+  { label: 'Lệ phí đăng ký kết hôn', payload: 'Lệ phí đăng ký kết hôn' },
+  { label: 'Tra cứu hồ sơ', payload: 'Tra cứu hồ sơ' },
+];
+
+export function composeGreeting(): Reply[] {
+  return [
+    textReply(
+      'Dạ, em chào bạn! Em là trợ lý thủ tục hành chính. Bạn có thể hỏi em về giấy tờ cần chuẩn bị, lệ phí, thời gian giải quyết, nơi nộp hồ sơ của các thủ tục (ví dụ: "làm hộ chiếu cần giấy tờ gì?"), hoặc tra cứu tình trạng hồ sơ ạ.',
+    ),
+  ];
+}
+
+export function composeThanks(): Reply[] {
+  return [textReply('Dạ, không có gì ạ. Bạn cần hỏi thêm về thủ tục nào cứ nhắn em nhé!')];
+}
+
+export function composeOutOfScope(offerOfficer: boolean): Reply[] {
+  const text =
+    'Dạ, em xin lỗi, em chỉ hỗ trợ thông tin về thủ tục hành chính (giấy tờ, lệ phí, thời gian, nơi nộp hồ sơ) và tra cứu hồ sơ, nên chưa trả lời được câu hỏi này ạ.';
+  return offerOfficer
+    ? [quickRepliesReply(`${text} Bạn có muốn gặp cán bộ hỗ trợ không ạ?`, [OFFICER_QUICK_REPLY])]
+    : [textReply(text)];
+}
+
+/** Nothing understood. Offers an officer always in words; as a button after repeated failures. */
+export function composeFallback(offerOfficer: boolean): Reply[] {
+  const text =
+    'Dạ, em chưa hiểu ý bạn. Bạn có thể hỏi lại ngắn gọn, nêu tên thủ tục và điều muốn biết (ví dụ: "lệ phí làm hộ chiếu bao nhiêu?"), hoặc nhắn "gặp cán bộ" để được cán bộ hỗ trợ ạ.';
+  return offerOfficer
+    ? [quickRepliesReply(`${text}\nEm có thể chuyển bạn tới cán bộ ngay:`, [OFFICER_QUICK_REPLY, ...EXAMPLE_QUICK_REPLIES.slice(0, 2)])]
+    : [quickRepliesReply(text, EXAMPLE_QUICK_REPLIES)];
+}
+
+/** The topic named no procedure we know. */
+export function composeProcedureNotFound(offerOfficer: boolean): Reply[] {
+  const text =
+    'Dạ, em chưa tìm thấy thủ tục phù hợp với câu hỏi của bạn trong dữ liệu hiện có. Bạn vui lòng nêu rõ tên thủ tục (ví dụ: "đăng ký khai sinh", "cấp hộ chiếu") giúp em ạ.';
+  return offerOfficer
+    ? [quickRepliesReply(`${text} Hoặc em chuyển bạn tới cán bộ hỗ trợ:`, [OFFICER_QUICK_REPLY])]
+    : [textReply(text)];
+}
+
+const FACET_WORDS: Record<string, string> = {
+  documents: 'giấy tờ cần nộp',
+  fee: 'lệ phí',
+  processing_time: 'thời gian giải quyết',
+  how_to: 'nơi nộp, cách nộp hồ sơ',
+  overview: 'thông tin',
+};
+
+/** A facet asked with no procedure named and none under discussion. */
+export function composeWhichProcedure(intent: string): Reply[] {
+  return [
+    textReply(
+      `Dạ, bạn muốn hỏi ${FACET_WORDS[intent] ?? 'thông tin'} của thủ tục nào ạ? Bạn nhắn tên thủ tục giúp em (ví dụ: "đăng ký khai sinh", "làm hộ chiếu", "đăng ký tạm trú").`,
+    ),
+  ];
+}
+
+export function composeHandoff(): Reply[] {
+  return [
+    textReply(
+      'Dạ, em đã chuyển yêu cầu của bạn tới cán bộ hỗ trợ. Cán bộ sẽ trả lời bạn ngay tại đây trong giờ làm việc; bạn vui lòng chờ trong giây lát ạ.',
+    ),
+  ];
+}

@@ -1,0 +1,224 @@
+/**
+ * Questions about a procedure: answer the facet for a named procedure, ask which one when the
+ * best candidates are too close (or are the same procedure at levels whose facts differ),
+ * continue the original question once one is picked, and apply follow-ups without a procedure
+ * to the procedure under discussion.
+ */
+import type { Procedure } from '../../knowledge/schema.ts';
+import { composeClarify, optionLabels } from '../compose/clarify.ts';
+import { composeWhichProcedure, composeProcedureNotFound } from '../compose/conversation.ts';
+import { composeAnswer } from '../compose/facet.ts';
+import { formatDuration, quoteName } from '../compose/format.ts';
+import { groupFees } from '../compose/fee.ts';
+import { textReply } from '../replies.ts';
+import { BotError } from '../errors.ts';
+import { topicWeight } from '../intents/classify.ts';
+import type { HowToAspect } from '../intents/facet-rules.ts';
+import { isFacetIntent, isProcedureIntent, type ProcedureIntent } from '../intents/intent.ts';
+import { vocabularyOf } from '../resolve/name-match.ts';
+import type { Candidate } from '../resolve/procedure-resolver.ts';
+import type { HandlerResult, TurnContext } from '../turn-context.ts';
+
+/** The intent to answer for a procedure this message names. */
+export function intentForNamed(ctx: TurnContext): ProcedureIntent {
+  const { words } = ctx.understanding;
+  if (words.facet) return words.facet;
+  const pending = ctx.state.pending;
+  if (pending && pending.type !== 'dossier_code') return pending.intent;
+  const last = ctx.state.lastIntent;
+  if (words.carryOver && isFacetIntent(last)) return last;
+  return 'overview';
+}
+
+function aspectsFor(ctx: TurnContext, intent: ProcedureIntent): HowToAspect[] {
+  if (intent !== 'how_to') return [];
+  const { words } = ctx.understanding;
+  if (words.facet === 'how_to') return words.howToAspects;
+  const pending = ctx.state.pending;
+  return pending && pending.type !== 'dossier_code' ? (pending.aspects as HowToAspect[]) : [];
+}
+
+/** The answer for one procedure, plus any other facet asked as clearly in the same message. */
+export function answer(ctx: TurnContext, procedure: Procedure, intent: ProcedureIntent, confidence: number): HandlerResult {
+  const replies = composeAnswer(intent, procedure, aspectsFor(ctx, intent));
+  if (isFacetIntent(intent) && ctx.understanding.words.facet === intent) {
+    for (const other of ctx.understanding.words.otherFacets.slice(0, 2)) replies.push(...composeAnswer(other, procedure, ctx.understanding.words.howToAspects));
+  }
+  return { replies, intent, procedure, confidence, pending: null };
+}
+
+/**
+ * What a facet's answer depends on, to tell whether two procedures would get the same answer;
+ * null when the record has no facts for it (nothing to share).
+ */
+function facetSignature(intent: ProcedureIntent, procedure: Procedure): string | null {
+  let facts: unknown[];
+  switch (intent) {
+    case 'fee':
+      facts = groupFees(procedure).map((g) => g.fees.map((f) => [f.kind, f.amountVnd]));
+      break;
+    case 'processing_time':
+      facts = procedure.channels.filter((c) => c.time).map((c) => [c.method, formatDuration(c.time!)]);
+      break;
+    case 'documents':
+      facts = procedure.documents.map((d) => d.name);
+      break;
+    case 'how_to':
+      facts = [...procedure.submitAt, ...procedure.channels.map((c) => c.method)];
+      break;
+    case 'overview':
+      return null;
+  }
+  return facts.length ? JSON.stringify(facts) : null;
+}
+
+/** Same procedure at other levels whose facts for this question differ: ask which level. */
+function levelChoice(ctx: TurnContext, best: Candidate, intent: ProcedureIntent): Procedure[] | null {
+  if (intent === 'overview' || ctx.understanding.words.levels.length > 0) return null;
+  const variants = best.variants
+    .map((code) => ctx.deps.catalog.get(code))
+    .filter((p): p is Procedure => p !== undefined && p.code !== best.procedure.code);
+  if (variants.length === 0) return null;
+  const mine = facetSignature(intent, best.procedure);
+  const differing = variants.filter((v) => facetSignature(intent, v) !== mine);
+  return differing.length ? [best.procedure, ...differing].slice(0, 4) : null;
+}
+
+function clarify(ctx: TurnContext, procedures: Procedure[], intent: ProcedureIntent, byLevel: boolean, confidence: number): HandlerResult {
+  const options = optionLabels(procedures);
+  return {
+    replies: composeClarify(options, byLevel),
+    intent,
+    procedure: null,
+    confidence,
+    pending: {
+      type: 'clarify',
+      intent,
+      candidates: options.map((o) => ({ code: o.procedure.code, name: o.procedure.name, label: o.label })),
+      aspects: aspectsFor(ctx, intent),
+    },
+  };
+}
+
+/** A procedure named confidently. */
+export function answerNamed(ctx: TurnContext): HandlerResult {
+  const resolution = ctx.understanding.resolution;
+  if (resolution.kind !== 'confident') throw new Error('answerNamed needs a confident resolution');
+  const intent = intentForNamed(ctx);
+  const levels = levelChoice(ctx, resolution.best, intent);
+  if (levels) return clarify(ctx, levels, intent, true, resolution.confidence);
+  return answer(ctx, resolution.best.procedure, intent, resolution.confidence);
+}
+
+/**
+ * Several procedures fit about equally. When they would all get the same answer to this
+ * question, answer and say it holds for all of them; otherwise ask, remembering the question.
+ */
+export function askWhichOfCandidates(ctx: TurnContext): HandlerResult {
+  const resolution = ctx.understanding.resolution;
+  if (resolution.kind !== 'ambiguous') throw new Error('askWhichOfCandidates needs an ambiguous resolution');
+  const intent = intentForNamed(ctx);
+  const procedures = resolution.candidates.map((c) => c.procedure);
+  const top = resolution.candidates[0]!;
+  const signatures = new Set(procedures.map((p) => facetSignature(intent, p)));
+  if (signatures.size === 1 && !signatures.has(null)) {
+    const result = answer(ctx, top.procedure, intent, top.fit * 0.8);
+    const list = procedures.map((p) => `${quoteName(p.name)} (mã ${p.code})`).join('; ');
+    result.replies.push(textReply(`Dạ, thông tin này giống nhau ở các thủ tục: ${list}.`));
+    return result;
+  }
+  return clarify(ctx, procedures, intent, false, top.fit * 0.5);
+}
+
+/**
+ * Words that the procedure under discussion does not account for. A follow-up ("thế lệ phí
+ * cho người nghèo?") may add a word or two; more than that names something else.
+ */
+function unexplainedWords(ctx: TurnContext, procedure: Procedure): number {
+  const { topicCore } = ctx.understanding.words;
+  if (topicCore.length === 0) return 0;
+  const match = vocabularyOf(ctx.deps.catalog).match(ctx.understanding.words.topic, procedure, topicWeight);
+  return match.recall >= 0.5 ? 0 : topicCore.length;
+}
+
+export function isFollowUp(ctx: TurnContext): boolean {
+  const { words, current } = ctx.understanding;
+  return words.facet !== null && current !== null && ctx.understanding.resolution.kind === 'none' && unexplainedWords(ctx, current) <= 1;
+}
+
+export function answerFollowUp(ctx: TurnContext): HandlerResult {
+  const { words, current } = ctx.understanding;
+  if (!current || !words.facet) throw new Error('answerFollowUp needs a current procedure and a facet');
+  return answer(ctx, current, words.facet, 0.8);
+}
+
+/** A facet with no procedure named and none under discussion. */
+export function askWhichProcedure(ctx: TurnContext): HandlerResult {
+  const { words } = ctx.understanding;
+  const intent = words.facet ?? 'overview';
+  if (words.topicCore.length > 0) {
+    return { replies: composeProcedureNotFound(ctx.offerOfficer), intent, procedure: null, confidence: 0.2, failed: true };
+  }
+  return {
+    replies: composeWhichProcedure(intent),
+    intent,
+    procedure: null,
+    confidence: 0.5,
+    pending: { type: 'which_procedure', intent, aspects: words.howToAspects },
+  };
+}
+
+/** Which of the offered candidates the message picks ("2", "cấp xã", or naming one), if any. */
+export function pendingChoice(ctx: TurnContext): Procedure | null {
+  const pending = ctx.state.pending;
+  if (!pending || pending.type !== 'clarify') return null;
+  const { words, resolution } = ctx.understanding;
+  const codes = pending.candidates.map((c) => c.code);
+  let code: string | undefined;
+  if (words.ordinal !== null) code = words.ordinal < 0 ? codes[codes.length - 1] : codes[words.ordinal];
+  if (!code && resolution.kind === 'confident' && codes.includes(resolution.best.procedure.code)) code = resolution.best.procedure.code;
+  if (!code && resolution.kind === 'ambiguous') {
+    const among = resolution.candidates.filter((c) => codes.includes(c.procedure.code));
+    if (among.length === 1) code = among[0]!.procedure.code;
+  }
+  const candidates = codes.map((c) => ctx.deps.catalog.get(c)).filter((p): p is Procedure => p !== undefined);
+  if (!code && words.levels.length) {
+    const atLevel = candidates.filter((p) => p.levels.some((l) => words.levels.includes(l)));
+    if (atLevel.length === 1) code = atLevel[0]!.code;
+  }
+  if (!code && words.topicCore.length) {
+    const vocabulary = vocabularyOf(ctx.deps.catalog);
+    const scored = candidates
+      .map((p) => ({ p, m: vocabulary.match(words.topic, p, topicWeight) }))
+      .filter((s) => s.m.recall >= 0.5)
+      .sort((a, b) => b.m.nameFit - a.m.nameFit);
+    if (scored.length === 1 || (scored.length > 1 && scored[0]!.m.nameFit > scored[1]!.m.nameFit + 0.1)) code = scored[0]!.p.code;
+  }
+  return code ? ctx.deps.catalog.get(code) ?? null : null;
+}
+
+export function answerPendingChoice(ctx: TurnContext): HandlerResult {
+  const procedure = pendingChoice(ctx);
+  const pending = ctx.state.pending;
+  if (!procedure || !pending || pending.type !== 'clarify') throw new Error('answerPendingChoice needs a choice');
+  const { words } = ctx.understanding;
+  return answer(ctx, procedure, words.facet ?? pending.intent, 0.9);
+}
+
+/** A clicked quick reply: "pick:<code>" continues the original question, "ask:<intent>:<code>" asks a facet. */
+export function answerPayload(ctx: TurnContext): HandlerResult {
+  const payload = ctx.understanding.payload;
+  if (!payload || payload.type === 'officer') throw new Error('answerPayload needs a procedure payload');
+  const procedure = ctx.deps.catalog.get(payload.code);
+  if (!procedure) {
+    const error = new BotError('procedure_missing', payload.code);
+    return { replies: [textReply(error.userMessage)], intent: 'fallback', procedure: null, confidence: 0, failed: true };
+  }
+  let intent: ProcedureIntent = 'overview';
+  if (payload.type === 'ask' && isProcedureIntent(payload.intent)) intent = payload.intent;
+  if (payload.type === 'pick') {
+    const pending = ctx.state.pending;
+    intent = pending && pending.type !== 'dossier_code' ? pending.intent : 'overview';
+  }
+  return answer(ctx, procedure, intent, 1);
+}

@@ -1,0 +1,76 @@
+/**
+ * The route table: which dialog handles a turn, as data. Highest rank whose selector accepts
+ * the turn wins (router.ts). Read top to bottom, it is the bot's decision procedure.
+ */
+import {
+  asksHandoff,
+  asksStatus,
+  hasNoTopic,
+  isPlainlyOffTopic,
+  socialIntent,
+} from '../intents/classify.ts';
+import type { Route } from '../router.ts';
+import type { HandlerResult, TurnContext } from '../turn-context.ts';
+import { fallback, greet, outOfScope, requestOfficer, thank } from './conversation-dialog.ts';
+import {
+  answerFollowUp,
+  answerNamed,
+  answerPayload,
+  answerPendingChoice,
+  askWhichOfCandidates,
+  askWhichProcedure,
+  isFollowUp,
+  pendingChoice,
+} from './procedure-dialog.ts';
+import { dossierStatus, looksLikeACode } from './status-dialog.ts';
+
+type BotRoute = Route<TurnContext, HandlerResult>;
+
+const u = (ctx: TurnContext) => ctx.understanding;
+
+/** The topic is named strongly enough to beat an off-topic word ("giá" in a procedure question). */
+function namesProcedureStrongly(ctx: TurnContext): boolean {
+  const r = u(ctx).resolution;
+  return r.kind === 'confident' && r.best.match.recall >= 0.75;
+}
+
+/**
+ * Off-topic words win unless the message is also clearly a procedure question: a very
+ * specific off-topic phrase ("bạn tên gì", "giá vàng") needs a facet too, a weaker one only a
+ * procedure named outright.
+ */
+function offTopic(ctx: TurnContext): boolean {
+  const { words } = u(ctx);
+  if (!isPlainlyOffTopic(words)) return false;
+  if (words.outOfScope >= 5) return !(namesProcedureStrongly(ctx) && words.facetScore >= 3);
+  return !namesProcedureStrongly(ctx);
+}
+
+export const ROUTES: BotRoute[] = [
+  { name: 'payload-officer', rank: 100, selector: (ctx) => u(ctx).payload?.type === 'officer', handler: requestOfficer },
+  { name: 'payload-procedure', rank: 100, selector: (ctx) => u(ctx).payload?.type === 'pick' || u(ctx).payload?.type === 'ask', handler: answerPayload },
+  { name: 'handoff', rank: 90, selector: (ctx) => asksHandoff(u(ctx).words), handler: requestOfficer },
+  {
+    name: 'status',
+    rank: 80,
+    selector: (ctx) =>
+      asksStatus(u(ctx).words) ||
+      (ctx.state.pending?.type === 'dossier_code' && (u(ctx).words.dossierCode !== null || looksLikeACode(ctx.turn.text))),
+    handler: dossierStatus,
+  },
+  { name: 'clarification-answer', rank: 75, selector: (ctx) => pendingChoice(ctx) !== null, handler: answerPendingChoice },
+  { name: 'off-topic', rank: 70, selector: offTopic, handler: outOfScope },
+  { name: 'procedure', rank: 60, selector: (ctx) => u(ctx).resolution.kind === 'confident', handler: answerNamed },
+  { name: 'clarify', rank: 55, selector: (ctx) => u(ctx).resolution.kind === 'ambiguous', handler: askWhichOfCandidates },
+  { name: 'follow-up', rank: 50, selector: isFollowUp, handler: answerFollowUp },
+  { name: 'which-procedure', rank: 45, selector: (ctx) => u(ctx).words.facet !== null, handler: askWhichProcedure },
+  { name: 'greeting', rank: 40, selector: (ctx) => socialIntent(u(ctx).words) === 'greeting', handler: greet },
+  { name: 'thanks', rank: 40, selector: (ctx) => socialIntent(u(ctx).words) === 'thanks', handler: thank },
+  {
+    name: 'off-topic-unknown-subject',
+    rank: 30,
+    selector: (ctx) => !hasNoTopic(u(ctx).words) && u(ctx).words.oddShare < 0.5,
+    handler: outOfScope,
+  },
+  { name: 'fallback', rank: 0, selector: () => true, handler: fallback },
+];

@@ -1,0 +1,31 @@
+/**
+ * The understanding step: read the words, the clicked payload and the state, and resolve the
+ * topic against the catalog — everything the route selectors need.
+ */
+import type { ConversationState } from '../conversation-state.ts';
+import type { TurnDeps } from '../deps.ts';
+import { asksHandoff, classify, topicQuery, topicWeight } from '../intents/classify.ts';
+import { parsePayload } from '../replies.ts';
+import { resolveProcedure, type Resolution } from '../resolve/procedure-resolver.ts';
+import type { Turn, Understanding } from '../turn-context.ts';
+
+/** The text to read: the message, or a quick reply's payload that is itself a question. */
+export function effectiveText(turn: Turn): string {
+  const payload = parsePayload(turn.quickReplyPayload);
+  if (!payload && turn.quickReplyPayload?.trim()) return turn.quickReplyPayload.trim();
+  return turn.text ?? '';
+}
+
+export async function understand(turn: Turn, state: ConversationState, deps: TurnDeps): Promise<Understanding> {
+  const payload = parsePayload(turn.quickReplyPayload);
+  const words = classify(payload ? turn.text ?? '' : effectiveText(turn));
+  const current = state.procedure ? deps.catalog.get(state.procedure.code) ?? null : null;
+  let resolution: Resolution = { kind: 'none', reason: 'no_topic' };
+  if (!payload && !asksHandoff(words) && words.topicCore.length > 0) {
+    resolution = await resolveProcedure(
+      { topic: words.topic, weightOf: topicWeight, query: topicQuery(words), levels: words.levels },
+      deps,
+    );
+  }
+  return { words, payload, resolution, current };
+}

@@ -1,0 +1,196 @@
+/**
+ * Reads one message: which facet it asks (documents, fee, time, how-to), whether it greets,
+ * thanks, asks for a person or for a dossier's status, whether it is plainly off-topic, and
+ * what is left once all of that is removed — the topic, which may name a procedure. Whether
+ * the topic really names a procedure is decided later, against the catalog (resolve/).
+ */
+import type { Level } from '../../knowledge/schema.ts';
+import { foldDiacritics } from '../../indexer/vietnamese/normalize.ts';
+import { ABBREVIATIONS } from './abbreviations.ts';
+import { CONVERSATION_RULES, type ConversationTag } from './conversation-rules.ts';
+import { FACET_RULES, facetIntentOf, type FacetTag, type HowToAspect } from './facet-rules.ts';
+import type { FacetIntent } from './intent.ts';
+import { chosenOrdinal, findDossierCode, isCarryOver, mentionedLevels } from './mentions.ts';
+import { SCOPE_RULES, type ScopeTag } from './out-of-scope-rules.ts';
+import { PhraseMatcher, type PhraseMatch } from './phrase-matcher.ts';
+import { completesCompound, isStopWord } from './stop-words.ts';
+import { analyzeText, oddTokenShare, type AnalyzedText, type Token } from './text-analysis.ts';
+
+type Tag = FacetTag | ConversationTag | ScopeTag;
+
+const MATCHER = new PhraseMatcher<Tag>([...FACET_RULES, ...CONVERSATION_RULES, ...SCOPE_RULES]);
+const VOCABULARY: ReadonlySet<string> = new Set([
+  ...MATCHER.vocabulary(),
+  ...Object.values(ABBREVIATIONS).flatMap((words) => foldDiacritics(words.toLowerCase()).split(' ')),
+  'ho', 'chieu', 'khai', 'sinh', 'ket', 'hon', 'thu', 'tuc', 'dang', 'ky', 'can', 'cuoc', 'tam', 'tru', 'thuong',
+]);
+
+/** Thresholds: a score at or above counts as asked. */
+export const THRESHOLDS = {
+  facet: 1,
+  /** A second facet in the same message counts only when asked this clearly. */
+  strongFacet: 4,
+  handoff: 4,
+  status: 4,
+  greeting: 4,
+  thanks: 3,
+  /** When nothing else is in the message, a weaker acknowledgement ("vâng", "ok") is thanks. */
+  bareSocial: 2,
+  outOfScope: 4,
+} as const;
+
+const FACET_PRIORITY: FacetIntent[] = ['fee', 'processing_time', 'documents', 'how_to'];
+
+export interface Classification {
+  analysis: AnalyzedText;
+  /** Summed rule weights per facet intent. */
+  facetScores: Record<FacetIntent, number>;
+  /** The facet asked, if any. */
+  facet: FacetIntent | null;
+  facetScore: number;
+  /** Other facets asked just as clearly ("giấy tờ gì và mất bao lâu"), strongest first. */
+  otherFacets: FacetIntent[];
+  /** For how_to: what exactly was asked (where, online, by post, steps, agency). */
+  howToAspects: HowToAspect[];
+  greeting: number;
+  thanks: number;
+  handoff: number;
+  status: number;
+  outOfScope: number;
+  dossierCode: string | null;
+  levels: Level[];
+  /** "thế còn …": apply the previous question to what this message names. */
+  carryOver: boolean;
+  /** "2", "cái đầu" — a choice among offered options. */
+  ordinal: number | null;
+  /** Tokens left once intent phrases and stop words are gone (accents kept). */
+  topic: Token[];
+  /** The same with ambiguous unaccented frame words also dropped ("toi", "can", "lam"). */
+  topicCore: Token[];
+  /** Share of tokens that are no Vietnamese syllable (gibberish). */
+  oddShare: number;
+  matches: PhraseMatch<Tag>[];
+}
+
+export function classify(text: string): Classification {
+  const analysis = analyzeText(text, VOCABULARY);
+  const matches = MATCHER.match(analysis.tokens);
+
+  const facetScores: Record<FacetIntent, number> = { documents: 0, fee: 0, processing_time: 0, how_to: 0 };
+  const howToAspects = new Set<HowToAspect>();
+  const social = { greeting: 0, thanks: 0, handoff: 0, status: 0, out_of_scope: 0 };
+  const consumed = new Array<boolean>(analysis.tokens.length).fill(false);
+
+  for (const match of matches) {
+    const { tag, weight } = match.rule;
+    const w = match.fuzzy ? weight * 0.8 : weight;
+    if (tag === 'neutral') continue;
+    if (tag === 'out_of_scope') {
+      social.out_of_scope += w;
+      continue; // off-topic words stay in the topic: they show the message names something else
+    }
+    for (let i = match.start; i < match.end; i += 1) consumed[i] = true;
+    if (tag === 'frame') continue;
+    if (tag in social) {
+      social[tag as keyof typeof social] += w;
+      continue;
+    }
+    const facetTag = tag as FacetTag;
+    facetScores[facetIntentOf(facetTag)] += w;
+    if (facetTag.startsWith('how_to:')) howToAspects.add(facetTag.slice('how_to:'.length) as HowToAspect);
+  }
+
+  let facet: FacetIntent | null = null;
+  let facetScore = 0;
+  for (const candidate of FACET_PRIORITY) {
+    if (facetScores[candidate] > facetScore) {
+      facet = candidate;
+      facetScore = facetScores[candidate];
+    }
+  }
+  if (facetScore < THRESHOLDS.facet) facet = null;
+  const otherFacets = FACET_PRIORITY.filter((f) => f !== facet && facetScores[f] >= THRESHOLDS.strongFacet).sort(
+    (a, b) => facetScores[b] - facetScores[a],
+  );
+
+  const remaining = analysis.tokens.filter((_, i) => !consumed[i]);
+  const keep = (loose: boolean) => (t: Token, i: number) => completesCompound(remaining[i - 1], t) || !isStopWord(t, loose);
+  const topic = remaining.filter(keep(false));
+  const topicCore = remaining.filter(keep(true));
+
+  return {
+    analysis,
+    facetScores,
+    facet,
+    facetScore,
+    otherFacets: facet ? otherFacets : [],
+    howToAspects: [...howToAspects],
+    greeting: social.greeting,
+    thanks: social.thanks,
+    handoff: social.handoff,
+    status: social.status,
+    outOfScope: social.out_of_scope,
+    dossierCode: findDossierCode(text),
+    levels: mentionedLevels(analysis),
+    carryOver: isCarryOver(analysis),
+    ordinal: chosenOrdinal(analysis),
+    topic,
+    topicCore,
+    oddShare: oddTokenShare(analysis),
+    matches,
+  };
+}
+
+/** The topic as a retrieval query, accents kept where the citizen typed them. */
+export function topicQuery(classification: Classification): string {
+  return classification.topic.map((t) => t.raw).join(' ');
+}
+
+/** Importance of a topic word for naming a procedure: frame words typed without accents count less. */
+export function topicWeight(token: Token): number {
+  return isStopWord(token, true) ? 0.25 : 1;
+}
+
+/** Only conversation words (greeting, thanks …) and frames: nothing that could name a procedure. */
+export function hasNoTopic(classification: Classification): boolean {
+  return classification.topicCore.length === 0;
+}
+
+export type SocialIntent = 'greeting' | 'thanks';
+
+/** A greeting or thanks when that is what the message is (not "chào bạn, lệ phí hộ chiếu?"). */
+export function socialIntent(c: Classification): SocialIntent | null {
+  const bare = c.facet === null && hasNoTopic(c);
+  const threshold = (strong: number) => (bare ? THRESHOLDS.bareSocial : strong);
+  if (c.thanks >= threshold(THRESHOLDS.thanks) && c.thanks >= c.greeting) return 'thanks';
+  if (c.greeting >= threshold(THRESHOLDS.greeting)) return 'greeting';
+  return null;
+}
+
+export function asksHandoff(c: Classification): boolean {
+  return c.handoff >= THRESHOLDS.handoff && c.handoff >= c.facetScore;
+}
+
+export function asksStatus(c: Classification): boolean {
+  return c.dossierCode !== null || (c.status >= THRESHOLDS.status && c.status >= c.facetScore);
+}
+
+export function isPlainlyOffTopic(c: Classification): boolean {
+  return c.outOfScope >= THRESHOLDS.outOfScope && c.facetScore < 3;
+}
+
+/**
+ * The intent as far as words alone tell (no catalog): used by the turn before it resolves
+ * the procedure, and by tests. A message with a topic and no facet is `overview` here; the
+ * turn turns it into `out_of_scope` when the topic names no procedure.
+ */
+export function wordIntent(c: Classification): FacetIntent | 'overview' | 'status' | 'handoff' | 'greeting' | 'thanks' | 'out_of_scope' | 'fallback' {
+  if (asksHandoff(c)) return 'handoff';
+  if (asksStatus(c)) return 'status';
+  if (isPlainlyOffTopic(c)) return 'out_of_scope';
+  if (c.facet) return c.facet;
+  const social = socialIntent(c);
+  if (social && (hasNoTopic(c) || c.topicCore.length <= 1)) return social;
+  if (!hasNoTopic(c) && c.oddShare < 0.5) return 'overview';
+  return 'fallback';
+}

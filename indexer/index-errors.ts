@@ -1,0 +1,47 @@
+/**
+ * The indexer's error catalog: stable codes, a plain Vietnamese message for operators and
+ * citizens' support staff, and an English message for developers. Thrown at start-up when the
+ * model or the index cannot be used as configured — never swallowed into an empty result.
+ */
+export const INDEX_ERRORS = {
+  model_missing: {
+    vi: 'Không tìm thấy mô hình nhúng (embedding) trong thư mục đã cấu hình.',
+    en: 'embedding model folder is missing or incomplete',
+  },
+  model_invalid: {
+    vi: 'Mô hình nhúng không dùng được (tệp cấu hình hoặc tệp ONNX hỏng).',
+    en: 'embedding model cannot be loaded',
+  },
+  index_missing: {
+    vi: 'Chưa có chỉ mục tìm kiếm. Hãy chạy "npm run index" hoặc khởi động lại máy chủ để xây chỉ mục.',
+    en: 'vector index is missing; run `npm run index`',
+  },
+  index_corrupt: {
+    vi: 'Chỉ mục tìm kiếm bị hỏng. Hãy xoá thư mục chỉ mục và chạy lại "npm run index".',
+    en: 'vector index or its manifest is corrupt',
+  },
+  index_model_mismatch: {
+    vi: 'Chỉ mục tìm kiếm được xây bằng một mô hình nhúng khác với mô hình đang cấu hình. Hãy chạy lại "npm run index".',
+    en: 'vector index was built with a different embedding model than the configured one',
+  },
+  index_dims_mismatch: {
+    vi: 'Số chiều véc-tơ của chỉ mục không khớp với mô hình nhúng đang cấu hình. Hãy chạy lại "npm run index".',
+    en: 'vector index dimensions do not match the embedding model',
+  },
+} as const satisfies Record<string, { vi: string; en: string }>;
+
+export type IndexErrorCode = keyof typeof INDEX_ERRORS;
+
+export class IndexError extends Error {
+  readonly vi: string;
+  constructor(
+    readonly code: IndexErrorCode,
+    /** Specifics for developers and logs (paths, ids, numbers) — never personal data. */
+    readonly detail?: string,
+  ) {
+    const entry = INDEX_ERRORS[code];
+    super(`${entry.vi} / ${entry.en}${detail ? `: ${detail}` : ''} [${code}]`);
+    this.name = 'IndexError';
+    this.vi = entry.vi;
+  }
+}
