@@ -1,0 +1,84 @@
+/**
+ * Scores retrievers on real portal questions (../shared/eval/faq-dev.jsonl): for each question,
+ * as written and with its diacritics stripped, the rank of the first gold code among the hits
+ * (a near-duplicate variant listed under a hit does not count — the hit's own code must match).
+ */
+import { foldDiacritics } from '../vietnamese/normalize.ts';
+import type { ProcedureRetriever } from '../retriever.ts';
+
+export interface FaqQuestion {
+  question: string;
+  goldCodes: string[];
+}
+
+export function parseFaqJsonl(text: string): FaqQuestion[] {
+  return text
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line, index) => {
+      const row = JSON.parse(line) as { question?: unknown; related_codes_in_kb?: unknown };
+      if (typeof row.question !== 'string' || !Array.isArray(row.related_codes_in_kb)) {
+        throw new Error(`faq line ${index + 1}: needs "question" and "related_codes_in_kb"`);
+      }
+      return { question: row.question, goldCodes: row.related_codes_in_kb.map(String) };
+    });
+}
+
+export interface RankStats {
+  top1: number;
+  top3: number;
+  mrr: number;
+  count: number;
+}
+
+export interface FaqScore {
+  written: RankStats;
+  unaccented: RankStats;
+  /** Per question: rank (1-based) as written / unaccented, 0 when not in the top `depth`. */
+  ranks: Array<{ question: string; written: number; unaccented: number }>;
+}
+
+async function rankOf(retriever: ProcedureRetriever, question: string, gold: string[], depth: number): Promise<number> {
+  const hits = await retriever.search(question, { limit: depth });
+  const index = hits.findIndex((hit) => gold.includes(hit.procedure.code));
+  return index < 0 ? 0 : index + 1;
+}
+
+function stats(ranks: number[]): RankStats {
+  const count = ranks.length;
+  const share = (predicate: (rank: number) => boolean) => ranks.filter(predicate).length / Math.max(1, count);
+  return {
+    top1: share((r) => r === 1),
+    top3: share((r) => r >= 1 && r <= 3),
+    mrr: ranks.reduce((sum, r) => sum + (r > 0 ? 1 / r : 0), 0) / Math.max(1, count),
+    count,
+  };
+}
+
+export async function scoreRetriever(retriever: ProcedureRetriever, questions: readonly FaqQuestion[], depth = 10): Promise<FaqScore> {
+  const ranks: FaqScore['ranks'] = [];
+  for (const { question, goldCodes } of questions) {
+    ranks.push({
+      question,
+      written: await rankOf(retriever, question, goldCodes, depth),
+      unaccented: await rankOf(retriever, foldDiacritics(question), goldCodes, depth),
+    });
+  }
+  return { written: stats(ranks.map((r) => r.written)), unaccented: stats(ranks.map((r) => r.unaccented)), ranks };
+}
+
+const pct = (value: number) => `${(value * 100).toFixed(1)}%`.padStart(7);
+
+export function formatScoreTable(rows: ReadonlyArray<{ name: string; score: FaqScore }>): string {
+  const header = `${'retriever'.padEnd(22)} | ${'top-1'.padStart(7)} ${'top-3'.padStart(7)} ${'MRR'.padStart(6)} | ${'top-1'.padStart(7)} ${'top-3'.padStart(7)} ${'MRR'.padStart(6)}`;
+  const lines = [
+    `${''.padEnd(22)} | ${'as written'.padEnd(22)} | without diacritics`,
+    header,
+    '-'.repeat(header.length),
+    ...rows.map(
+      ({ name, score }) =>
+        `${name.padEnd(22)} | ${pct(score.written.top1)} ${pct(score.written.top3)} ${score.written.mrr.toFixed(3).padStart(6)} | ${pct(score.unaccented.top1)} ${pct(score.unaccented.top3)} ${score.unaccented.mrr.toFixed(3).padStart(6)}`,
+    ),
+  ];
+  return lines.join('\n');
+}

@@ -1,0 +1,38 @@
+/**
+ * What of a procedure the lexical index reads, field by field, with the weight of a match in
+ * each. The name and the citizen aliases say what a procedure *is*; documents, steps and the
+ * rest only say what it involves, so they count for less.
+ */
+import type { Procedure } from '../../knowledge/schema.ts';
+import { LEVEL_LABELS } from '../../knowledge/schema.ts';
+
+export const LEXICAL_FIELDS = ['name', 'aliases', 'sector', 'agencies', 'subjects', 'documents', 'steps', 'conditions', 'result', 'legal'] as const;
+export type LexicalField = (typeof LEXICAL_FIELDS)[number];
+
+export const FIELD_WEIGHTS: Record<LexicalField, number> = {
+  name: 4,
+  aliases: 3,
+  sector: 0.6,
+  agencies: 0.5,
+  subjects: 0.3,
+  documents: 0.5,
+  steps: 0.35,
+  conditions: 0.35,
+  result: 0.8,
+  legal: 0.5,
+};
+
+export function procedureFields(procedure: Procedure): Record<LexicalField, string> {
+  return {
+    name: procedure.name,
+    aliases: procedure.aliases.join(' . '),
+    sector: `${procedure.sector} . ${procedure.levels.map((level) => LEVEL_LABELS[level]).join(' . ')}`,
+    agencies: [procedure.competentAgency, ...procedure.implementingAgencies, ...procedure.submitAt].join(' . '),
+    subjects: procedure.subjects.join(' . '),
+    documents: procedure.documents.map((d) => [d.name, d.form, d.condition].filter(Boolean).join(' . ')).join(' . '),
+    steps: procedure.steps.join(' . '),
+    conditions: procedure.conditions.join(' . '),
+    result: procedure.result.join(' . '),
+    legal: procedure.legalBasis.map((l) => `${l.title} . ${l.number}`).join(' . '),
+  };
+}

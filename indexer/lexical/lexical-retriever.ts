@@ -1,0 +1,104 @@
+/**
+ * Lexical retrieval: BM25F over the procedure fields (bm25-index.ts) with the question analysed
+ * like the catalog (terms.ts) and widened with citizen vocabulary (synonyms.ts), then a
+ * name-coverage signal — how much of a procedure's *name* the question says — which separates
+ * "cấp lại chứng thư" from the many procedures that merely mention a chứng thư.
+ */
+import type { Procedure } from '../../knowledge/schema.ts';
+import { Bm25Index } from './bm25-index.ts';
+import { analyze } from './terms.ts';
+import { synonymExpansions } from './synonyms.ts';
+import { isQueryFrameWord } from './query-frame.ts';
+import { nameAction, questionSays } from './name-actions.ts';
+import { foldedKey } from '../vietnamese/normalize.ts';
+
+export interface LexicalTuning {
+  pairWeight: number;
+  accentedPairWeight: number;
+  synonymWeight: number;
+  /** Share of the best BM25 score a full name match adds. */
+  coverageWeight: number;
+  /** How many BM25 candidates get the coverage signal. */
+  rerankDepth: number;
+  /** Score multiplier for a name opening with an action the question does not say. */
+  unsaidActionFactor: number;
+}
+
+export const DEFAULT_LEXICAL_TUNING: LexicalTuning = {
+  pairWeight: 1.5,
+  accentedPairWeight: 0.3,
+  synonymWeight: 0.6,
+  coverageWeight: 0.5,
+  rerankDepth: 100,
+  unsaidActionFactor: 0.7,
+};
+
+export interface ScoredDoc {
+  doc: number;
+  score: number;
+}
+
+export class LexicalScorer {
+  readonly index: Bm25Index;
+
+  constructor(
+    procedures: readonly Procedure[],
+    readonly tuning: LexicalTuning = DEFAULT_LEXICAL_TUNING,
+  ) {
+    this.index = new Bm25Index(procedures);
+    this.actions = procedures.map((procedure) => nameAction(procedure.name));
+  }
+
+  private readonly actions: (string | null)[];
+
+  /** Weighted query terms: the question's own terms plus its synonym expansions. */
+  queryTerms(question: string): Map<string, number> {
+    const terms = new Map<string, number>();
+    const add = (term: string, weight: number) => terms.set(term, Math.max(terms.get(term) ?? 0, weight));
+    const own = analyze(question, isQueryFrameWord);
+    for (const term of own.unigrams) add(term, 1);
+    for (const term of own.pairs) add(term, this.tuning.pairWeight);
+    for (const term of own.accentedPairs) add(term, this.tuning.accentedPairWeight);
+    for (const expansion of synonymExpansions(question)) {
+      const extra = analyze(expansion, isQueryFrameWord);
+      for (const term of extra.unigrams) add(term, this.tuning.synonymWeight);
+      for (const term of extra.pairs) add(term, this.tuning.synonymWeight * this.tuning.pairWeight);
+      for (const term of extra.accentedPairs) add(term, this.tuning.synonymWeight * this.tuning.accentedPairWeight);
+    }
+    return terms;
+  }
+
+  /** Documents best first (all with a positive score, up to `limit`). */
+  score(question: string, limit: number): ScoredDoc[] {
+    const terms = this.queryTerms(question);
+    const scores = new Float64Array(this.index.size);
+    this.index.accumulate(terms, scores);
+    const ranked: ScoredDoc[] = [];
+    for (let doc = 0; doc < scores.length; doc++) if (scores[doc]! > 0) ranked.push({ doc, score: scores[doc]! });
+    ranked.sort((a, b) => b.score - a.score);
+    const top = ranked.slice(0, Math.max(limit, this.tuning.rerankDepth));
+    if (top.length === 0) return [];
+    const best = top[0]!.score;
+    const foldedQuestion = foldedKey(question).replace(/[^\p{L}\p{N}]+/gu, ' ');
+    for (const hit of top) {
+      hit.score += this.tuning.coverageWeight * best * this.nameCoverage(hit.doc, terms);
+      const action = this.actions[hit.doc];
+      if (action && !questionSays(foldedQuestion, action)) hit.score *= this.tuning.unsaidActionFactor;
+    }
+    top.sort((a, b) => b.score - a.score);
+    return top.slice(0, limit);
+  }
+
+  /** IDF-weighted share of the procedure's name pairs that the question contains. */
+  nameCoverage(doc: number, terms: ReadonlyMap<string, number>): number {
+    let total = 0;
+    let matched = 0;
+    for (const term of this.index.nameTerms[doc]!) {
+      if (!term.includes(' ') || term.startsWith('~')) continue;
+      const idf = this.index.idf(term);
+      total += idf;
+      if (terms.has(term)) matched += idf;
+    }
+    return total === 0 ? 0 : matched / total;
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * Near-duplicate procedures: the same procedure published at several levels (cấp tỉnh / cấp xã)
+ * or by several agencies under one name. They share a key — the folded name without level
+ * words — and the retriever shows one of them, listing the others as variants; a level named in
+ * the question (or preferred by the caller) decides which one leads.
+ */
+import type { Level, Procedure } from '../knowledge/schema.ts';
+import { foldedKey } from './vietnamese/normalize.ts';
+
+const LEVEL_WORDS = /\b(?:(?:tai|o|thuoc)\s+)?(?:cap\s+(?:tinh|xa|huyen|bo|trung uong|co so)|trung uong)\b/g;
+
+export function nearDuplicateKey(name: string): string {
+  return foldedKey(name)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .replace(LEVEL_WORDS, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Groups procedure indexes by near-duplicate key; every index maps to its group's members. */
+export function groupNearDuplicates(procedures: readonly Procedure[]): number[][] {
+  const byKey = new Map<string, number[]>();
+  procedures.forEach((procedure, index) => {
+    const key = nearDuplicateKey(procedure.name);
+    const members = byKey.get(key);
+    if (members) members.push(index);
+    else byKey.set(key, [index]);
+  });
+  const groupOf: number[][] = new Array(procedures.length);
+  for (const members of byKey.values()) for (const index of members) groupOf[index] = members;
+  return groupOf;
+}
+
+const LEVEL_PATTERNS: Array<[Level, RegExp]> = [
+  ['xa', /\b(?:cap xa|ubnd (?:xa|phuong)|uy ban nhan dan (?:xa|phuong)|xa phuong|phuong xa)\b/],
+  ['huyen', /\b(?:cap huyen|ubnd (?:huyen|quan)|uy ban nhan dan (?:huyen|quan))\b/],
+  ['tinh', /\b(?:cap tinh|ubnd tinh|uy ban nhan dan tinh|so \p{L}+)\b/u],
+  ['bo', /\b(?:cap bo|cap trung uong|trung uong|bo \p{L}+ \p{L}+)\b/u],
+];
+
+/** Levels a question names ("ở cấp xã", "UBND phường", "cấp tỉnh"). */
+export function levelsNamedIn(question: string): Level[] {
+  const folded = foldedKey(question).replace(/[^\p{L}\p{N}]+/gu, ' ');
+  return LEVEL_PATTERNS.filter(([, pattern]) => pattern.test(folded)).map(([level]) => level);
+}
