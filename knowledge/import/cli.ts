@@ -1,0 +1,123 @@
+/**
+ * npm run import -- <path>
+ * Imports national procedure records (.jsonl, .jsonl.gz, JSON array, or a folder of .json files)
+ * into the configured database (PGlite under DATA_DIR, or DATABASE_URL) and prints the report.
+ */
+import { access, constants } from 'node:fs/promises';
+import cliProgress from 'cli-progress';
+import { loadConfig } from '../../config.ts';
+import type { Db } from '../db/db.ts';
+import { openDb } from '../db/open.ts';
+import { createProcedureRepository } from '../procedure-repository-sql.ts';
+import type { Procedure } from '../schema.ts';
+import { formatReport } from './import-report.ts';
+import { loadNationalProcedures } from './load-national.ts';
+import { ImportInputError } from './read-records.ts';
+
+const UPSERT_CHUNK = 200;
+
+interface Progress {
+  start(label: string, total: number): void;
+  update(done: number): void;
+  stop(): void;
+}
+
+/** A bar on a terminal; plain "label: done/total" lines (every 10%) otherwise. */
+function createProgress(): Progress {
+  if (process.stdout.isTTY) {
+    const bar = new cliProgress.SingleBar({ format: '{label} [{bar}] {value}/{total}', hideCursor: true }, cliProgress.Presets.shades_classic);
+    return {
+      start: (label, total) => bar.start(total, 0, { label }),
+      update: (done) => bar.update(done),
+      stop: () => bar.stop(),
+    };
+  }
+  let label = '';
+  let total = 0;
+  let lastTenth = -1;
+  return {
+    start(newLabel, newTotal) {
+      label = newLabel;
+      total = newTotal;
+      lastTenth = -1;
+    },
+    update(done) {
+      const tenth = total === 0 ? 10 : Math.floor((done / total) * 10);
+      if (tenth !== lastTenth) {
+        lastTenth = tenth;
+        console.log(`${label}: ${done}/${total}`);
+      }
+    },
+    stop() {},
+  };
+}
+
+async function upsertAll(db: Db, procedures: Procedure[], progress: Progress) {
+  const repository = createProcedureRepository(db);
+  const total = { inserted: 0, updated: 0, unchanged: 0 };
+  progress.start('Ghi CSDL / upsert', procedures.length);
+  for (let start = 0; start < procedures.length; start += UPSERT_CHUNK) {
+    const summary = await repository.upsertMany(procedures.slice(start, start + UPSERT_CHUNK));
+    total.inserted += summary.inserted;
+    total.updated += summary.updated;
+    total.unchanged += summary.unchanged;
+    progress.update(Math.min(start + UPSERT_CHUNK, procedures.length));
+  }
+  progress.stop();
+  return { total, count: await repository.count() };
+}
+
+async function main(argv: string[]): Promise<number> {
+  const inputPath = argv.find((arg) => !arg.startsWith('-'));
+  if (!inputPath) {
+    console.error('Thiếu đường dẫn tệp dữ liệu / missing input path.\nCách dùng / usage: npm run import -- <tệp .jsonl | .jsonl.gz | .json | thư mục>');
+    return 2;
+  }
+  try {
+    await access(inputPath, constants.R_OK);
+  } catch {
+    console.error(`Không tìm thấy hoặc không đọc được tệp: ${inputPath}\nInput file missing or unreadable: ${inputPath}`);
+    return 2;
+  }
+
+  const progress = createProgress();
+  let started = false;
+  const { procedures, report } = await loadNationalProcedures(inputPath, {
+    onProgress(done, total) {
+      if (!started) {
+        progress.start('Đọc bản ghi / parsing', total);
+        started = true;
+      }
+      progress.update(done);
+      if (done === total) progress.stop();
+    },
+  });
+
+  const db = await openDb(loadConfig()); // openDb applies pending migrations
+  try {
+    const { total, count } = await upsertAll(db, procedures, progress);
+    console.log(formatReport(report));
+    console.log(
+      `CSDL / database (${db.kind}): thêm mới / inserted ${total.inserted}, cập nhật / updated ${total.updated}, không đổi / unchanged ${total.unchanged}; tổng số thủ tục / total procedures ${count}`,
+    );
+  } finally {
+    await db.close();
+  }
+  if (report.imported === 0) {
+    console.error('Không nhập được bản ghi nào / no record could be imported.');
+    return 1;
+  }
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof ImportInputError) {
+      console.error(`${error.vietnamese}\n${error.message}`);
+      process.exit(2);
+    }
+    console.error('Nhập dữ liệu thất bại / import failed:', error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);
