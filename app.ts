@@ -10,6 +10,7 @@ import type { TicketStore } from './bot/handoff/ticket-store.ts';
 import type { ConversationStore } from './bot/store/conversation-store.ts';
 import { HttpError } from './channels/http/errors.ts';
 import { errorHandler, requestContext } from './channels/http/middleware.ts';
+import { dossierIntegrationRoutes, type DossierAppDeps } from './channels/integration/dossier-routes.ts';
 import { readinessReport, requireService, type Services } from './channels/http/readiness.ts';
 import { procedureRoutes } from './channels/procedures/routes.ts';
 import { webchatRoutes } from './channels/webchat/routes.ts';
@@ -21,6 +22,8 @@ export interface AppDeps {
   store: ConversationStore;
   tickets: TicketStore;
   events: EventHub;
+  /** The built-in dossier store behind PUT /api/integration/dossiers/:code (absent: 503). */
+  dossiers?: DossierAppDeps;
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -50,6 +53,7 @@ export function createApp(deps: AppDeps): Express {
 
   app.use(procedureRoutes(deps.services));
   app.use(webchatRoutes({ conversations, store: deps.store, events: deps.events }));
+  app.use(dossierIntegrationRoutes(deps.dossiers, { store: deps.store, events: deps.events, log: deps.logger }));
 
   app.use((request, _response, next) => next(new HttpError('not_found', `${request.method} ${request.path}`)));
   app.use(errorHandler());

@@ -14,9 +14,27 @@ const ConfigSchema = z.object({
   databaseUrl: z.string().url().optional(),
   /** Folder of a Hugging-Face-layout ONNX sentence-embedding model; absent = the learned domain model. */
   embeddingModelDir: z.string().optional(),
+  /** lexical (BM25F) | dense (embedding index) | hybrid (both, fused); see the README's retrieval table. */
+  retrievalMode: z.enum(['lexical', 'dense', 'hybrid']).default('lexical'),
   /** Redis for events between several instances; absent = in-process events (one instance). */
   redisUrl: z.string().url().optional(),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** OpenAI-compatible endpoint (…/v1, Ollama's too) that rewords answers under a fact guard; absent = off. */
+  llmBaseUrl: z.string().url().optional(),
+  llmModel: z.string().min(1).optional(),
+  /** Bearer token for llmBaseUrl, if it needs one. Never logged. */
+  llmApiKey: z.string().min(1).optional(),
+  llmTimeoutMs: z.coerce.number().int().min(100).max(120_000).default(8000),
+  /** Bearer token the one-stop system presents to PUT /api/integration/dossiers/:code; absent = endpoint off (503). */
+  integrationToken: z.string().min(16, 'at least 16 characters').optional(),
+  /** External one-stop lookup API (channels/dossiers/http-dossier-source.ts); absent = built-in store only. */
+  dossierApiUrl: z.string().url().optional(),
+  dossierApiToken: z.string().min(1).optional(),
+  dossierApiTimeoutMs: z.coerce.number().int().min(100).max(60_000).default(3000),
+  /** Seed the DEMO dossiers while the store holds no real one. */
+  dossierDemo: z.union([z.boolean(), z.stringbool()]).default(true),
+}).superRefine((config, context) => {
+  if (config.llmBaseUrl && !config.llmModel) context.addIssue({ code: 'custom', path: ['llmModel'], message: 'required when LLM_BASE_URL is set' });
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
@@ -28,8 +46,18 @@ const ENVIRONMENT_KEYS: Record<string, keyof Config> = {
   DATA_DIR: 'dataDir',
   DATABASE_URL: 'databaseUrl',
   EMBEDDING_MODEL_DIR: 'embeddingModelDir',
+  RETRIEVAL_MODE: 'retrievalMode',
   REDIS_URL: 'redisUrl',
   LOG_LEVEL: 'logLevel',
+  LLM_BASE_URL: 'llmBaseUrl',
+  LLM_MODEL: 'llmModel',
+  LLM_API_KEY: 'llmApiKey',
+  LLM_TIMEOUT_MS: 'llmTimeoutMs',
+  INTEGRATION_TOKEN: 'integrationToken',
+  DOSSIER_API_URL: 'dossierApiUrl',
+  DOSSIER_API_TOKEN: 'dossierApiToken',
+  DOSSIER_API_TIMEOUT_MS: 'dossierApiTimeoutMs',
+  DOSSIER_DEMO: 'dossierDemo',
 };
 
 export class ConfigError extends Error {

@@ -13,6 +13,7 @@ import { createSqlConversationStore } from './bot/store/sql-conversation-store.t
 import { createRedisEventHub } from './channels/events/redis-event-hub.ts';
 import { openDb } from './knowledge/db/open.ts';
 import { warmUp } from './startup.ts';
+import { dossierAppDeps } from './channels/dossiers/dossier-setup.ts';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
     store: createSqlConversationStore(db),
     tickets: createSqlTicketStore(db),
     events,
+    dossiers: dossierAppDeps(config, db),
   });
   const server: Server = app.listen(config.port, config.host, () => {
     logger.info(`Trợ lý thủ tục listening on http://${config.host}:${config.port}`);

@@ -19,6 +19,8 @@ export interface CitizenMessage {
   text: string;
   /** Payload of a clicked quick reply. */
   payload?: string;
+  /** Who sends on the network (e.g. `ip:203.0.113.5`), for per-client rate limits in the bot. */
+  clientKey?: string;
   log?: Logger;
 }
 
@@ -37,6 +39,7 @@ export type TurnRunner = (input: {
   channel: string;
   text: string;
   payload?: string;
+  clientKey?: string;
   state: Record<string, unknown>;
   receivedAt: Date;
 }) => Promise<CoreTurnResult>;
@@ -134,6 +137,7 @@ export function createConversationService(deps: ConversationServiceDeps): Conver
           channel: message.channel,
           text: message.text,
           payload: message.payload,
+          ...(message.clientKey ? { clientKey: message.clientKey } : {}),
           state: conversation.state,
           receivedAt: new Date(),
         });

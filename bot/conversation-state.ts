@@ -23,8 +23,11 @@ export const PendingSchema = z.discriminatedUnion('type', [
   }),
   /** "Which procedure do you mean?" — asked when a facet came with no procedure at all. */
   z.object({ type: z.literal('which_procedure'), intent: ProcedureIntentSchema, aspects: z.array(z.string()).default([]) }),
-  /** "What is your dossier code?" */
-  z.object({ type: z.literal('dossier_code') }),
+  /**
+   * "What is your dossier code?" With `code`, a dossier was just shown: 4 digits verify its
+   * applicant, "nhận thông báo" subscribes to it, another code looks that one up.
+   */
+  z.object({ type: z.literal('dossier_code'), code: z.string().min(1).max(60).optional() }),
 ]);
 export type Pending = z.infer<typeof PendingSchema>;
 

@@ -3,6 +3,7 @@
  * the catalog, the retriever and — when available — the dossier lookup and a rephraser.
  */
 import type { Procedure } from '../knowledge/schema.ts';
+import type { DossierState } from '../knowledge/dossiers/dossier.ts';
 import type { ProcedureRetriever } from '../indexer/retriever.ts';
 import type { Reply } from './replies.ts';
 
@@ -22,12 +23,50 @@ export interface DossierStatus {
   dueDate?: string;
   /** Where to collect the result / what to do next. */
   note?: string;
+  /** The one-stop status, when the source reports one: drives the plain words and the next step. */
+  state?: DossierState;
+  /** ISO date the dossier was received. */
+  receivedDate?: string;
+  /** Current step and the agency handling it. */
+  step?: string;
+  agency?: string;
+  /** Working days past the due date (only while the agency holds the dossier), else 0. */
+  overdueWorkingDays?: number;
+  /** Working days left until the due date. */
+  workingDaysLeft?: number;
+  /** A demo dossier (code with the DEMO marker). */
+  demo?: boolean;
 }
 
-/** Looks a dossier up by its code (mã hồ sơ). A later feature; optional in TurnDeps. */
+/** Who asks about a dossier: for rate limits, lockouts and the audit log. */
+export interface DossierAsker {
+  conversationId: string;
+  channel: string;
+  /** Who asks on the network (e.g. `ip:203.0.113.5`), when the channel knows. */
+  clientKey?: string;
+  at: Date;
+}
+
+export type DossierVerification =
+  | { kind: 'verified'; applicant: { name: string; maskedPhone: string } }
+  | { kind: 'wrong_digits'; attemptsLeft: number }
+  | { kind: 'locked'; until: string }
+  | { kind: 'not_found' };
+
+/**
+ * Looks a dossier up by its code (mã hồ sơ). The answer is public (no personal data); the
+ * optional capabilities — verification with the phone's last 4 digits, notifications — are
+ * offered in conversation only when the implementation has them (bot/dossiers/dossier-desk.ts
+ * has all). A refusal (rate limit) or an unavailable source is thrown as a BotError.
+ */
 export interface DossierLookup {
   /** null when no dossier has this code. */
-  lookup(code: string): Promise<DossierStatus | null>;
+  lookup(code: string, asker?: DossierAsker): Promise<DossierStatus | null>;
+  verify?(code: string, lastFourDigits: string, asker: DossierAsker): Promise<DossierVerification>;
+  subscribe?(code: string, asker: DossierAsker): Promise<'subscribed' | 'already_subscribed' | 'not_found'>;
+  unsubscribe?(code: string, asker: DossierAsker): Promise<boolean>;
+  /** Demo dossier codes a new user can try (shown when asking for a code). */
+  demoCodes?: readonly string[];
 }
 
 /**

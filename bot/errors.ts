@@ -13,6 +13,14 @@ export const BOT_ERRORS = {
     dev: 'dossier lookup failed',
     vi: 'Dạ, em xin lỗi, hệ thống tra cứu hồ sơ đang tạm gián đoạn. Bạn vui lòng thử lại sau, hoặc tra cứu trên Cổng Dịch vụ công quốc gia https://dichvucong.gov.vn ạ.',
   },
+  dossier_source_busy: {
+    dev: 'dossier source unavailable (down, timing out or answering nonsense)',
+    vi: 'Dạ, em xin lỗi, hệ thống tra cứu hồ sơ đang bận nên em chưa tra cứu được. Bạn vui lòng thử lại sau ít phút, hoặc tra cứu trên Cổng Dịch vụ công quốc gia https://dichvucong.gov.vn ạ.',
+  },
+  dossier_rate_limited: {
+    dev: 'too many dossier lookups from this conversation or client',
+    vi: 'Dạ, bạn đã tra cứu quá nhiều lần trong thời gian ngắn. Để bảo vệ thông tin hồ sơ, bạn vui lòng thử lại sau ít phút ạ.',
+  },
   procedure_missing: {
     dev: 'procedure code not in the catalog',
     vi: 'Dạ, em không tìm thấy thủ tục này trong dữ liệu hiện có. Bạn vui lòng nêu lại tên thủ tục giúp em ạ.',

@@ -18,6 +18,8 @@ export interface Turn {
   receivedAt: Date;
   /** The state returned by the previous turn (unvalidated JSON is fine: it is parsed). */
   state?: unknown;
+  /** Who sends on the network (e.g. `ip:203.0.113.5`), for per-client rate limits; never shown. */
+  clientKey?: string;
 }
 
 export interface TurnOutcome {

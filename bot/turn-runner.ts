@@ -24,6 +24,7 @@ export function createTurnRunner(deps: TurnDeps): TurnRunner {
         channel: input.channel,
         text: input.text,
         ...(input.payload ? { quickReplyPayload: input.payload } : {}),
+        ...(input.clientKey ? { clientKey: input.clientKey } : {}),
         receivedAt: input.receivedAt,
         state: input.state,
       },

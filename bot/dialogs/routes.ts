@@ -22,7 +22,7 @@ import {
   isFollowUp,
   pendingChoice,
 } from './procedure-dialog.ts';
-import { dossierStatus, looksLikeACode } from './status-dialog.ts';
+import { dossierNotifications, dossierStatus, dossierVerify, looksLikeACode, notificationRequest, verificationDigits } from './status-dialog.ts';
 
 type BotRoute = Route<TurnContext, HandlerResult>;
 
@@ -50,6 +50,8 @@ export const ROUTES: BotRoute[] = [
   { name: 'payload-officer', rank: 100, selector: (ctx) => u(ctx).payload?.type === 'officer', handler: requestOfficer },
   { name: 'payload-procedure', rank: 100, selector: (ctx) => u(ctx).payload?.type === 'pick' || u(ctx).payload?.type === 'ask', handler: answerPayload },
   { name: 'handoff', rank: 90, selector: (ctx) => asksHandoff(u(ctx).words), handler: requestOfficer },
+  { name: 'dossier-notifications', rank: 85, selector: (ctx) => notificationRequest(ctx) !== null, handler: dossierNotifications },
+  { name: 'dossier-verify', rank: 85, selector: (ctx) => verificationDigits(ctx) !== null, handler: dossierVerify },
   {
     name: 'status',
     rank: 80,

@@ -18,20 +18,8 @@ export function mentionedLevels(analysis: AnalyzedText): Level[] {
   return LEVEL_PATTERNS.filter(([, pattern]) => pattern.test(analysis.folded)).map(([level]) => level);
 }
 
-/**
- * Dossier codes as issued by the one-stop system: "000.00.19.H53-240101-0001"
- * (agency code, date yyMMdd, serial). Lenient on the agency part.
- */
-const DOSSIER_CODE = /\b([0-9A-Z]{2,4}(?:\.[0-9A-Z]{1,4}){2,4}-[0-9]{6}-[0-9]{4,6})\b/i;
-/** Another common shape: "H53.22-240101-0001"-like or a long run with dashes. */
-const DOSSIER_CODE_LOOSE = /\b([0-9A-Z][0-9A-Z.]{3,20}-[0-9]{6}-[0-9]{3,6})\b/i;
-
-export const DOSSIER_CODE_EXAMPLE = '000.00.19.H53-240101-0001';
-
-export function findDossierCode(text: string): string | null {
-  const match = DOSSIER_CODE.exec(text) ?? DOSSIER_CODE_LOOSE.exec(text);
-  return match ? match[1]!.toUpperCase() : null;
-}
+/** Dossier codes: spaces, lowercase and missing dots tolerated (knowledge/dossiers/dossier-code.ts). */
+export { DOSSIER_CODE_EXAMPLE, findDossierCode } from '../../knowledge/dossiers/dossier-code.ts';
 
 const ORDINALS: Array<[RegExp, number]> = [
   [/^(so |cai |muc |lua chon |chon )?(1|mot|thu nhat|dau tien|dau)$/, 0],

@@ -9,6 +9,8 @@ export const HTTP_ERRORS = {
   invalid_json: { status: 400, vi: 'Nội dung gửi lên không phải JSON hợp lệ.' },
   payload_too_large: { status: 413, vi: 'Nội dung gửi lên quá lớn.' },
   not_ready: { status: 503, vi: 'Hệ thống đang khởi động, vui lòng thử lại sau ít phút.' },
+  unauthorized: { status: 401, vi: 'Thiếu hoặc sai mã xác thực (Authorization: Bearer …).' },
+  integration_not_configured: { status: 503, vi: 'Chức năng kết nối chưa được cấu hình trên máy chủ này (thiếu INTEGRATION_TOKEN).' },
   internal: { status: 500, vi: 'Hệ thống đang gặp sự cố. Vui lòng thử lại sau.' },
 } as const satisfies Record<string, { status: number; vi: string }>;
 

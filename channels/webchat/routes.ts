@@ -79,6 +79,7 @@ export function webchatRoutes(deps: WebchatDeps): Router {
       channel: 'webchat',
       text: message.text,
       payload: message.payload,
+      ...(request.ip ? { clientKey: `ip:${request.ip}` } : {}),
       log: request.log,
     });
     response.json(toWebchatResponse(outcome));

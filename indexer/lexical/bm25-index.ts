@@ -8,15 +8,20 @@ import { FIELD_WEIGHTS, LEXICAL_FIELDS, procedureFields, type LexicalField } fro
 import { indexTerms } from './terms.ts';
 
 const K1 = 1.2;
+/** Fields whose accented pairs are indexed, so an exact accented match outranks a folded one. */
+const ACCENTED_FIELDS = new Set<LexicalField>(['name', 'aliases', 'sector', 'result']);
 const B: Record<LexicalField, number> = {
   name: 0.3, aliases: 0.3, sector: 0.2, agencies: 0.5, subjects: 0.5,
   documents: 0.75, steps: 0.75, conditions: 0.75, result: 0.75, legal: 0.6,
 };
 
-interface Posting {
-  doc: number;
-  /** Term frequency per field, in LEXICAL_FIELDS order. */
-  tf: Float32Array;
+/** A term's postings: parallel arrays of (doc, field, count), grouped by doc in doc order. */
+interface Postings {
+  docs: number[];
+  fields: number[];
+  counts: number[];
+  /** Distinct documents (the arrays hold one entry per doc *and field*). */
+  df: number;
 }
 
 export interface Bm25Options {
@@ -25,7 +30,7 @@ export interface Bm25Options {
 }
 
 export class Bm25Index {
-  private readonly postings = new Map<string, Posting[]>();
+  private readonly postings = new Map<string, Postings>();
   private readonly lengths: Float32Array[];
   private readonly averageLength: Float32Array;
   private readonly weights: Float32Array;
@@ -41,27 +46,27 @@ export class Bm25Index {
     this.lengths = [];
     this.nameTerms = [];
     const totals = new Float64Array(fieldCount);
+    const counts = new Map<string, number>();
     procedures.forEach((procedure, doc) => {
       const fields = procedureFields(procedure);
       const lengths = new Float32Array(fieldCount);
-      const perTerm = new Map<string, Float32Array>();
       LEXICAL_FIELDS.forEach((field, f) => {
-        const terms = indexTerms(fields[field]);
+        const terms = indexTerms(fields[field], ACCENTED_FIELDS.has(field));
         lengths[f] = terms.length;
         totals[f] = totals[f]! + terms.length;
-        for (const term of terms) {
-          let tf = perTerm.get(term);
-          if (!tf) perTerm.set(term, (tf = new Float32Array(fieldCount)));
-          tf[f] = tf[f]! + 1;
+        counts.clear();
+        for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
+        for (const [term, count] of counts) {
+          let postings = this.postings.get(term);
+          if (!postings) this.postings.set(term, (postings = { docs: [], fields: [], counts: [], df: 0 }));
+          if (postings.docs.at(-1) !== doc) postings.df += 1;
+          postings.docs.push(doc);
+          postings.fields.push(f);
+          postings.counts.push(count);
         }
       });
       this.nameTerms.push(new Set(indexTerms(`${procedure.name} . ${procedure.aliases.join(' . ')}`)));
       this.lengths.push(lengths);
-      for (const [term, tf] of perTerm) {
-        let list = this.postings.get(term);
-        if (!list) this.postings.set(term, (list = []));
-        list.push({ doc, tf });
-      }
     });
     this.averageLength = Float32Array.from(totals, (total) => Math.max(1, total / Math.max(1, procedures.length)));
   }
@@ -72,30 +77,31 @@ export class Bm25Index {
 
   /** Inverse document frequency (BM25's, floored at a small positive value). */
   idf(term: string): number {
-    const df = this.postings.get(term)?.length ?? 0;
+    const df = this.postings.get(term)?.df ?? 0;
     if (df === 0) return 0;
     return Math.log(1 + (this.size - df + 0.5) / (df + 0.5));
   }
 
   documentFrequency(term: string): number {
-    return this.postings.get(term)?.length ?? 0;
+    return this.postings.get(term)?.df ?? 0;
   }
 
   /** Adds each weighted query term's BM25F contribution into `scores` (indexed by doc). */
   accumulate(terms: ReadonlyMap<string, number>, scores: Float64Array): void {
-    const fieldCount = LEXICAL_FIELDS.length;
     for (const [term, queryWeight] of terms) {
-      const list = this.postings.get(term);
-      if (!list) continue;
+      const postings = this.postings.get(term);
+      if (!postings) continue;
       const idf = this.idf(term) * queryWeight;
-      for (const { doc, tf } of list) {
+      const { docs, fields, counts } = postings;
+      let i = 0;
+      while (i < docs.length) {
+        const doc = docs[i]!;
         const lengths = this.lengths[doc]!;
         let pseudo = 0;
-        for (let f = 0; f < fieldCount; f++) {
-          const count = tf[f]!;
-          if (count === 0) continue;
+        for (; i < docs.length && docs[i] === doc; i++) {
+          const f = fields[i]!;
           const b = B[LEXICAL_FIELDS[f]!];
-          pseudo += (this.weights[f]! * count) / (1 - b + (b * lengths[f]!) / this.averageLength[f]!);
+          pseudo += (this.weights[f]! * counts[i]!) / (1 - b + (b * lengths[f]!) / this.averageLength[f]!);
         }
         scores[doc] = scores[doc]! + (idf * pseudo * (K1 + 1)) / (pseudo + K1);
       }

@@ -18,6 +18,10 @@ export interface LexicalTuning {
   synonymWeight: number;
   /** Share of the best BM25 score a full name match adds. */
   coverageWeight: number;
+  /** Share of the best score for a name whose every syllable the question says. */
+  unigramCoverageWeight: number;
+  /** Share of the best score for a question whose every pair the name says. */
+  queryCoverageWeight: number;
   /** How many BM25 candidates get the coverage signal. */
   rerankDepth: number;
   /** Score multiplier for a name opening with an action the question does not say. */
@@ -28,7 +32,9 @@ export const DEFAULT_LEXICAL_TUNING: LexicalTuning = {
   pairWeight: 1.5,
   accentedPairWeight: 0.3,
   synonymWeight: 0.6,
-  coverageWeight: 0.5,
+  coverageWeight: 0.2,
+  unigramCoverageWeight: 0.4,
+  queryCoverageWeight: 0.2,
   rerankDepth: 100,
   unsaidActionFactor: 0.7,
 };
@@ -43,7 +49,7 @@ export class LexicalScorer {
 
   constructor(
     procedures: readonly Procedure[],
-    readonly tuning: LexicalTuning = DEFAULT_LEXICAL_TUNING,
+    readonly tuning: LexicalTuning = { ...DEFAULT_LEXICAL_TUNING },
   ) {
     this.index = new Bm25Index(procedures);
     this.actions = procedures.map((procedure) => nameAction(procedure.name));
@@ -81,7 +87,10 @@ export class LexicalScorer {
     const best = top[0]!.score;
     const foldedQuestion = foldedKey(question).replace(/[^\p{L}\p{N}]+/gu, ' ');
     for (const hit of top) {
-      hit.score += this.tuning.coverageWeight * best * this.nameCoverage(hit.doc, terms);
+      const { pairs, unigrams, query } = this.coverage(hit.doc, terms);
+      hit.score +=
+        best *
+        (this.tuning.coverageWeight * pairs + this.tuning.unigramCoverageWeight * unigrams + this.tuning.queryCoverageWeight * query);
       const action = this.actions[hit.doc];
       if (action && !questionSays(foldedQuestion, action)) hit.score *= this.tuning.unsaidActionFactor;
     }
@@ -89,16 +98,39 @@ export class LexicalScorer {
     return top.slice(0, limit);
   }
 
-  /** IDF-weighted share of the procedure's name pairs that the question contains. */
-  nameCoverage(doc: number, terms: ReadonlyMap<string, number>): number {
-    let total = 0;
-    let matched = 0;
-    for (const term of this.index.nameTerms[doc]!) {
-      if (!term.includes(' ') || term.startsWith('~')) continue;
+  /**
+   * IDF-weighted shares: of the name's pairs the question contains, of the name's syllables the
+   * question contains, and of the question's own pairs the name contains.
+   */
+  coverage(doc: number, terms: ReadonlyMap<string, number>): { pairs: number; unigrams: number; query: number } {
+    const name = this.index.nameTerms[doc]!;
+    let pairTotal = 0;
+    let pairMatched = 0;
+    let unigramTotal = 0;
+    let unigramMatched = 0;
+    for (const term of name) {
+      if (term.startsWith('~')) continue;
       const idf = this.index.idf(term);
-      total += idf;
-      if (terms.has(term)) matched += idf;
+      if (term.includes(' ')) {
+        pairTotal += idf;
+        if (terms.has(term)) pairMatched += idf;
+      } else {
+        unigramTotal += idf;
+        if (terms.has(term)) unigramMatched += idf;
+      }
     }
-    return total === 0 ? 0 : matched / total;
+    let queryTotal = 0;
+    let queryMatched = 0;
+    for (const [term, weight] of terms) {
+      if (!term.includes(' ') || term.startsWith('~') || weight < 1) continue;
+      const idf = this.index.idf(term);
+      queryTotal += idf;
+      if (name.has(term)) queryMatched += idf;
+    }
+    return {
+      pairs: pairTotal === 0 ? 0 : pairMatched / pairTotal,
+      unigrams: unigramTotal === 0 ? 0 : unigramMatched / unigramTotal,
+      query: queryTotal === 0 ? 0 : queryMatched / queryTotal,
+    };
   }
 }

@@ -31,7 +31,8 @@ export function analyze(text: string, isStopWord: (folded: string) => boolean = 
   const pairs: string[] = [];
   const accentedPairs: string[] = [];
   for (const phrase of phrases(text)) {
-    const folded = phrase.map((syllable) => foldDiacritics(syllable));
+    // Folding keeps syllable boundaries, so one call per phrase (not per syllable) suffices.
+    const folded = foldDiacritics(phrase.join(' ')).split(' ');
     for (let i = 0; i < folded.length; i++) {
       if (!isStopWord(folded[i]!)) unigrams.push(folded[i]!);
       if (i + 1 < folded.length) {
@@ -44,8 +45,11 @@ export function analyze(text: string, isStopWord: (folded: string) => boolean = 
   return { unigrams, pairs, accentedPairs };
 }
 
-/** Every term of a text, for indexing: unigrams, pairs, accented pairs. */
-export function indexTerms(text: string): string[] {
+/**
+ * Every term of a text, for indexing: unigrams and pairs, plus accented pairs when `accented`
+ * (for the short fields that name a procedure — in long passages they would only cost memory).
+ */
+export function indexTerms(text: string, accented = true): string[] {
   const analyzed = analyze(text);
-  return [...analyzed.unigrams, ...analyzed.pairs, ...analyzed.accentedPairs];
+  return accented ? [...analyzed.unigrams, ...analyzed.pairs, ...analyzed.accentedPairs] : [...analyzed.unigrams, ...analyzed.pairs];
 }

@@ -4,7 +4,6 @@
  * into the configured database (PGlite under DATA_DIR, or DATABASE_URL) and prints the report.
  */
 import { access, constants } from 'node:fs/promises';
-import cliProgress from 'cli-progress';
 import { loadConfig } from '../../config.ts';
 import type { Db } from '../db/db.ts';
 import { openDb } from '../db/open.ts';
@@ -13,44 +12,9 @@ import type { Procedure } from '../schema.ts';
 import { formatReport } from './import-report.ts';
 import { loadNationalProcedures } from './load-national.ts';
 import { ImportInputError } from './read-records.ts';
+import { createProgress, type Progress } from '../cli-progress.ts';
 
 const UPSERT_CHUNK = 200;
-
-interface Progress {
-  start(label: string, total: number): void;
-  update(done: number): void;
-  stop(): void;
-}
-
-/** A bar on a terminal; plain "label: done/total" lines (every 10%) otherwise. */
-function createProgress(): Progress {
-  if (process.stdout.isTTY) {
-    const bar = new cliProgress.SingleBar({ format: '{label} [{bar}] {value}/{total}', hideCursor: true }, cliProgress.Presets.shades_classic);
-    return {
-      start: (label, total) => bar.start(total, 0, { label }),
-      update: (done) => bar.update(done),
-      stop: () => bar.stop(),
-    };
-  }
-  let label = '';
-  let total = 0;
-  let lastTenth = -1;
-  return {
-    start(newLabel, newTotal) {
-      label = newLabel;
-      total = newTotal;
-      lastTenth = -1;
-    },
-    update(done) {
-      const tenth = total === 0 ? 10 : Math.floor((done / total) * 10);
-      if (tenth !== lastTenth) {
-        lastTenth = tenth;
-        console.log(`${label}: ${done}/${total}`);
-      }
-    },
-    stop() {},
-  };
-}
 
 async function upsertAll(db: Db, procedures: Procedure[], progress: Progress) {
   const repository = createProcedureRepository(db);

@@ -43,7 +43,8 @@
     '.tltt-form button{border:0;border-radius:8px;background:#b71c1c;color:#fff;padding:0 14px;font:inherit;cursor:pointer;min-height:40px}',
     '.tltt-form button:disabled{opacity:.6;cursor:wait}',
     '.tltt-sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}',
-    '@media (max-width:480px){.tltt-panel{right:0;bottom:0;width:100vw;max-width:100vw;height:100vh;max-height:100vh;border-radius:0}}',
+    // Phones: the whole screen (dvh leaves room for the browser's bars); 16px inputs so the page does not zoom on focus.
+    '@media (max-width:480px){.tltt-panel{right:0;bottom:0;width:100vw;max-width:100vw;height:100vh;height:100dvh;max-height:100vh;max-height:100dvh;border-radius:0}.tltt-form textarea{font-size:16px}}',
   ].join('\n');
 
   function el(tag, attrs, children) {
@@ -115,8 +116,7 @@
       var payload = typeof option === 'string' ? undefined : option.payload;
       var button = el('button', { type: 'button', text: label });
       button.addEventListener('click', function () {
-        group.remove();
-        ask(label, payload);
+        if (ask(label, payload)) group.remove();
       });
       group.appendChild(button);
     });
@@ -148,12 +148,15 @@
     });
   }
 
+  /** Sends one question; false (nothing sent) while the previous answer is still coming. */
   function ask(text, payload) {
-    if (busy) return;
+    if (busy) return false;
     text = (text || '').trim();
-    if (!text) return;
+    if (!text) return false;
     busy = true;
     send.disabled = true;
+    // Earlier suggestions are stale once the citizen says something new.
+    Array.prototype.forEach.call(log.querySelectorAll('.tltt-quick'), function (group) { group.remove(); });
     addMessage('citizen', text);
     typing.textContent = 'Trợ lý đang trả lời…';
     var body = { text: text };
@@ -181,6 +184,8 @@
       .catch(function () {
         setStatus('Mất kết nối');
         addMessage('system', 'Không kết nối được máy chủ. Vui lòng kiểm tra mạng và thử lại.');
+        // Give the question back so it can be sent again.
+        if (!input.value && !payload) input.value = text;
       })
       .then(function () {
         busy = false;
@@ -188,6 +193,7 @@
         typing.textContent = '';
         input.focus();
       });
+    return true;
   }
 
   function open() {
@@ -210,9 +216,9 @@
   closeButton.addEventListener('click', close);
   panel.addEventListener('keydown', function (event) { if (event.key === 'Escape') close(); });
   input.addEventListener('keydown', function (event) {
-    if (event.key === 'Enter' && !event.shiftKey) { event.preventDefault(); ask(input.value); input.value = ''; }
+    if (event.key === 'Enter' && !event.shiftKey) { event.preventDefault(); if (ask(input.value)) input.value = ''; }
   });
-  form.addEventListener('submit', function (event) { event.preventDefault(); ask(input.value); input.value = ''; });
+  form.addEventListener('submit', function (event) { event.preventDefault(); if (ask(input.value)) input.value = ''; });
   window.addEventListener('online', function () { setStatus('Trực tuyến'); connectEvents(); });
   window.addEventListener('offline', function () { setStatus('Mất kết nối'); });
 })();

@@ -1,0 +1,70 @@
+/**
+ * npm run import:dossiers -- <file.csv|file.jsonl>
+ * Bulk-loads dossiers into the built-in store (PGlite under DATA_DIR, or DATABASE_URL) and prints
+ * the report. Subscribers of a dossier whose status changed get the message in their
+ * conversation (and live, through Redis, when REDIS_URL is set).
+ * Exit codes: 0 all records imported, 1 some rejected (see the report), 2 bad input file.
+ */
+import { access, constants } from 'node:fs/promises';
+import cliProgress from 'cli-progress';
+import { loadConfig } from '../../config.ts';
+import { createDossierNotifier } from '../../bot/dossiers/dossier-notifier.ts';
+import { createSqlDossierSubscriptions } from '../../bot/dossiers/sql-dossier-activity.ts';
+import { createMemoryEventHub } from '../../bot/events/event-hub.ts';
+import { createSqlConversationStore } from '../../bot/store/sql-conversation-store.ts';
+import { openDb } from '../../knowledge/db/open.ts';
+import { DossierFileError } from '../../knowledge/dossiers/dossier-file.ts';
+import { createSqlDossierStore } from '../../knowledge/dossiers/sql-dossier-store.ts';
+import { createRedisEventHub } from '../events/redis-event-hub.ts';
+import { formatDossierImportReport, importDossierFile } from './import-dossiers.ts';
+
+async function main(argv: string[]): Promise<number> {
+  const inputPath = argv.find((arg) => !arg.startsWith('-'));
+  if (!inputPath) {
+    console.error('Thiếu đường dẫn tệp / missing input path.\nCách dùng / usage: npm run import:dossiers -- <tệp .csv | .jsonl>');
+    return 2;
+  }
+  try {
+    await access(inputPath, constants.R_OK);
+  } catch {
+    console.error(`Không tìm thấy hoặc không đọc được tệp: ${inputPath}\nInput file missing or unreadable: ${inputPath}`);
+    return 2;
+  }
+  const config = loadConfig();
+  const db = await openDb(config);
+  const events = config.redisUrl ? await createRedisEventHub(config.redisUrl) : createMemoryEventHub();
+  const bar = process.stdout.isTTY
+    ? new cliProgress.SingleBar({ format: 'Ghi CSDL / upsert [{bar}] {value}/{total}', hideCursor: true }, cliProgress.Presets.shades_classic)
+    : null;
+  try {
+    let started = false;
+    const report = await importDossierFile(inputPath, {
+      store: createSqlDossierStore(db),
+      notifier: createDossierNotifier({ subscriptions: createSqlDossierSubscriptions(db), store: createSqlConversationStore(db), events }),
+      onProgress(done, total) {
+        if (!bar) return;
+        if (!started) bar.start(total, 0);
+        started = true;
+        bar.update(done);
+      },
+    });
+    bar?.stop();
+    console.log(formatDossierImportReport(report));
+    return report.errors.length > 0 ? 1 : 0;
+  } finally {
+    await events.close().catch(() => undefined);
+    await db.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof DossierFileError) {
+      console.error(`${error.vietnamese}\n${error.message}`);
+      process.exit(2);
+    }
+    console.error('Nhập hồ sơ thất bại / dossier import failed:', error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,45 @@
+/**
+ * The default embedding model: learned from the catalog (train-static.ts), written as a
+ * Hugging-Face-layout folder (tokenizer.json + ONNX + config) under DATA_DIR/model and served
+ * through transformers.js like any other model. Trained when the folder is missing, or when
+ * `retrain` is asked for; a catalog that later changes keeps the model (its vocabulary covers
+ * the words the catalog used) until the next `npm run index -- --retrain`.
+ */
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import type { Procedure } from '../../knowledge/schema.ts';
+import { checksumOf } from '../../knowledge/checksum.ts';
+import { trainStaticEmbedding, type TrainOptions } from './train-static.ts';
+
+/** Training stops after the epoch that crosses this budget (the full index must build in ≤ 5 min). */
+export const DEFAULT_TRAINING_BUDGET_MS = 150_000;
+
+export interface EnsureDomainModelOptions {
+  retrain?: boolean;
+  train?: TrainOptions;
+  log?: (message: string) => void;
+}
+
+/** Returns the model folder, training it first when needed. */
+export function ensureDomainModel(dir: string, procedures: readonly Procedure[], options: EnsureDomainModelOptions = {}): string {
+  const ready = existsSync(path.join(dir, 'config.json')) && existsSync(path.join(dir, 'onnx', 'model.onnx'));
+  if (ready && !options.retrain) return dir;
+  options.log?.(`training the domain embedding model on ${procedures.length} procedures`);
+  const { model, settings, stats } = trainStaticEmbedding(procedures, { timeBudgetMs: DEFAULT_TRAINING_BUDGET_MS, ...options.train });
+  const staging = `${dir}.tmp-${process.pid}`;
+  rmSync(staging, { recursive: true, force: true });
+  mkdirSync(path.join(staging, 'onnx'), { recursive: true });
+  const codes = procedures.map((procedure) => procedure.code).sort();
+  model.writeTo(staging, {
+    trainedAt: new Date().toISOString(),
+    codes,
+    catalogChecksum: checksumOf(codes),
+    settings,
+    stats,
+  });
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(path.dirname(dir), { recursive: true });
+  renameSync(staging, dir);
+  options.log?.(`domain model written to ${dir} (${stats.vocabulary} tokens, ${stats.epochs} epochs, ${(stats.ms / 1000).toFixed(0)} s)`);
+  return dir;
+}
