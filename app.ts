@@ -13,6 +13,8 @@ import { errorHandler, requestContext } from './channels/http/middleware.ts';
 import { dossierIntegrationRoutes, type DossierAppDeps } from './channels/integration/dossier-routes.ts';
 import { readinessReport, requireService, type Services } from './channels/http/readiness.ts';
 import { procedureRoutes } from './channels/procedures/routes.ts';
+import { officerRoutes } from './channels/officer/routes.ts';
+import type { OfficerAppDeps } from './channels/officer/setup.ts';
 import { webchatRoutes } from './channels/webchat/routes.ts';
 
 export interface AppDeps {
@@ -24,6 +26,8 @@ export interface AppDeps {
   events: EventHub;
   /** The built-in dossier store behind PUT /api/integration/dossiers/:code (absent: 503). */
   dossiers?: DossierAppDeps;
+  /** The officer console and handoff desk (channels/officer/setup.ts); absent: /officer answers 503. */
+  officer?: OfficerAppDeps;
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -49,10 +53,18 @@ export function createApp(deps: AppDeps): Express {
     tickets: deps.tickets,
     events: deps.events,
     runTurn: (input) => requireService(deps.services, 'runTurn')(input),
+    ...(deps.officer ? { desk: deps.officer.desk } : {}),
   });
 
   app.use(procedureRoutes(deps.services));
   app.use(webchatRoutes({ conversations, store: deps.store, events: deps.events }));
+  if (deps.officer) {
+    app.use(officerRoutes({ ...deps.officer, events: deps.events, store: deps.store, services: deps.services }));
+  } else {
+    app.use(['/officer', '/api/officer'], () => {
+      throw new HttpError('officer_not_configured', 'officer console not wired');
+    });
+  }
   app.use(dossierIntegrationRoutes(deps.dossiers, { store: deps.store, events: deps.events, log: deps.logger }));
 
   app.use((request, _response, next) => next(new HttpError('not_found', `${request.method} ${request.path}`)));

@@ -33,7 +33,18 @@ const ConfigSchema = z.object({
   dossierApiTimeoutMs: z.coerce.number().int().min(100).max(60_000).default(3000),
   /** Seed the DEMO dossiers while the store holds no real one. */
   dossierDemo: z.union([z.boolean(), z.stringbool()]).default(true),
+  /** First supervisor of the officer console, created at start if absent (both or neither). */
+  officerBootstrapUser: z.string().trim().min(3).max(64).regex(/^[\w.@-]+$/, 'letters, digits, . _ @ - only').optional(),
+  /** Never logged. */
+  officerBootstrapPassword: z.string().min(10, 'at least 10 characters').optional(),
+  /** Minutes a waiting handoff may stay unclaimed before the citizen is told and it becomes a ticket answered later. */
+  handoffClaimTimeoutMinutes: z.coerce.number().min(0.05).max(24 * 60).default(10),
+  /** Giờ hành chính (Asia/Ho_Chi_Minh) on working days: "07:30-11:30,13:30-17:00", or "always". */
+  officeHours: z.string().trim().regex(/^(always|\d{1,2}:\d{2}-\d{1,2}:\d{2}(,\d{1,2}:\d{2}-\d{1,2}:\d{2})*)$/, 'like 07:30-11:30,13:30-17:00 or always').default('07:30-11:30,13:30-17:00'),
 }).superRefine((config, context) => {
+  if (Boolean(config.officerBootstrapUser) !== Boolean(config.officerBootstrapPassword)) {
+    context.addIssue({ code: 'custom', path: [config.officerBootstrapUser ? 'officerBootstrapPassword' : 'officerBootstrapUser'], message: 'set OFFICER_BOOTSTRAP_USER and OFFICER_BOOTSTRAP_PASSWORD together' });
+  }
   if (config.llmBaseUrl && !config.llmModel) context.addIssue({ code: 'custom', path: ['llmModel'], message: 'required when LLM_BASE_URL is set' });
 });
 
@@ -58,6 +69,10 @@ const ENVIRONMENT_KEYS: Record<string, keyof Config> = {
   DOSSIER_API_TOKEN: 'dossierApiToken',
   DOSSIER_API_TIMEOUT_MS: 'dossierApiTimeoutMs',
   DOSSIER_DEMO: 'dossierDemo',
+  OFFICER_BOOTSTRAP_USER: 'officerBootstrapUser',
+  OFFICER_BOOTSTRAP_PASSWORD: 'officerBootstrapPassword',
+  HANDOFF_CLAIM_TIMEOUT_MINUTES: 'handoffClaimTimeoutMinutes',
+  OFFICE_HOURS: 'officeHours',
 };
 
 export class ConfigError extends Error {

@@ -14,6 +14,7 @@ import { createRedisEventHub } from './channels/events/redis-event-hub.ts';
 import { openDb } from './knowledge/db/open.ts';
 import { warmUp } from './startup.ts';
 import { dossierAppDeps } from './channels/dossiers/dossier-setup.ts';
+import { bootstrapSupervisor, createOfficerDeps, startClaimSweeper } from './channels/officer/setup.ts';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -23,13 +24,19 @@ async function main(): Promise<void> {
 
   const events = config.redisUrl ? await createRedisEventHub(config.redisUrl) : createMemoryEventHub();
   const services: Services = {};
+  const store = createSqlConversationStore(db);
+  const tickets = createSqlTicketStore(db);
+  const officer = createOfficerDeps({ db, config, store, tickets, events, log: logger });
+  await bootstrapSupervisor(officer.accounts, config, logger);
+  const stopSweeper = startClaimSweeper(officer.desk, 30_000, logger);
   const app = createApp({
     logger,
     services,
-    store: createSqlConversationStore(db),
-    tickets: createSqlTicketStore(db),
+    store,
+    tickets,
     events,
     dossiers: dossierAppDeps(config, db),
+    officer,
   });
   const server: Server = app.listen(config.port, config.host, () => {
     logger.info(`Trợ lý thủ tục listening on http://${config.host}:${config.port}`);
@@ -38,6 +45,7 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'shutting down');
     server.close();
+    stopSweeper();
     await events.close().catch(() => undefined);
     await db.close().catch(() => undefined);
     process.exit(0);

@@ -50,9 +50,27 @@ export interface ChatOutcome {
   intent: string;
   procedure: { code: string; name: string } | null;
   confidence: number;
-  handoff: null | { state: Ticket['state']; ticketId: string; queuePosition?: number };
+  handoff: null | { state: Ticket['state']; ticketId: string; queuePosition?: number; expectedWaitMinutes?: number; answeredLater?: boolean };
   /** Ids of the stored reply messages (clients use them to de-duplicate the event stream). */
   messageIds: number[];
+}
+
+/** What the handoff desk (handoff/handoff-desk.ts) adds to a turn: notices, already stored. */
+export interface DeskNotice {
+  replies: ChatReply[];
+  messageIds: number[];
+  handoff: ChatOutcome['handoff'];
+  intent?: string;
+}
+
+/** The handoff desk's part in a citizen turn (queue position and wait, office hours, ratings). */
+export interface HandoffHooks {
+  /** A rating or a callback number for a recent ticket: handled here, the bot is not asked. */
+  intercept(input: { conversationId: string; text: string; payload?: string; log?: Logger }): Promise<DeskNotice | null>;
+  /** The bot asked for an officer and `ticket` is (now) open. */
+  opened(ticket: Ticket, created: boolean, text: string, log?: Logger): Promise<DeskNotice>;
+  /** A citizen message arrived while `ticket` is open (already published to the conversation). */
+  relayed(ticket: Ticket, citizen: StoredMessage, log?: Logger): Promise<DeskNotice>;
 }
 
 export interface ConversationServiceDeps {
@@ -61,6 +79,8 @@ export interface ConversationServiceDeps {
   events: EventHub;
   runTurn: TurnRunner;
   newId?: () => string;
+  /** Absent: the plain queue notice of waitingMessage(). */
+  desk?: HandoffHooks;
 }
 
 export interface ConversationService {
@@ -100,6 +120,10 @@ export function createConversationService(deps: ConversationServiceDeps): Conver
   /** A person owns the conversation: relay the citizen's words, the bot says nothing more. */
   async function relayToOfficer(conversationId: string, ticket: Ticket, citizen: StoredMessage): Promise<ChatOutcome> {
     await publishStored(conversationId, [citizen]);
+    if (deps.desk) {
+      const notice = await deps.desk.relayed(ticket, citizen);
+      return { conversationId, replies: notice.replies, intent: 'handoff', procedure: null, confidence: 1, handoff: notice.handoff, messageIds: notice.messageIds };
+    }
     const handoff = { state: ticket.state, ticketId: ticket.id } as NonNullable<ChatOutcome['handoff']>;
     if (ticket.state !== 'waiting_officer') {
       return { conversationId, replies: [], intent: 'handoff', procedure: null, confidence: 1, handoff, messageIds: [] };
@@ -131,6 +155,12 @@ export function createConversationService(deps: ConversationServiceDeps): Conver
         if (!conversation) throw new Error(`conversation ${conversationId} disappeared`);
         const openTicket = await deps.tickets.openFor(conversationId);
         if (openTicket) return relayToOfficer(conversationId, openTicket, citizen as StoredMessage);
+        if (deps.desk && attempt === 1) {
+          const handled = await deps.desk.intercept({ conversationId, text: message.text, payload: message.payload, log: message.log });
+          if (handled) {
+            return { conversationId, replies: handled.replies, intent: handled.intent ?? 'handoff', procedure: null, confidence: 1, handoff: handled.handoff, messageIds: handled.messageIds };
+          }
+        }
 
         const result = await deps.runTurn({
           conversationId,
@@ -166,8 +196,10 @@ export function createConversationService(deps: ConversationServiceDeps): Conver
         }
 
         let handoff: ChatOutcome['handoff'] = null;
+        let replies = result.replies;
+        const messageIds = saved.messages.map((m) => m.id);
         if (result.handoffRequested) {
-          const { ticket } = await deps.tickets.open({
+          const { ticket, created } = await deps.tickets.open({
             conversationId,
             channel: message.channel,
             trigger: result.handoffRequested.reason,
@@ -176,15 +208,21 @@ export function createConversationService(deps: ConversationServiceDeps): Conver
             summary: message.text.slice(0, 200),
           });
           handoff = { state: ticket.state, ticketId: ticket.id, queuePosition: await queuePosition(ticket) };
+          if (deps.desk) {
+            const notice = await deps.desk.opened(ticket, created, message.text, message.log);
+            handoff = notice.handoff;
+            replies = [...replies, ...notice.replies];
+            messageIds.push(...notice.messageIds);
+          }
         }
         return {
           conversationId,
-          replies: result.replies,
+          replies,
           intent: result.intent,
           procedure: result.procedure,
           confidence: result.confidence,
           handoff,
-          messageIds: saved.messages.map((m) => m.id),
+          messageIds,
         };
       }
       throw new Error(`conversation ${conversationId}: could not settle a turn after ${MAX_ATTEMPTS} attempts`);

@@ -73,6 +73,11 @@ const route = async (ctx: TurnContext): Promise<void> => {
 
 const pipeline = compose<TurnContext>([errorBoundary, understanding, rephrasing]);
 
+/** The second failed turn in a row hands the conversation to an officer (the reply also offers one). */
+function repeatedFailure(previous: ConversationState, result: HandlerResult): boolean {
+  return Boolean(result.failed) && previous.failedTurns + 1 >= FAILURES_BEFORE_OFFICER;
+}
+
 function nextState(previous: ConversationState, result: HandlerResult): ConversationState {
   return {
     version: 1,
@@ -80,7 +85,7 @@ function nextState(previous: ConversationState, result: HandlerResult): Conversa
     lastIntent: result.intent,
     pending: result.pending ?? null,
     failedTurns: result.failed ? previous.failedTurns + 1 : 0,
-    handoffRequested: previous.handoffRequested || Boolean(result.handoff),
+    handoffRequested: previous.handoffRequested || Boolean(result.handoff) || repeatedFailure(previous, result),
     turns: previous.turns + 1,
   };
 }
@@ -107,7 +112,7 @@ export async function handleTurn(turn: Turn, deps: TurnDeps): Promise<TurnOutcom
     procedure: result.procedure ? { code: result.procedure.code, name: result.procedure.name } : null,
     confidence: Math.max(0, Math.min(1, result.confidence)),
     state: nextState(state, result),
-    handoffRequested: result.handoff ? { reason: result.handoff } : null,
+    handoffRequested: result.handoff ? { reason: result.handoff } : repeatedFailure(state, result) ? { reason: 'repeated_failure' } : null,
   };
 }
 

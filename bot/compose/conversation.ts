@@ -72,3 +72,11 @@ export function composeHandoff(): Reply[] {
     ),
   ];
 }
+
+export function composeNegativeFeedback(): Reply[] {
+  return [
+    textReply(
+      'Dạ, em xin lỗi vì câu trả lời chưa đúng ý bạn. Em đã chuyển cuộc trò chuyện tới cán bộ hỗ trợ để bạn được giải đáp chính xác hơn ạ.',
+    ),
+  ];
+}

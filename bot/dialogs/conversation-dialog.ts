@@ -3,6 +3,7 @@ import {
   composeFallback,
   composeGreeting,
   composeHandoff,
+  composeNegativeFeedback,
   composeOutOfScope,
   composeThanks,
 } from '../compose/conversation.ts';
@@ -16,6 +17,11 @@ export function requestOfficer(ctx: TurnContext): HandlerResult {
     confidence: ctx.understanding.payload?.type === 'officer' ? 1 : 0.9,
     handoff: 'citizen_request',
   };
+}
+
+/** "Trả lời sai", "vô dụng": apologise and hand over to a person. */
+export function negativeFeedback(): HandlerResult {
+  return { replies: composeNegativeFeedback(), intent: 'handoff', procedure: null, confidence: 0.8, handoff: 'negative_feedback' };
 }
 
 export function greet(): HandlerResult {

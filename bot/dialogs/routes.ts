@@ -11,7 +11,8 @@ import {
 } from '../intents/classify.ts';
 import type { Route } from '../router.ts';
 import type { HandlerResult, TurnContext } from '../turn-context.ts';
-import { fallback, greet, outOfScope, requestOfficer, thank } from './conversation-dialog.ts';
+import { isNegativeFeedback } from '../intents/feedback-rules.ts';
+import { fallback, greet, negativeFeedback, outOfScope, requestOfficer, thank } from './conversation-dialog.ts';
 import {
   answerFollowUp,
   answerNamed,
@@ -50,6 +51,13 @@ export const ROUTES: BotRoute[] = [
   { name: 'payload-officer', rank: 100, selector: (ctx) => u(ctx).payload?.type === 'officer', handler: requestOfficer },
   { name: 'payload-procedure', rank: 100, selector: (ctx) => u(ctx).payload?.type === 'pick' || u(ctx).payload?.type === 'ask', handler: answerPayload },
   { name: 'handoff', rank: 90, selector: (ctx) => asksHandoff(u(ctx).words), handler: requestOfficer },
+  {
+    // "trả lời sai", "vô dụng" after the bot said something — unless the message names a procedure outright.
+    name: 'negative-feedback',
+    rank: 88,
+    selector: (ctx) => ctx.state.turns > 0 && isNegativeFeedback(ctx.turn.text) && !namesProcedureStrongly(ctx),
+    handler: negativeFeedback,
+  },
   { name: 'dossier-notifications', rank: 85, selector: (ctx) => notificationRequest(ctx) !== null, handler: dossierNotifications },
   { name: 'dossier-verify', rank: 85, selector: (ctx) => verificationDigits(ctx) !== null, handler: dossierVerify },
   {

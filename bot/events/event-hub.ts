@@ -11,6 +11,8 @@ export interface ConversationEvent {
   /** Message id in the store, when the event is a stored message (lets clients de-duplicate). */
   messageId?: number;
   data?: Record<string, unknown>;
+  /** Choices offered with the message (e.g. the 1–5 rating after an officer closes). */
+  quickReplies?: Array<{ label: string; payload: string }>;
   at: string;
 }
 

@@ -4,7 +4,7 @@ import type { Db } from '../../knowledge/db/db.ts';
 import { HANDOFF_TRANSITIONS, InvalidTransitionError, type HandoffState } from './handoff-states.ts';
 import { TicketConflictError, type Ticket, type TicketStore } from './ticket-store.ts';
 
-interface TicketRow {
+export interface TicketRow {
   id: string;
   conversation_id: string;
   channel: string;
@@ -24,7 +24,7 @@ interface TicketRow {
 
 const iso = (value: Date | string | null): string | null => (value === null ? null : new Date(value).toISOString());
 
-const toTicket = (row: TicketRow): Ticket => ({
+export const toTicket = (row: TicketRow): Ticket => ({
   id: row.id,
   conversationId: row.conversation_id,
   channel: row.channel,

@@ -10,6 +10,12 @@ export const HTTP_ERRORS = {
   payload_too_large: { status: 413, vi: 'Nội dung gửi lên quá lớn.' },
   not_ready: { status: 503, vi: 'Hệ thống đang khởi động, vui lòng thử lại sau ít phút.' },
   unauthorized: { status: 401, vi: 'Thiếu hoặc sai mã xác thực (Authorization: Bearer …).' },
+  forbidden: { status: 403, vi: 'Bạn không có quyền thực hiện thao tác này.' },
+  csrf_failed: { status: 403, vi: 'Phiên làm việc không hợp lệ (thiếu mã chống giả mạo CSRF). Vui lòng tải lại trang.' },
+  ticket_not_found: { status: 404, vi: 'Không tìm thấy yêu cầu hỗ trợ này.' },
+  ticket_conflict: { status: 409, vi: 'Yêu cầu này vừa được cán bộ khác xử lý. Vui lòng tải lại hàng chờ.' },
+  account_locked: { status: 429, vi: 'Tài khoản tạm khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau 15 phút.' },
+  officer_not_configured: { status: 503, vi: 'Chức năng cán bộ trực chưa được bật trên máy chủ này.' },
   integration_not_configured: { status: 503, vi: 'Chức năng kết nối chưa được cấu hình trên máy chủ này (thiếu INTEGRATION_TOKEN).' },
   internal: { status: 500, vi: 'Hệ thống đang gặp sự cố. Vui lòng thử lại sau.' },
 } as const satisfies Record<string, { status: number; vi: string }>;

@@ -41,7 +41,17 @@ const BENCHES: BenchEntry[] = [
       { key: 'turns_per_s', min: 200 },
     ],
   },
-  { name: 'retrieval', file: 'retrieval-bench.ts', exportName: 'runRetrievalBench' },
+  {
+    name: 'retrieval',
+    file: 'retrieval-bench.ts',
+    exportName: 'runRetrievalBench',
+    targets: [
+      { key: 'search_lexical_p95_ms', max: 30 },
+      { key: 'search_hybrid_p95_ms', max: 30 },
+      { key: 'full_index_ms', max: 300_000 },
+      { key: 'one_procedure_rebuild_ms', max: 5_000 },
+    ],
+  },
 ];
 
 type BenchFn = () => Promise<Record<string, number>>;

@@ -1,0 +1,59 @@
+/**
+ * Who is calling the officer API: `Authorization: Bearer <token>` (API clients) or the session
+ * cookie (the /officer page). Cookie-authenticated writes must also carry the session's CSRF
+ * token in `X-CSRF-Token`; a bearer token cannot be sent by a foreign page, so it needs none.
+ */
+import type { Request, RequestHandler, Response } from 'express';
+import type { Officer } from '../../bot/handoff/officer.ts';
+import { HttpError } from '../http/errors.ts';
+import { SESSION_HOURS, csrfMatches, type OfficerAccounts } from './accounts.ts';
+
+export const SESSION_COOKIE = 'tltt_officer';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    officer?: Officer;
+    officerToken?: string;
+  }
+}
+
+export function cookieValue(request: Request, name: string): string | undefined {
+  for (const part of (request.header('cookie') ?? '').split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return decodeURIComponent(rest.join('='));
+  }
+  return undefined;
+}
+
+export function setSessionCookie(request: Request, response: Response, token: string | null): void {
+  const attributes = ['Path=/', 'HttpOnly', 'SameSite=Strict', token ? `Max-Age=${SESSION_HOURS * 3600}` : 'Max-Age=0'];
+  if (request.secure) attributes.push('Secure');
+  response.append('Set-Cookie', `${SESSION_COOKIE}=${token ?? ''}; ${attributes.join('; ')}`);
+}
+
+const NOT_SIGNED_IN = 'Bạn chưa đăng nhập hoặc phiên làm việc đã hết hạn. Vui lòng đăng nhập lại.';
+
+export function requireOfficer(accounts: OfficerAccounts): RequestHandler {
+  return async (request, _response, next) => {
+    const header = request.header('authorization');
+    const bearer = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
+    if (header && !bearer) throw new HttpError('unauthorized', 'malformed Authorization header', NOT_SIGNED_IN);
+    const token = bearer ?? cookieValue(request, SESSION_COOKIE);
+    if (!token) throw new HttpError('unauthorized', 'no officer session', NOT_SIGNED_IN);
+    const session = await accounts.session(token);
+    if (!session) throw new HttpError('unauthorized', 'unknown or expired officer session', NOT_SIGNED_IN);
+    if (!bearer && !SAFE_METHODS.has(request.method) && !csrfMatches(session.csrfToken, request.header('x-csrf-token'))) {
+      throw new HttpError('csrf_failed', 'cookie-authenticated write without a valid X-CSRF-Token');
+    }
+    request.officer = session.officer;
+    request.officerToken = token;
+    next();
+  };
+}
+
+export function requireSupervisor(request: Request): Officer {
+  const officer = request.officer!;
+  if (officer.role !== 'supervisor') throw new HttpError('forbidden', 'supervisor role required', 'Chỉ giám sát viên mới thực hiện được thao tác này.');
+  return officer;
+}
