@@ -50,24 +50,32 @@ const toMessage = (row: MessageRow): StoredMessage => ({
   createdAt: iso(row.created_at),
 });
 
-async function insertMessages(tx: Transaction, conversationId: string, messages: NewMessage[]): Promise<StoredMessage[]> {
-  const stored: StoredMessage[] = [];
-  for (const message of messages) {
-    const { rows } = await tx.query<MessageRow>(
-      `INSERT INTO messages (conversation_id, author, text, payload, intent, procedure_code)
-       VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
-      [
-        conversationId,
-        message.author,
-        message.text,
-        message.payload === undefined ? null : JSON.stringify(message.payload),
-        message.intent ?? null,
-        message.procedureCode ?? null,
-      ],
+/** One multi-row INSERT for all messages (a single statement is atomic on its own). */
+async function insertMessages(
+  executor: Pick<Transaction, 'query'>,
+  conversationId: string,
+  messages: NewMessage[],
+): Promise<StoredMessage[]> {
+  if (messages.length === 0) return [];
+  const values: unknown[] = [];
+  const tuples = messages.map((message) => {
+    const base = values.length;
+    values.push(
+      conversationId,
+      message.author,
+      message.text,
+      message.payload === undefined ? null : JSON.stringify(message.payload),
+      message.intent ?? null,
+      message.procedureCode ?? null,
     );
-    stored.push(toMessage(rows[0] as MessageRow));
-  }
-  return stored;
+    return `($${base + 1}, $${base + 2}, $${base + 3}, $${base + 4}, $${base + 5}, $${base + 6})`;
+  });
+  const { rows } = await executor.query<MessageRow>(
+    `INSERT INTO messages (conversation_id, author, text, payload, intent, procedure_code)
+     VALUES ${tuples.join(', ')} RETURNING *`,
+    values,
+  );
+  return rows.map(toMessage).sort((a, b) => a.id - b.id);
 }
 
 export function createSqlConversationStore(db: Db): ConversationStore {
@@ -77,10 +85,11 @@ export function createSqlConversationStore(db: Db): ConversationStore {
       return rows[0] ? toConversation(rows[0]) : null;
     },
     async ensure(id, channel) {
-      await db.query(
-        'INSERT INTO conversations (id, channel) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING',
+      const inserted = await db.query<ConversationRow>(
+        'INSERT INTO conversations (id, channel) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING RETURNING *',
         [id, channel],
       );
+      if (inserted.rows[0]) return toConversation(inserted.rows[0]);
       const { rows } = await db.query<ConversationRow>('SELECT * FROM conversations WHERE id = $1', [id]);
       return toConversation(rows[0] as ConversationRow);
     },
@@ -94,8 +103,7 @@ export function createSqlConversationStore(db: Db): ConversationStore {
       return Number(rows[0].version);
     },
     async append(conversationId, messages) {
-      if (messages.length === 0) return [];
-      return db.transaction((tx) => insertMessages(tx, conversationId, messages));
+      return insertMessages(db, conversationId, messages);
     },
     async saveTurn(id, expectedVersion, state, messages) {
       return db.transaction(async (tx) => {

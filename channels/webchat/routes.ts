@@ -105,7 +105,8 @@ export function webchatRoutes(deps: WebchatDeps): Router {
     if (Number.isInteger(lastEventId) && lastEventId > 0) {
       for (const stored of await deps.store.messages(conversationId, { afterId: lastEventId })) {
         if (stored.author === 'officer' || stored.author === 'system') {
-          send({ conversationId, type: 'message', from: stored.author, text: stored.text, messageId: stored.id, at: stored.createdAt }, stored.id);
+          const quickReplies = (stored.payload as { quickReplies?: unknown } | null)?.quickReplies;
+          send({ conversationId, type: 'message', from: stored.author, text: stored.text, messageId: stored.id, at: stored.createdAt, ...(Array.isArray(quickReplies) ? { quickReplies } : {}) }, stored.id);
         }
       }
     }

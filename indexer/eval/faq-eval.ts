@@ -34,14 +34,17 @@ export interface RankStats {
 export interface FaqScore {
   written: RankStats;
   unaccented: RankStats;
+  /** The same, counting a gold code listed among a hit's near-duplicate variants as that hit. */
+  grouped: { written: RankStats; unaccented: RankStats };
   /** Per question: rank (1-based) as written / unaccented, 0 when not in the top `depth`. */
   ranks: Array<{ question: string; written: number; unaccented: number }>;
 }
 
-async function rankOf(retriever: ProcedureRetriever, question: string, gold: string[], depth: number): Promise<number> {
+async function rankOf(retriever: ProcedureRetriever, question: string, gold: string[], depth: number): Promise<{ strict: number; grouped: number }> {
   const hits = await retriever.search(question, { limit: depth });
-  const index = hits.findIndex((hit) => gold.includes(hit.procedure.code));
-  return index < 0 ? 0 : index + 1;
+  const strict = hits.findIndex((hit) => gold.includes(hit.procedure.code));
+  const grouped = hits.findIndex((hit) => gold.includes(hit.procedure.code) || hit.variants.some((code) => gold.includes(code)));
+  return { strict: strict + 1, grouped: grouped + 1 };
 }
 
 function stats(ranks: number[]): RankStats {
@@ -57,17 +60,27 @@ function stats(ranks: number[]): RankStats {
 
 export async function scoreRetriever(retriever: ProcedureRetriever, questions: readonly FaqQuestion[], depth = 10): Promise<FaqScore> {
   const ranks: FaqScore['ranks'] = [];
+  const grouped: Array<{ written: number; unaccented: number }> = [];
   for (const { question, goldCodes } of questions) {
-    ranks.push({
-      question,
-      written: await rankOf(retriever, question, goldCodes, depth),
-      unaccented: await rankOf(retriever, foldDiacritics(question), goldCodes, depth),
-    });
+    const written = await rankOf(retriever, question, goldCodes, depth);
+    const unaccented = await rankOf(retriever, foldDiacritics(question), goldCodes, depth);
+    ranks.push({ question, written: written.strict, unaccented: unaccented.strict });
+    grouped.push({ written: written.grouped, unaccented: unaccented.grouped });
   }
-  return { written: stats(ranks.map((r) => r.written)), unaccented: stats(ranks.map((r) => r.unaccented)), ranks };
+  return {
+    written: stats(ranks.map((r) => r.written)),
+    unaccented: stats(ranks.map((r) => r.unaccented)),
+    grouped: { written: stats(grouped.map((r) => r.written)), unaccented: stats(grouped.map((r) => r.unaccented)) },
+    ranks,
+  };
 }
 
 const pct = (value: number) => `${(value * 100).toFixed(1)}%`.padStart(7);
+
+/** Rows as in formatScoreTable, counting gold codes grouped under a hit as near-duplicates. */
+export function groupedRows(rows: ReadonlyArray<{ name: string; score: FaqScore }>): Array<{ name: string; score: FaqScore }> {
+  return rows.map(({ name, score }) => ({ name, score: { ...score, written: score.grouped.written, unaccented: score.grouped.unaccented } }));
+}
 
 export function formatScoreTable(rows: ReadonlyArray<{ name: string; score: FaqScore }>): string {
   const header = `${'retriever'.padEnd(22)} | ${'top-1'.padStart(7)} ${'top-3'.padStart(7)} ${'MRR'.padStart(6)} | ${'top-1'.padStart(7)} ${'top-3'.padStart(7)} ${'MRR'.padStart(6)}`;

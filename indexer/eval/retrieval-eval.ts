@@ -17,7 +17,7 @@ import { setUpDense } from '../dense-setup.ts';
 import { createHybridRetriever, RETRIEVAL_MODES } from '../hybrid-retriever.ts';
 import { LexicalScorer } from '../lexical/lexical-retriever.ts';
 import { createMiniSearchBaseline } from './minisearch-baseline.ts';
-import { formatScoreTable, parseFaqJsonl, scoreRetriever, type FaqScore } from './faq-eval.ts';
+import { formatScoreTable, groupedRows, parseFaqJsonl, scoreRetriever, type FaqScore } from './faq-eval.ts';
 
 const shared = path.resolve(import.meta.dirname, '../../../shared');
 const { values } = parseArgs({
@@ -60,7 +60,8 @@ for (const mode of RETRIEVAL_MODES) {
   const retriever = createHybridRetriever({ procedures, lexical, dense: dense.searcher, mode });
   rows.push({ name: mode, score: await scoreRetriever(retriever, questions) });
 }
-console.log(`\n${formatScoreTable(rows)}`);
+console.log(`\nGold code must be the hit's own code:\n${formatScoreTable(rows)}`);
+console.log(`\nCounting a gold code grouped under a hit as a near-duplicate variant (same procedure, other level/agency):\n${formatScoreTable(groupedRows(rows))}`);
 if (values.misses) {
   const lexicalRow = rows.find((row) => row.name === 'lexical')!;
   for (const rank of lexicalRow.score.ranks) if (rank.written !== 1) console.log(`  lexical rank ${rank.written || '>10'}: ${rank.question.slice(0, 140)}`);
