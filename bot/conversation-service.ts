@@ -10,7 +10,7 @@ import type { EventHub } from './events/event-hub.ts';
 import type { HandoffTrigger } from './handoff/handoff-states.ts';
 import type { Ticket, TicketStore } from './handoff/ticket-store.ts';
 import type { ChatReply } from './chat-reply.ts';
-import { VersionConflictError, type ConversationStore, type StoredMessage } from './store/conversation-store.ts';
+import { VersionConflictError, type Conversation, type ConversationStore, type StoredMessage } from './store/conversation-store.ts';
 
 export interface CitizenMessage {
   /** Absent or unknown → a new conversation with a fresh id. */
@@ -145,13 +145,16 @@ export function createConversationService(deps: ConversationServiceDeps): Conver
     async handleCitizenMessage(message) {
       const known = message.conversationId ? await deps.store.get(message.conversationId) : null;
       const conversationId = known?.id ?? newId();
-      if (!known) await deps.store.ensure(conversationId, message.channel);
+      // Appending a message does not change the conversation's version, so the first attempt can
+      // use the row read here; a retry (after a version conflict) reads it again.
+      let current: Conversation | null = known ?? (await deps.store.ensure(conversationId, message.channel));
       const [citizen] = await deps.store.append(conversationId, [
         { author: 'citizen', text: message.text, payload: message.payload ? { payload: message.payload } : undefined },
       ]);
 
       for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
-        const conversation = await deps.store.get(conversationId);
+        const conversation = attempt === 1 && current ? current : await deps.store.get(conversationId);
+        current = null;
         if (!conversation) throw new Error(`conversation ${conversationId} disappeared`);
         const openTicket = await deps.tickets.openFor(conversationId);
         if (openTicket) return relayToOfficer(conversationId, openTicket, citizen as StoredMessage);

@@ -106,15 +106,40 @@ export function createSqlConversationStore(db: Db): ConversationStore {
       return insertMessages(db, conversationId, messages);
     },
     async saveTurn(id, expectedVersion, state, messages) {
-      return db.transaction(async (tx) => {
-        const { rows } = await tx.query<{ version: number }>(
-          `UPDATE conversations SET state = $2, version = version + 1, updated_at = now()
-           WHERE id = $1 AND version = $3 RETURNING version`,
-          [id, JSON.stringify(state), expectedVersion],
+      // One statement: the version-checked state update and the messages together, so the
+      // messages land only if the update did (no transaction round trips needed).
+      const values: unknown[] = [id, JSON.stringify(state), expectedVersion];
+      const tuples = messages.map((message) => {
+        const base = values.length;
+        values.push(
+          message.author,
+          message.text,
+          message.payload === undefined ? null : JSON.stringify(message.payload),
+          message.intent ?? null,
+          message.procedureCode ?? null,
         );
-        if (!rows[0]) throw new VersionConflictError(id);
-        return { version: Number(rows[0].version), messages: await insertMessages(tx, id, messages) };
+        return `($${base + 1}::text, $${base + 2}::text, $${base + 3}::jsonb, $${base + 4}::text, $${base + 5}::text, ${base})`;
       });
+      const insert = tuples.length
+        ? `, inserted AS (
+             INSERT INTO messages (conversation_id, author, text, payload, intent, procedure_code)
+             SELECT $1, v.author, v.text, v.payload, v.intent, v.procedure_code
+             FROM bumped, (VALUES ${tuples.join(', ')}) AS v(author, text, payload, intent, procedure_code, position)
+             ORDER BY v.position
+             RETURNING *
+           )
+           SELECT bumped.version AS new_version, inserted.* FROM bumped LEFT JOIN inserted ON true`
+        : ' SELECT bumped.version AS new_version FROM bumped';
+      const { rows } = await db.query<MessageRow & { new_version: number }>(
+        `WITH bumped AS (
+           UPDATE conversations SET state = $2, version = version + 1, updated_at = now()
+           WHERE id = $1 AND version = $3 RETURNING version
+         )${insert}`,
+        values,
+      );
+      if (!rows[0]) throw new VersionConflictError(id);
+      const stored = rows.filter((row) => row.id !== null && row.id !== undefined).map(toMessage).sort((a, b) => a.id - b.id);
+      return { version: Number(rows[0].new_version), messages: stored };
     },
     async messages(conversationId, options = {}) {
       const { rows } = await db.query<MessageRow>(

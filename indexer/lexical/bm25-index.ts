@@ -22,6 +22,7 @@ interface Postings {
   counts: number[];
   /** Distinct documents (the arrays hold one entry per doc *and field*). */
   df: number;
+  idf?: number;
 }
 
 export interface Bm25Options {
@@ -75,11 +76,12 @@ export class Bm25Index {
     return this.procedures.length;
   }
 
-  /** Inverse document frequency (BM25's, floored at a small positive value). */
+  /** Inverse document frequency (BM25's, always positive), cached per term. */
   idf(term: string): number {
-    const df = this.postings.get(term)?.df ?? 0;
-    if (df === 0) return 0;
-    return Math.log(1 + (this.size - df + 0.5) / (df + 0.5));
+    const postings = this.postings.get(term);
+    if (!postings) return 0;
+    if (postings.idf === undefined) postings.idf = Math.log(1 + (this.size - postings.df + 0.5) / (postings.df + 0.5));
+    return postings.idf;
   }
 
   documentFrequency(term: string): number {

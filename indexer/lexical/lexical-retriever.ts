@@ -98,26 +98,40 @@ export class LexicalScorer {
     return top.slice(0, limit);
   }
 
+  private readonly profiles = new Map<number, { pairs: Array<{ term: string; idf: number }>; unigrams: Array<{ term: string; idf: number }> }>();
+
+  /** The name's folded pairs and syllables with their IDF, computed once per procedure. */
+  private nameProfile(doc: number) {
+    let profile = this.profiles.get(doc);
+    if (!profile) {
+      profile = { pairs: [], unigrams: [] };
+      for (const term of this.index.nameTerms[doc]!) {
+        if (term.startsWith('~')) continue;
+        (term.includes(' ') ? profile.pairs : profile.unigrams).push({ term, idf: this.index.idf(term) });
+      }
+      this.profiles.set(doc, profile);
+    }
+    return profile;
+  }
+
   /**
    * IDF-weighted shares: of the name's pairs the question contains, of the name's syllables the
    * question contains, and of the question's own pairs the name contains.
    */
   coverage(doc: number, terms: ReadonlyMap<string, number>): { pairs: number; unigrams: number; query: number } {
     const name = this.index.nameTerms[doc]!;
+    const { pairs, unigrams } = this.nameProfile(doc);
     let pairTotal = 0;
     let pairMatched = 0;
     let unigramTotal = 0;
     let unigramMatched = 0;
-    for (const term of name) {
-      if (term.startsWith('~')) continue;
-      const idf = this.index.idf(term);
-      if (term.includes(' ')) {
-        pairTotal += idf;
-        if (terms.has(term)) pairMatched += idf;
-      } else {
-        unigramTotal += idf;
-        if (terms.has(term)) unigramMatched += idf;
-      }
+    for (const { term, idf } of pairs) {
+      pairTotal += idf;
+      if (terms.has(term)) pairMatched += idf;
+    }
+    for (const { term, idf } of unigrams) {
+      unigramTotal += idf;
+      if (terms.has(term)) unigramMatched += idf;
     }
     let queryTotal = 0;
     let queryMatched = 0;
