@@ -5,6 +5,7 @@
  * "cấp lại chứng thư" from the many procedures that merely mention a chứng thư.
  */
 import type { Procedure } from '../../knowledge/schema.ts';
+import { AcronymTable } from './acronyms.ts';
 import { Bm25Index } from './bm25-index.ts';
 import { analyze } from './terms.ts';
 import { synonymExpansions } from './synonyms.ts';
@@ -52,10 +53,24 @@ export class LexicalScorer {
     readonly tuning: LexicalTuning = { ...DEFAULT_LEXICAL_TUNING },
   ) {
     this.index = new Bm25Index(procedures);
+    this.acronyms = new AcronymTable(procedures);
     this.actions = procedures.map((procedure) => nameAction(procedure.name));
   }
 
   private readonly actions: (string | null)[];
+  private readonly acronyms: AcronymTable;
+
+  /** Expansions of the question's unknown words that are initials of catalog phrases. */
+  private acronymExpansions(question: string): string[] {
+    const out: string[] = [];
+    for (const word of question.match(/[\p{L}]+/gu) ?? []) {
+      const folded = foldedKey(word);
+      if (this.index.documentFrequency(folded) > 0) continue;
+      const expansion = this.acronyms.expand(word);
+      if (expansion) out.push(expansion);
+    }
+    return out;
+  }
 
   /** Weighted query terms: the question's own terms plus its synonym expansions. */
   queryTerms(question: string): Map<string, number> {
@@ -65,7 +80,7 @@ export class LexicalScorer {
     for (const term of own.unigrams) add(term, 1);
     for (const term of own.pairs) add(term, this.tuning.pairWeight);
     for (const term of own.accentedPairs) add(term, this.tuning.accentedPairWeight);
-    for (const expansion of synonymExpansions(question)) {
+    for (const expansion of [...synonymExpansions(question), ...this.acronymExpansions(question)]) {
       const extra = analyze(expansion, isQueryFrameWord);
       for (const term of extra.unigrams) add(term, this.tuning.synonymWeight);
       for (const term of extra.pairs) add(term, this.tuning.synonymWeight * this.tuning.pairWeight);
