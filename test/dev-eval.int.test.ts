@@ -4,31 +4,20 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import pino from 'pino';
-import { loadConfig } from '../config.ts';
-import { migrate } from '../knowledge/db/migrations.ts';
-import { openPgliteDb } from '../knowledge/db/pglite-db.ts';
-import type { Db } from '../knowledge/db/db.ts';
-import { warmUp } from '../startup.ts';
 import { formatReport, parseDevJsonl, runDevEval, type EvalResponse } from '../bot/eval/dev-eval-core.ts';
-import { startApp, type RunningApp } from './support/app-server.ts';
+import { startAssistant, type RunningAssistant } from './support/assistant.ts';
 
 const devFile = new URL('../../shared/eval/dev.jsonl', import.meta.url);
 const haveDevSet = existsSync(devFile);
 
 describe.skipIf(!haveDevSet)(`dev conversations over HTTP${haveDevSet ? '' : ' — SKIPPED: ../shared/eval/dev.jsonl is absent'}`, () => {
-  let db: Db;
-  let app: RunningApp;
+  let app: RunningAssistant;
 
   beforeAll(async () => {
-    db = await openPgliteDb(null);
-    await migrate(db);
-    app = await startApp(db);
-    await warmUp({ config: loadConfig({}, {}), db, logger: pino({ level: 'silent' }), services: app.services });
+    app = await startAssistant();
   });
   afterAll(async () => {
     await app?.close();
-    await db?.close();
   });
 
   test('at least 95% of dev turns pass, each dialog in its own server-issued conversation', async () => {

@@ -1,24 +1,13 @@
 /** GET /api/procedures/search and /api/procedures/:code over HTTP on the bundled catalog. */
-import pino from 'pino';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { loadConfig } from '../config.ts';
-import type { Db } from '../knowledge/db/db.ts';
-import { migrate } from '../knowledge/db/migrations.ts';
-import { openPgliteDb } from '../knowledge/db/pglite-db.ts';
-import { warmUp } from '../startup.ts';
-import { startApp, type RunningApp } from './support/app-server.ts';
+import { startAssistant, type RunningAssistant } from './support/assistant.ts';
 
-let db: Db;
-let app: RunningApp;
+let app: RunningAssistant;
 beforeAll(async () => {
-  db = await openPgliteDb(null);
-  await migrate(db);
-  app = await startApp(db);
-  await warmUp({ config: loadConfig({}, {}), db, logger: pino({ level: 'silent' }), services: app.services });
+  app = await startAssistant();
 });
 afterAll(async () => {
   await app?.close();
-  await db?.close();
 });
 
 const get = async (path: string) => {

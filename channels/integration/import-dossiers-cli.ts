@@ -6,7 +6,7 @@
  * Exit codes: 0 all records imported, 1 some rejected (see the report), 2 bad input file.
  */
 import { access, constants } from 'node:fs/promises';
-import cliProgress from 'cli-progress';
+import { createProgress } from '../../knowledge/cli-progress.ts';
 import { loadConfig } from '../../config.ts';
 import { createDossierNotifier } from '../../bot/dossiers/dossier-notifier.ts';
 import { createSqlDossierSubscriptions } from '../../bot/dossiers/sql-dossier-activity.ts';
@@ -33,22 +33,19 @@ async function main(argv: string[]): Promise<number> {
   const config = loadConfig();
   const db = await openDb(config);
   const events = config.redisUrl ? await createRedisEventHub(config.redisUrl) : createMemoryEventHub();
-  const bar = process.stdout.isTTY
-    ? new cliProgress.SingleBar({ format: 'Ghi CSDL / upsert [{bar}] {value}/{total}', hideCursor: true }, cliProgress.Presets.shades_classic)
-    : null;
+  const progress = createProgress();
   try {
     let started = false;
     const report = await importDossierFile(inputPath, {
       store: createSqlDossierStore(db),
       notifier: createDossierNotifier({ subscriptions: createSqlDossierSubscriptions(db), store: createSqlConversationStore(db), events }),
       onProgress(done, total) {
-        if (!bar) return;
-        if (!started) bar.start(total, 0);
+        if (!started) progress.start('Ghi CSDL / upsert', total);
         started = true;
-        bar.update(done);
+        progress.update(done);
       },
     });
-    bar?.stop();
+    progress.stop();
     console.log(formatDossierImportReport(report));
     return report.errors.length > 0 ? 1 : 0;
   } finally {

@@ -8,12 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import pino from 'pino';
-import { loadConfig } from '../../config.ts';
-import { openPgliteDb } from '../../knowledge/db/pglite-db.ts';
-import { migrate } from '../../knowledge/db/migrations.ts';
-import { startApp } from '../support/app-server.ts';
-import { warmUp } from '../../startup.ts';
+import { startAssistant } from '../support/assistant.ts';
 import { formatReport, parseDevJsonl, runDevEval, type EvalResponse } from '../../bot/eval/dev-eval-core.ts';
 
 const DEFAULT_FILE = path.resolve(import.meta.dirname, '../../../shared/eval/dev.jsonl');
@@ -31,15 +26,9 @@ const dialogs = parseDevJsonl(readFileSync(values.file!, 'utf8'));
 let baseUrl = values.url;
 let stop: () => Promise<void> = async () => {};
 if (!baseUrl) {
-  const db = await openPgliteDb(null);
-  await migrate(db);
-  const running = await startApp(db);
-  await warmUp({ config: loadConfig(), db, logger: pino({ level: 'warn' }), services: running.services });
+  const running = await startAssistant();
   baseUrl = running.url;
-  stop = async () => {
-    await running.close();
-    await db.close();
-  };
+  stop = () => running.close();
 }
 
 const serverIds = new Map<string, string>();

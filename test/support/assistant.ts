@@ -1,0 +1,31 @@
+/**
+ * The assistant as `npm start` wires it (bundled catalog + whatever the database holds, the
+ * configured retriever, the bot core), on an ephemeral loopback port over a fresh in-memory
+ * PGlite — for HTTP tests, `npm run eval` and benchmarks.
+ */
+import pino from 'pino';
+import { loadConfig, type Config } from '../../config.ts';
+import type { Db } from '../../knowledge/db/db.ts';
+import { migrate } from '../../knowledge/db/migrations.ts';
+import { openPgliteDb } from '../../knowledge/db/pglite-db.ts';
+import { warmUp } from '../../startup.ts';
+import { startApp, type RunningApp } from './app-server.ts';
+
+export interface RunningAssistant extends RunningApp {
+  db: Db;
+}
+
+export async function startAssistant(config: Partial<Config> = {}): Promise<RunningAssistant> {
+  const db = await openPgliteDb(null);
+  await migrate(db);
+  const app = await startApp(db);
+  await warmUp({ config: loadConfig(config, {}), db, logger: pino({ level: 'silent' }), services: app.services });
+  return {
+    ...app,
+    db,
+    async close() {
+      await app.close();
+      await db.close();
+    },
+  };
+}
