@@ -156,7 +156,9 @@ export function createConversationService(deps: ConversationServiceDeps): Conver
         const conversation = attempt === 1 && current ? current : await deps.store.get(conversationId);
         current = null;
         if (!conversation) throw new Error(`conversation ${conversationId} disappeared`);
-        const openTicket = await deps.tickets.openFor(conversationId);
+        // The flag changes only together with the version this turn is checked against, so
+        // "false" here is safe: a ticket opened meanwhile makes saveTurn conflict and retry.
+        const openTicket = conversation.handoffOpen ? await deps.tickets.openFor(conversationId) : null;
         if (openTicket) return relayToOfficer(conversationId, openTicket, citizen as StoredMessage);
         if (deps.desk && attempt === 1) {
           const handled = await deps.desk.intercept({ conversationId, text: message.text, payload: message.payload, log: message.log });

@@ -83,7 +83,7 @@ export function createSqlTicketStore(db: Db): TicketStore {
           ],
         );
         if (rows[0]) {
-          await tx.query('UPDATE conversations SET version = version + 1, updated_at = now() WHERE id = $1', [ticket.conversationId]);
+          await tx.query('UPDATE conversations SET version = version + 1, handoff_open = true, updated_at = now() WHERE id = $1', [ticket.conversationId]);
         }
         return rows[0] ? toTicket(rows[0]) : null;
       });
@@ -119,7 +119,7 @@ export function createSqlTicketStore(db: Db): TicketStore {
         );
         const row = rows[0];
         if (!row) throw new TicketConflictError(id, 'changed by someone else first');
-        await tx.query('UPDATE conversations SET version = version + 1, updated_at = now() WHERE id = $1', [row.conversation_id]);
+        await tx.query("UPDATE conversations SET version = version + 1, handoff_open = ($2 <> 'closed'), updated_at = now() WHERE id = $1", [row.conversation_id, row.state]);
         return toTicket(row);
       });
     },

@@ -29,6 +29,8 @@ export interface Conversation {
   channel: string;
   state: Record<string, unknown>;
   version: number;
+  /** True while a handoff ticket is open (kept with the version by the ticket store). */
+  handoffOpen: boolean;
   createdAt: string;
   updatedAt: string;
 }

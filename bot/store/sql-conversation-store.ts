@@ -13,6 +13,7 @@ interface ConversationRow {
   channel: string;
   state: Record<string, unknown>;
   version: number;
+  handoff_open?: boolean;
   created_at: Date | string;
   updated_at: Date | string;
 }
@@ -35,6 +36,7 @@ const toConversation = (row: ConversationRow): Conversation => ({
   channel: row.channel,
   state: row.state ?? {},
   version: Number(row.version),
+  handoffOpen: Boolean(row.handoff_open),
   createdAt: iso(row.created_at),
   updatedAt: iso(row.updated_at),
 });

@@ -37,13 +37,13 @@ describe.each(DB_FACTORIES)('TicketStore conformance: $name', (factory) => {
     const { ticket, created } = await tickets.open({ conversationId, channel: 'webchat', trigger: 'citizen_request', sector: 'Hộ tịch' });
     expect(created).toBe(true);
     expect(ticket).toMatchObject({ state: 'waiting_officer', sector: 'Hộ tịch', officerId: null });
-    expect((await conversations.get(conversationId))?.version).toBe(1);
+    expect(await conversations.get(conversationId)).toMatchObject({ version: 1, handoffOpen: true });
     const claimed = await tickets.transition(ticket.id, ticket.version, 'with_officer', { officerId: 'o-1' });
     expect(claimed).toMatchObject({ state: 'with_officer', officerId: 'o-1' });
     expect(claimed.claimedAt).not.toBeNull();
     const closed = await tickets.transition(claimed.id, claimed.version, 'closed', { endReason: 'resolved' });
     expect(closed).toMatchObject({ state: 'closed', endReason: 'resolved' });
-    expect((await conversations.get(conversationId))?.version).toBe(3);
+    expect(await conversations.get(conversationId)).toMatchObject({ version: 3, handoffOpen: false });
     expect(await tickets.openFor(conversationId)).toBeNull();
   });
 
