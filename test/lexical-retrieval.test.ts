@@ -25,9 +25,13 @@ const made = (code: string, name: string, levels: Procedure['levels'], extra: Pa
 describe('analysis', () => {
   test('folded syllables, syllable pairs within a phrase, and accented pairs', () => {
     const analyzed = analyze('Đăng ký kết hôn, hộ chiếu');
-    expect(analyzed.unigrams).toEqual(['dang', 'ky', 'ket', 'hon', 'ho', 'chieu']);
-    expect(analyzed.pairs).toEqual(['dang ky', 'ky ket', 'ket hon', 'ho chieu']); // no pair across the comma
-    expect(analyzed.accentedPairs).toContain('~đăng ký');
+    expect(analyzed.unigrams).toEqual(['dang', 'ki', 'ket', 'hon', 'ho', 'chieu']); // ký = kí: one spelling
+    expect(analyzed.pairs).toEqual(['dang ki', 'ki ket', 'ket hon', 'ho chieu']); // no pair across the comma
+    expect(analyzed.accentedPairs).toContain('~đăng kí');
+  });
+  test('both i/y spellings analyse alike (ký/kí, lý/lí, mỹ/mĩ), but quy and y tế keep their y', () => {
+    expect(analyze('đăng ký lý lịch').pairs).toEqual(analyze('đăng kí lí lịch').pairs);
+    expect(analyze('quy định y tế').unigrams).toEqual(['quy', 'dinh', 'y', 'te']);
   });
   test('both tone placements analyse alike', () => {
     expect(analyze('hoà giải').pairs).toEqual(analyze('hòa giải').pairs);

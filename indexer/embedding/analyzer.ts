@@ -9,13 +9,17 @@
  * pairs carry the meaning single syllables lose ("ban_sao" is "bản sao", not "bán"). With
  * `accented`, the accented forms are added as well.
  *
- * The analyser's id is stored in the model card (domain-model.json): a model is only ever
- * served with the analysis it was trained with.
+ * The analyser's id is stored in the model card (embedding-card.json): a model is only ever
+ * served with the analysis it was trained with. Bump the version when the analysis changes
+ * (/2: i/y spelled one way, ký = kí); a domain model of another version is retrained.
  */
 import { foldDiacritics, normalizeVietnamese } from '../vietnamese/normalize.ts';
 
-export const ANALYZER_IDS = ['vi-folded-pairs/1', 'vi-accented-pairs/1'] as const;
+export const ANALYZER_IDS = ['vi-folded-pairs/2', 'vi-accented-pairs/2'] as const;
 export type AnalyzerId = (typeof ANALYZER_IDS)[number];
+
+/** The analysis the domain model is trained with by default. */
+export const DEFAULT_ANALYZER: AnalyzerId = 'vi-folded-pairs/2';
 
 /** Phrases: runs of syllables not broken by punctuation. */
 function phrases(text: string): string[][] {
@@ -26,8 +30,8 @@ function phrases(text: string): string[][] {
 }
 
 /** The tokens of `text` under analyser `id`, in text order (syllables, then pairs, per phrase). */
-export function analyzeTokens(text: string, id: AnalyzerId = 'vi-folded-pairs/1'): string[] {
-  const accented = id === 'vi-accented-pairs/1';
+export function analyzeTokens(text: string, id: AnalyzerId = 'vi-folded-pairs/2'): string[] {
+  const accented = id === 'vi-accented-pairs/2';
   const tokens: string[] = [];
   for (const phrase of phrases(text)) {
     const folded = phrase.map((syllable) => foldDiacritics(syllable));
@@ -46,7 +50,7 @@ export function analyzeTokens(text: string, id: AnalyzerId = 'vi-folded-pairs/1'
 }
 
 /** The string handed to the tokenizer: tokens joined by spaces. */
-export function analyzeForEmbedding(text: string, id: AnalyzerId = 'vi-folded-pairs/1'): string {
+export function analyzeForEmbedding(text: string, id: AnalyzerId = 'vi-folded-pairs/2'): string {
   return analyzeTokens(text, id).join(' ');
 }
 

@@ -9,6 +9,8 @@ import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Procedure } from '../../knowledge/schema.ts';
 import { checksumOf } from '../../knowledge/checksum.ts';
+import { DEFAULT_ANALYZER } from './analyzer.ts';
+import { readModelCard } from './model-card.ts';
 import { trainStaticEmbedding, type TrainOptions } from './train-static.ts';
 
 /**
@@ -23,10 +25,19 @@ export interface EnsureDomainModelOptions {
   log?: (message: string) => void;
 }
 
+/** True when the folder's model card names the analysis this code applies (else: retrain). */
+function trainedWithCurrentAnalysis(dir: string): boolean {
+  try {
+    return readModelCard(dir)?.analyzer === DEFAULT_ANALYZER;
+  } catch {
+    return false; // a card of an older analysis version no longer parses
+  }
+}
+
 /** Returns the model folder, training it first when needed. */
 export function ensureDomainModel(dir: string, procedures: readonly Procedure[], options: EnsureDomainModelOptions = {}): string {
   const ready = existsSync(path.join(dir, 'config.json')) && existsSync(path.join(dir, 'onnx', 'model.onnx'));
-  if (ready && !options.retrain) return dir;
+  if (ready && !options.retrain && trainedWithCurrentAnalysis(dir)) return dir;
   options.log?.(`training the domain embedding model on ${procedures.length} procedures`);
   const { model, settings, stats } = trainStaticEmbedding(procedures, { epochs: DEFAULT_TRAINING_EPOCHS, ...options.train });
   const staging = `${dir}.tmp-${process.pid}`;

@@ -55,7 +55,7 @@ const DEFAULTS = {
   learningRate: 0.08,
   temperature: 0.05,
   seed: 20_260_601,
-  analyzer: 'vi-folded-pairs/1' as AnalyzerId,
+  analyzer: 'vi-folded-pairs/2' as AnalyzerId,
 };
 
 function buildVocabulary(chunks: readonly Chunk[], analyzer: AnalyzerId, minCount: number, maxVocab: number) {

@@ -10,11 +10,22 @@ const TONE_PLACEMENT: Array<[RegExp, string]> = [
   [/ùy/g, 'uỳ'], [/úy/g, 'uý'], [/ủy/g, 'uỷ'], [/ũy/g, 'uỹ'], [/ụy/g, 'uỵ'],
 ];
 
-/** NFC + lowercase + one canonical tone placement ("hoà", "hòa" → "hoà"; "thuỷ", "thủy" → "thuỷ"). */
+/**
+ * A syllable whose only vowel is a final y after a consonant is written with i as well, and both
+ * spellings are correct: "ký"/"kí", "lý"/"lí", "mỹ"/"mĩ", "sỹ"/"sĩ". One spelling (i) for matching.
+ * "quy", "uy", "ay" keep their y (it is not the only vowel there).
+ */
+const Y_AS_I = /(?<![\p{L}])(b|c|ch|d|đ|g|gh|h|k|kh|l|m|n|ng|ngh|nh|p|ph|r|s|t|th|tr|v|x)([yýỳỷỹỵ])(?![\p{L}])/gu;
+const Y_TO_I: Record<string, string> = { y: 'i', ý: 'í', ỳ: 'ì', ỷ: 'ỉ', ỹ: 'ĩ', ỵ: 'ị' };
+
+/**
+ * NFC + lowercase + one canonical tone placement ("hoà", "hòa" → "hoà"; "thuỷ", "thủy" → "thuỷ")
+ * + one spelling of i/y ("đăng ký", "đăng kí" → "đăng kí").
+ */
 export function normalizeVietnamese(text: string): string {
   let out = text.normalize('NFC').toLowerCase();
   for (const [pattern, replacement] of TONE_PLACEMENT) out = out.replace(pattern, replacement);
-  return out;
+  return out.replace(Y_AS_I, (_match, consonant: string, y: string) => `${consonant}${Y_TO_I[y] ?? y}`);
 }
 
 /** Removes every diacritic and maps đ → d: "Đăng ký" → "dang ky". */
