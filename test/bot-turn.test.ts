@@ -204,25 +204,45 @@ describe('clarification', () => {
     expect(text(o)).toMatch(/giống nhau ở các thủ tục/);
   });
 
-  test('the same procedure at another level with other facts: ask which level', async () => {
+  test('the same procedure at another level with other facts: answer at the citizen level, offer the other level', async () => {
     const lltp = catalog.get('3.000333')!;
     const atMinistry: Procedure = {
       ...lltp,
       code: '3.000333-BO',
+      origin: 'national',
       levels: ['bo'],
       channels: lltp.channels.map((ch) => ({ ...ch, time: { value: 15, unit: 'working_days' as const } })),
     };
     const list = [...procedures, atMinistry];
     const d: TurnDeps = { retriever: nameRetriever(list, { '3.000333': ['3.000333-BO'] }), catalog: createCatalog(list) };
     const c = conversation(d);
-    const ask = await c.say('lý lịch tư pháp mất bao lâu');
-    expect(ask.procedure).toBeNull();
-    expect(text(ask)).toMatch(/cấp nào/);
-    const picked = quickReplies(ask).find((q) => q.payload === PAYLOAD.pick('3.000333-BO'))!;
+    const first = await c.say('lý lịch tư pháp mất bao lâu');
+    // The bundled record is the citizen-level one: answered from it…
+    expect(first.procedure?.code).toBe('3.000333');
+    expect(first.intent).toBe('processing_time');
+    // …and the other level is named, with a quick reply that answers the same question there.
+    expect(text(first)).toMatch(/còn được thực hiện tại Cấp bộ \(mã 3\.000333-BO\)/);
+    const picked = quickReplies(first).find((q) => q.payload === PAYLOAD.pick('3.000333-BO'))!;
     const o = await c.say(picked.label, picked.payload);
     expect(o.intent).toBe('processing_time');
+    expect(o.procedure?.code).toBe('3.000333-BO');
     expect(text(o)).toContain('15 ngày làm việc');
-    // Naming the level up front answers directly.
+  });
+
+  test('the same procedure at two levels, neither curated: ask which level; naming it answers directly', async () => {
+    const lltp = catalog.get('3.000333')!;
+    const national = (code: string, levels: Procedure['levels'], days: number): Procedure => ({
+      ...lltp,
+      code,
+      origin: 'national',
+      levels,
+      channels: lltp.channels.map((ch) => ({ ...ch, time: { value: days, unit: 'working_days' as const } })),
+    });
+    const list = [...procedures.filter((p) => p.code !== '3.000333'), national('3.000333', ['tinh'], 10), national('3.000333-BO', ['bo'], 15)];
+    const d: TurnDeps = { retriever: nameRetriever(list, { '3.000333': ['3.000333-BO'] }), catalog: createCatalog(list) };
+    const ask = await conversation(d).say('lý lịch tư pháp mất bao lâu');
+    expect(ask.procedure).toBeNull();
+    expect(text(ask)).toMatch(/cấp nào/);
     expect((await conversation(d).say('lý lịch tư pháp cấp tỉnh mất bao lâu')).procedure).not.toBeNull();
   });
 });

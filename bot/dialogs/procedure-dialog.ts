@@ -10,7 +10,8 @@ import { composeWhichProcedure, composeProcedureNotFound } from '../compose/conv
 import { composeAnswer } from '../compose/facet.ts';
 import { formatDuration, quoteName } from '../compose/format.ts';
 import { groupFees } from '../compose/fee.ts';
-import { textReply } from '../replies.ts';
+import { PAYLOAD, quickRepliesReply, textReply } from '../replies.ts';
+import { levelLabel } from '../compose/overview.ts';
 import { BotError } from '../errors.ts';
 import { topicWeight } from '../intents/classify.ts';
 import type { HowToAspect } from '../intents/facet-rules.ts';
@@ -106,8 +107,36 @@ export function answerNamed(ctx: TurnContext): HandlerResult {
   if (resolution.kind !== 'confident') throw new Error('answerNamed needs a confident resolution');
   const intent = intentForNamed(ctx);
   const levels = levelChoice(ctx, resolution.best, intent);
+  if (levels && resolution.best.procedure.origin === 'bundled') {
+    return answerWithOtherLevels(ctx, levels, intent, resolution.confidence);
+  }
   if (levels) return clarify(ctx, levels, intent, true, resolution.confidence);
   return answer(ctx, resolution.best.procedure, intent, resolution.confidence);
+}
+
+/**
+ * A bundled record is written at the level a citizen meets the procedure: answer from it, then
+ * say the procedure also runs at other levels with other facts and offer them as quick replies
+ * (picking one answers the same question for that level).
+ */
+function answerWithOtherLevels(ctx: TurnContext, procedures: Procedure[], intent: ProcedureIntent, confidence: number): HandlerResult {
+  const [citizenLevel, ...others] = procedures as [Procedure, ...Procedure[]];
+  const result = answer(ctx, citizenLevel, intent, confidence);
+  const options = optionLabels(procedures).slice(1);
+  const where = others.map((p) => `${levelLabel(p)} (mã ${p.code})`).join(', ');
+  result.replies.push(
+    quickRepliesReply(
+      `Dạ, thông tin trên là của thủ tục thực hiện tại ${levelLabel(citizenLevel)}. Thủ tục này còn được thực hiện tại ${where} với thông tin khác; nếu bạn làm ở đó, bạn chọn bên dưới ạ.`,
+      options.map((o) => ({ label: o.label, payload: PAYLOAD.pick(o.procedure.code) })),
+    ),
+  );
+  result.pending = {
+    type: 'clarify',
+    intent,
+    candidates: optionLabels(procedures).map((o) => ({ code: o.procedure.code, name: o.procedure.name, label: o.label })),
+    aspects: aspectsFor(ctx, intent),
+  };
+  return result;
 }
 
 /**

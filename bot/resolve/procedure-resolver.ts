@@ -6,7 +6,7 @@
 import type { Level, Procedure } from '../../knowledge/schema.ts';
 import type { Token } from '../intents/text-analysis.ts';
 import type { ProcedureSource } from '../deps.ts';
-import type { ProcedureRetriever } from '../../indexer/retriever.ts';
+import type { ProcedureRetriever, RetrievalHit } from '../../indexer/retriever.ts';
 import { BotError } from '../errors.ts';
 import { vocabularyOf, type NameMatch } from './name-match.ts';
 
@@ -36,6 +36,11 @@ export const RESOLVER_TUNING = {
   closeFit: 0.05,
   /** At most this many options in a clarifying question. */
   maxOptions: 4,
+  /**
+   * Fit added to a bundled record: the curated, citizen-level version of the procedures people
+   * ask about most — among near-equal candidates it is the likely one (a popularity prior).
+   */
+  curatedBonus: 0.08,
 } as const;
 
 /** The topic names this procedure: most of its words, a distinctive one, and not scattered. */
@@ -58,6 +63,17 @@ function isVariantPair(a: Candidate, b: Candidate): boolean {
   return a.variants.includes(b.procedure.code) || b.variants.includes(a.procedure.code);
 }
 
+/**
+ * A hit whose near-duplicate group holds a bundled record (the curated, citizen-level version)
+ * is represented by that record when the citizen named no level.
+ */
+function preferCurated(hit: RetrievalHit, catalog: ProcedureSource): RetrievalHit {
+  if (hit.procedure.origin === 'bundled') return hit;
+  const curated = hit.variants.map((code) => catalog.get(code)).find((p) => p?.origin === 'bundled');
+  if (!curated) return hit;
+  return { ...hit, procedure: curated, variants: [hit.procedure.code, ...hit.variants.filter((code) => code !== curated.code)] };
+}
+
 export async function resolveProcedure(
   input: ResolveInput,
   deps: { retriever: ProcedureRetriever; catalog: ProcedureSource },
@@ -77,11 +93,13 @@ export async function resolveProcedure(
   const vocabulary = vocabularyOf(deps.catalog);
   const topScore = Math.max(...hits.map((h) => h.score), Number.EPSILON);
   const named: Candidate[] = [];
-  for (const hit of hits) {
+  for (const found of hits) {
+    const hit = input.levels.length > 0 ? found : preferCurated(found, deps.catalog);
     const match = vocabulary.match(input.topic, hit.procedure, input.weightOf);
     if (!namesIt(match)) continue;
     const rank = Math.max(0, hit.score) / topScore;
-    const fit = 0.4 * rank + 0.2 * match.recall + 0.4 * match.nameFit;
+    const curated = hit.procedure.origin === 'bundled' ? RESOLVER_TUNING.curatedBonus : 0;
+    const fit = 0.4 * rank + 0.2 * match.recall + 0.4 * match.nameFit + curated;
     named.push({ procedure: hit.procedure, score: hit.score, variants: hit.variants, match, fit });
   }
   if (named.length === 0) return { kind: 'none', reason: 'no_match' };

@@ -1,5 +1,5 @@
 /**
- * `npm run eval [-- --url http://host:port] [-- --file path/to/dev.jsonl]`: plays every dialog
+ * `npm run eval [-- --url http://host:port] [--file dev.jsonl] [--national records.jsonl.gz]`: plays every dialog
  * of ../shared/eval/dev.jsonl through POST /api/chat and prints the pass rate and each failed
  * turn. Without --url it starts the assistant itself — createApp on an ephemeral loopback port,
  * in-memory PGlite, bundled catalog, the same warm-up as `npm start` — so the numbers are the
@@ -8,13 +8,19 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { loadNationalProcedures } from '../../knowledge/import/load-national.ts';
 import { startAssistant } from '../support/assistant.ts';
 import { formatReport, parseDevJsonl, runDevEval, type EvalResponse } from '../../bot/eval/dev-eval-core.ts';
 
 const DEFAULT_FILE = path.resolve(import.meta.dirname, '../../../shared/eval/dev.jsonl');
 
 const { values } = parseArgs({
-  options: { url: { type: 'string' }, file: { type: 'string', default: DEFAULT_FILE }, verbose: { type: 'boolean', default: false } },
+  options: {
+    url: { type: 'string' },
+    file: { type: 'string', default: DEFAULT_FILE },
+    /** Import national records (a .jsonl.gz path) into the in-process server first. */
+    national: { type: 'string' },
+  },
 });
 
 if (!existsSync(values.file!)) {
@@ -26,7 +32,8 @@ const dialogs = parseDevJsonl(readFileSync(values.file!, 'utf8'));
 let baseUrl = values.url;
 let stop: () => Promise<void> = async () => {};
 if (!baseUrl) {
-  const running = await startAssistant();
+  const imported = values.national ? (await loadNationalProcedures(values.national)).procedures : [];
+  const running = await startAssistant({}, imported);
   baseUrl = running.url;
   stop = () => running.close();
 }
@@ -45,5 +52,6 @@ const report = await runDevEval(dialogs, async (dialogId, text): Promise<EvalRes
   return body;
 });
 console.log(formatReport(report));
-console.log(`(${report.turns} turns over HTTP in ${((Date.now() - started) / 1000).toFixed(1)} s against ${values.url ?? 'an in-process server'})`);
+const against = values.url ?? `an in-process server (bundled catalog${values.national ? ' + national records' : ''})`;
+console.log(`(${report.turns} turns over HTTP in ${((Date.now() - started) / 1000).toFixed(1)} s against ${against})`);
 await stop();

@@ -8,6 +8,8 @@ import { loadConfig, type Config } from '../../config.ts';
 import type { Db } from '../../knowledge/db/db.ts';
 import { migrate } from '../../knowledge/db/migrations.ts';
 import { openPgliteDb } from '../../knowledge/db/pglite-db.ts';
+import { createProcedureRepository } from '../../knowledge/procedure-repository-sql.ts';
+import type { Procedure } from '../../knowledge/schema.ts';
 import { warmUp } from '../../startup.ts';
 import { startApp, type RunningApp } from './app-server.ts';
 
@@ -15,9 +17,11 @@ export interface RunningAssistant extends RunningApp {
   db: Db;
 }
 
-export async function startAssistant(config: Partial<Config> = {}): Promise<RunningAssistant> {
+/** `imported`: procedures stored in the database first, as `npm run import` would. */
+export async function startAssistant(config: Partial<Config> = {}, imported: readonly Procedure[] = []): Promise<RunningAssistant> {
   const db = await openPgliteDb(null);
   await migrate(db);
+  if (imported.length) await createProcedureRepository(db).upsertMany([...imported]);
   const app = await startApp(db);
   await warmUp({ config: loadConfig(config, {}), db, logger: pino({ level: 'silent' }), services: app.services });
   return {
