@@ -3,6 +3,8 @@
  * citizens' support staff, and an English message for developers. Thrown at start-up when the
  * model or the index cannot be used as configured — never swallowed into an empty result.
  */
+import { CataloguedError, type ErrorText } from '../knowledge/catalogued-error.ts';
+
 export const INDEX_ERRORS = {
   model_missing: {
     vi: 'Không tìm thấy mô hình nhúng (embedding) trong thư mục đã cấu hình.',
@@ -28,20 +30,12 @@ export const INDEX_ERRORS = {
     vi: 'Số chiều véc-tơ của chỉ mục không khớp với mô hình nhúng đang cấu hình. Hãy chạy lại "npm run index".',
     en: 'vector index dimensions do not match the embedding model',
   },
-} as const satisfies Record<string, { vi: string; en: string }>;
+} as const satisfies Record<string, ErrorText>;
 
 export type IndexErrorCode = keyof typeof INDEX_ERRORS;
 
-export class IndexError extends Error {
-  readonly vi: string;
-  constructor(
-    readonly code: IndexErrorCode,
-    /** Specifics for developers and logs (paths, ids, numbers) — never personal data. */
-    readonly detail?: string,
-  ) {
-    const entry = INDEX_ERRORS[code];
-    super(`${entry.vi} / ${entry.en}${detail ? `: ${detail}` : ''} [${code}]`);
-    this.name = 'IndexError';
-    this.vi = entry.vi;
+export class IndexError extends CataloguedError<IndexErrorCode> {
+  constructor(code: IndexErrorCode, detail?: string) {
+    super('IndexError', code, INDEX_ERRORS[code], detail);
   }
 }

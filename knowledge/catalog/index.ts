@@ -3,6 +3,7 @@
  * `loadBundledCatalog()` validates every record against `ProcedureSchema` and refuses duplicates,
  * so a bad edit fails at start-up (and in test/catalog.test.ts), never in front of a citizen.
  */
+import { CataloguedError, type ErrorText } from '../catalogued-error.ts';
 import { ProcedureSchema, type Procedure, type ProcedureInput } from '../schema.ts';
 import { anSinhProcedures } from './an-sinh.ts';
 import { anToanThucPhamProcedures } from './an-toan-thuc-pham.ts';
@@ -40,21 +41,13 @@ export const CATALOG_ERRORS = {
     vi: 'Danh mục có sẵn có hai thủ tục trùng mã.',
     en: 'two bundled catalog records share a procedure code',
   },
-} as const satisfies Record<string, { vi: string; en: string }>;
+} as const satisfies Record<string, ErrorText>;
 
 export type CatalogErrorCode = keyof typeof CATALOG_ERRORS;
 
-export class CatalogError extends Error {
-  readonly vi: string;
-  constructor(
-    readonly code: CatalogErrorCode,
-    /** Record code and field paths, for developers. */
-    readonly detail: string,
-  ) {
-    const entry = CATALOG_ERRORS[code];
-    super(`${entry.vi} / ${entry.en}: ${detail} [${code}]`);
-    this.name = 'CatalogError';
-    this.vi = entry.vi;
+export class CatalogError extends CataloguedError<CatalogErrorCode> {
+  constructor(code: CatalogErrorCode, /** Record code and field paths. */ detail: string) {
+    super('CatalogError', code, CATALOG_ERRORS[code], detail);
   }
 }
 
