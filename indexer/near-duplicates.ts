@@ -38,8 +38,14 @@ const LEVEL_PATTERNS: Array<[Level, RegExp]> = [
   ['bo', /\b(?:cap bo|cap trung uong|trung uong|bo \p{L}+ \p{L}+)\b/u],
 ];
 
-/** Levels a question names ("ở cấp xã", "UBND phường", "cấp tỉnh"). */
+/**
+ * Levels a question names ("ở cấp xã", "UBND phường", "cấp tỉnh"). Since 1 July 2025 there is
+ * no district level (cấp huyện) any more and its procedures passed to the communes, so a
+ * question that still says "cấp huyện" also means cấp xã.
+ */
 export function levelsNamedIn(question: string): Level[] {
   const folded = foldedKey(question).replace(/[^\p{L}\p{N}]+/gu, ' ');
-  return LEVEL_PATTERNS.filter(([, pattern]) => pattern.test(folded)).map(([level]) => level);
+  const named = LEVEL_PATTERNS.filter(([, pattern]) => pattern.test(folded)).map(([level]) => level);
+  if (named.includes('huyen') && !named.includes('xa')) named.push('xa');
+  return named;
 }

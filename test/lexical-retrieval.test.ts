@@ -98,6 +98,8 @@ describe('near-duplicates', () => {
   });
   test('a level named in the question decides which one leads', async () => {
     expect(levelsNamedIn('nộp ở UBND phường')).toEqual(['xa']);
+    // No district level since 1/7/2025: its procedures passed to the communes.
+    expect(levelsNamedIn('do cấp huyện phê duyệt')).toEqual(['huyen', 'xa']);
     const search = createLexicalRetriever(catalog);
     expect((await search.search('đăng ký hoạt động cơ sở trợ giúp xã hội ở cấp xã', { limit: 1 }))[0]!.procedure.code).toBe('1.000022');
     expect((await search.search('dang ky hoat dong co so tro giup xa hoi cap tinh', { limit: 1 }))[0]!.procedure.code).toBe('1.000021');
