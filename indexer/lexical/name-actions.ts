@@ -10,6 +10,7 @@ export const SPECIFIC_ACTIONS = [
   'cap lai', 'cap doi', 'gia han', 'xoa dang ky', 'xoa', 'huy', 'thu hoi', 'thay doi', 'sua doi', 'bo sung',
   'dieu chinh', 'cham dut', 'tam ngung', 'dinh chi', 'chuyen nhuong', 'chuyen doi', 'dang ky lai', 'cai chinh',
   'mien', 'giam', 'hoan', 'khoi phuc', 'phuc hoi', 'giai the', 'hop nhat', 'sap nhap', 'chia', 'tach',
+  'tra lai', 'rut', 'cong bo lai',
 ];
 
 const LEADING_FILLER = /^(?:thu tuc|tthc)\s+/;
