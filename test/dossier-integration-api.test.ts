@@ -183,6 +183,25 @@ describe('dossier integration API', () => {
     expect(stored?.dueAt).toBe('2024-01-04T17:00:00.000Z'); // 05/01/2024 00:00 in Vietnam
   });
 
+  test('GET returns what the store holds with its history; it needs the token, and an unknown code is 404', async () => {
+    const code = '000.00.19.H53-240101-0003';
+    await put(server.url, code, body({ status: 'received' }));
+    await put(server.url, code, body({ status: 'need_supplement', note: 'Thiếu bản sao giấy khai sinh' }));
+    const get = (path: string, token: string | null = TOKEN) =>
+      fetch(`${server.url}${path}`, token ? { headers: { authorization: `Bearer ${token}` } } : {});
+    const found = await get(`/api/integration/dossiers/${code.toLowerCase()}`);
+    expect(found.status).toBe(200);
+    const json = (await found.json()) as { dossier: { code: string; status: string }; history: Array<{ status: string; note: string | null }> };
+    expect(json.dossier).toMatchObject({ code, status: 'need_supplement' });
+    expect(json.history.map((h) => h.status)).toEqual(['received', 'need_supplement']);
+    expect(json.history[1]!.note).toBe('Thiếu bản sao giấy khai sinh');
+    expect((await get(`/api/integration/dossiers/${code}`, null)).status).toBe(401);
+    expect((await get(`/api/integration/dossiers/${code}`, 'wrong-token-wrong-token')).status).toBe(401);
+    const missing = await get('/api/integration/dossiers/000.00.19.H53-240101-9999');
+    expect(missing.status).toBe(404);
+    expect(((await missing.json()) as { error: { message: string } }).error.message).toMatch(/Không tìm thấy hồ sơ/);
+  });
+
   test('end to end: PUT the dossier, then ask the web chat in Vietnamese', async () => {
     expect((await put(server.url, CODE, body())).status).toBeLessThan(300);
     const answer = await chat(server.url, 'tra cứu hồ sơ 000.00.19.H53-240101-0001');

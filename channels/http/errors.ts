@@ -13,6 +13,7 @@ export const HTTP_ERRORS = {
   forbidden: { status: 403, vi: 'Bạn không có quyền thực hiện thao tác này.' },
   csrf_failed: { status: 403, vi: 'Phiên làm việc không hợp lệ (thiếu mã chống giả mạo CSRF). Vui lòng tải lại trang.' },
   ticket_not_found: { status: 404, vi: 'Không tìm thấy yêu cầu hỗ trợ này.' },
+  dossier_not_found: { status: 404, vi: 'Không tìm thấy hồ sơ có mã này trong hệ thống.' },
   ticket_conflict: { status: 409, vi: 'Yêu cầu này vừa được cán bộ khác xử lý. Vui lòng tải lại hàng chờ.' },
   account_locked: { status: 429, vi: 'Tài khoản tạm khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau 15 phút.' },
   officer_not_configured: { status: 503, vi: 'Chức năng cán bộ trực chưa được bật trên máy chủ này.' },

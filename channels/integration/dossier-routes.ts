@@ -81,5 +81,18 @@ export function dossierIntegrationRoutes(deps: DossierAppDeps | undefined, targe
       notified,
     });
   });
+
+  /** What the store holds for a code, with its status history — for the one-stop system to check its pushes. */
+  router.get('/api/integration/dossiers/:code', async (request: Request, response: Response) => {
+    authenticate(request, response, deps?.integrationToken);
+    if (!deps) throw new HttpError('integration_not_configured', 'dossier store not wired');
+    const code = parseDossierCode(String(request.params.code));
+    if (!code) {
+      throw new HttpError('invalid_request', 'invalid code', `Trường "code" không hợp lệ: mã hồ sơ phải có dạng ${DOSSIER_CODE_EXAMPLE}.`);
+    }
+    const dossier = await deps.store.find(code);
+    if (!dossier) throw new HttpError('dossier_not_found', `no dossier ${code}`);
+    response.json({ dossier, history: await deps.store.history(code) });
+  });
   return router;
 }
