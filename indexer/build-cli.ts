@@ -6,7 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
-import { createProgress } from '../knowledge/cli-progress.ts';
+import { createProgress } from '../knowledge/cli-support.ts';
 import { loadBundledCatalog } from '../knowledge/catalog/index.ts';
 import { loadCatalog } from '../knowledge/catalog-store.ts';
 import { openDb } from '../knowledge/db/open.ts';

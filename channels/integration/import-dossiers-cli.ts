@@ -5,8 +5,7 @@
  * conversation (and live, through Redis, when REDIS_URL is set).
  * Exit codes: 0 all records imported, 1 some rejected (see the report), 2 bad input file.
  */
-import { access, constants } from 'node:fs/promises';
-import { createProgress } from '../../knowledge/cli-progress.ts';
+import { createProgress, readableInputPath } from '../../knowledge/cli-support.ts';
 import { loadConfig } from '../../config.ts';
 import { createDossierNotifier } from '../../bot/dossiers/dossier-notifier.ts';
 import { createSqlDossierSubscriptions } from '../../bot/dossiers/sql-dossier-activity.ts';
@@ -19,17 +18,8 @@ import { createRedisEventHub } from '../events/redis-event-hub.ts';
 import { formatDossierImportReport, importDossierFile } from './import-dossiers.ts';
 
 async function main(argv: string[]): Promise<number> {
-  const inputPath = argv.find((arg) => !arg.startsWith('-'));
-  if (!inputPath) {
-    console.error('Thiếu đường dẫn tệp / missing input path.\nCách dùng / usage: npm run import:dossiers -- <tệp .csv | .jsonl>');
-    return 2;
-  }
-  try {
-    await access(inputPath, constants.R_OK);
-  } catch {
-    console.error(`Không tìm thấy hoặc không đọc được tệp: ${inputPath}\nInput file missing or unreadable: ${inputPath}`);
-    return 2;
-  }
+  const inputPath = await readableInputPath(argv, 'npm run import:dossiers -- <tệp .csv | .jsonl>');
+  if (!inputPath) return 2;
   const config = loadConfig();
   const db = await openDb(config);
   const events = config.redisUrl ? await createRedisEventHub(config.redisUrl) : createMemoryEventHub();

@@ -3,7 +3,6 @@
  * Imports national procedure records (.jsonl, .jsonl.gz, JSON array, or a folder of .json files)
  * into the configured database (PGlite under DATA_DIR, or DATABASE_URL) and prints the report.
  */
-import { access, constants } from 'node:fs/promises';
 import { loadConfig } from '../../config.ts';
 import type { Db } from '../db/db.ts';
 import { openDb } from '../db/open.ts';
@@ -12,7 +11,7 @@ import type { Procedure } from '../schema.ts';
 import { formatReport } from './import-report.ts';
 import { loadNationalProcedures } from './load-national.ts';
 import { ImportInputError } from './read-records.ts';
-import { createProgress, type Progress } from '../cli-progress.ts';
+import { createProgress, readableInputPath, type Progress } from '../cli-support.ts';
 
 const UPSERT_CHUNK = 200;
 
@@ -32,17 +31,8 @@ async function upsertAll(db: Db, procedures: Procedure[], progress: Progress) {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const inputPath = argv.find((arg) => !arg.startsWith('-'));
-  if (!inputPath) {
-    console.error('Thiếu đường dẫn tệp dữ liệu / missing input path.\nCách dùng / usage: npm run import -- <tệp .jsonl | .jsonl.gz | .json | thư mục>');
-    return 2;
-  }
-  try {
-    await access(inputPath, constants.R_OK);
-  } catch {
-    console.error(`Không tìm thấy hoặc không đọc được tệp: ${inputPath}\nInput file missing or unreadable: ${inputPath}`);
-    return 2;
-  }
+  const inputPath = await readableInputPath(argv, 'npm run import -- <tệp .jsonl | .jsonl.gz | .json | thư mục>');
+  if (!inputPath) return 2;
 
   const progress = createProgress();
   let started = false;

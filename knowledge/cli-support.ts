@@ -1,4 +1,5 @@
-/** Progress for long CLI work: a bar on a terminal, plain parseable lines when piped. */
+/** Shared pieces of the CLIs: progress (a bar on a terminal, plain parseable lines when piped) and the input path. */
+import { access, constants } from 'node:fs/promises';
 import cliProgress from 'cli-progress';
 
 export interface Progress {
@@ -37,3 +38,22 @@ export function createProgress(): Progress {
   };
 }
 
+
+/**
+ * The input file of an import CLI: the first argument that is not a flag, readable. Prints a
+ * Vietnamese + English message and returns null when it is missing or unreadable (exit code 2).
+ */
+export async function readableInputPath(argv: readonly string[], usage: string): Promise<string | null> {
+  const inputPath = argv.find((arg) => !arg.startsWith('-'));
+  if (!inputPath) {
+    console.error(`Thiếu đường dẫn tệp / missing input path.\nCách dùng / usage: ${usage}`);
+    return null;
+  }
+  try {
+    await access(inputPath, constants.R_OK);
+    return inputPath;
+  } catch {
+    console.error(`Không tìm thấy hoặc không đọc được tệp: ${inputPath}\nInput file missing or unreadable: ${inputPath}`);
+    return null;
+  }
+}
