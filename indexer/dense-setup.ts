@@ -35,7 +35,7 @@ export async function setUpDense(
 ): Promise<DenseSetup> {
   const modelDir =
     config.embeddingModelDir ??
-    ensureDomainModel(path.join(config.dataDir, 'model'), procedures, { retrain: options.retrain, log: options.log });
+    (await ensureDomainModel(path.join(config.dataDir, 'model'), procedures, { retrain: options.retrain, log: options.log }));
   const embeddings = await TransformersEmbeddings.load(modelDir);
   const built = await buildIndex({
     procedures,

@@ -29,7 +29,7 @@ describe('domain model + hnswlib index', () => {
   const indexDir = path.join(work, 'index');
 
   beforeAll(async () => {
-    const modelDir = ensureDomainModel(path.join(work, 'model'), procedures, { train: { epochs: 4, dims: 64 } });
+    const modelDir = await ensureDomainModel(path.join(work, 'model'), procedures, { train: { epochs: 4, dims: 64 } });
     embeddings = await TransformersEmbeddings.load(modelDir);
   }, 120_000);
   afterAll(async () => embeddings?.dispose());

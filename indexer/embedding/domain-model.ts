@@ -35,11 +35,11 @@ function trainedWithCurrentAnalysis(dir: string): boolean {
 }
 
 /** Returns the model folder, training it first when needed. */
-export function ensureDomainModel(dir: string, procedures: readonly Procedure[], options: EnsureDomainModelOptions = {}): string {
+export async function ensureDomainModel(dir: string, procedures: readonly Procedure[], options: EnsureDomainModelOptions = {}): Promise<string> {
   const ready = existsSync(path.join(dir, 'config.json')) && existsSync(path.join(dir, 'onnx', 'model.onnx'));
   if (ready && !options.retrain && trainedWithCurrentAnalysis(dir)) return dir;
   options.log?.(`training the domain embedding model on ${procedures.length} procedures`);
-  const { model, settings, stats } = trainStaticEmbedding(procedures, { epochs: DEFAULT_TRAINING_EPOCHS, ...options.train });
+  const { model, settings, stats } = await trainStaticEmbedding(procedures, { epochs: DEFAULT_TRAINING_EPOCHS, ...options.train });
   const staging = `${dir}.tmp-${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(path.join(staging, 'onnx'), { recursive: true });

@@ -185,7 +185,16 @@ class Trainer {
   }
 }
 
-export function trainStaticEmbedding(procedures: readonly Procedure[], options: TrainOptions = {}): TrainResult {
+/** Longest stretch of training before the event loop gets a turn (a server keeps answering /health). */
+const YIELD_EVERY_MS = 50;
+
+export async function trainStaticEmbedding(procedures: readonly Procedure[], options: TrainOptions = {}): Promise<TrainResult> {
+  let lastYield = Date.now();
+  const breathe = async () => {
+    if (Date.now() - lastYield < YIELD_EVERY_MS) return;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    lastYield = Date.now();
+  };
   const started = Date.now();
   const settings = { ...DEFAULTS, ...options, onProgress: undefined };
   const { dims, maxVocab, minCount, epochs, batchSize, learningRate, temperature, seed, analyzer } = settings;
@@ -223,6 +232,7 @@ export function trainStaticEmbedding(procedures: readonly Procedure[], options: 
         list.push([chunkBag.get(chunks[0].id)!, chunkBag.get(other.id)!]);
       }
       perProcedure.set(procedure.code, shuffle(list, random));
+      await breathe();
     }
     let lossSum = 0;
     let steps = 0;
@@ -238,6 +248,7 @@ export function trainStaticEmbedding(procedures: readonly Procedure[], options: 
         const batch = codes.slice(start, start + batchSize).map((code) => perProcedure.get(code)![round]!);
         if (batch.length < 2) continue;
         lossSum += trainer.step(batch.map(([q]) => q), batch.map(([, p]) => p));
+        await breathe();
         steps += 1;
         pairs += batch.length;
       }

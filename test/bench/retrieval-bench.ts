@@ -58,7 +58,7 @@ export async function runRetrievalBench(): Promise<Record<string, number>> {
   const dir = mkdtempSync(path.join(tmpdir(), 'tro-ly-bench-'));
   try {
     started = Date.now();
-    const modelDir = ensureDomainModel(path.join(dir, 'model'), procedures);
+    const modelDir = await ensureDomainModel(path.join(dir, 'model'), procedures);
     results.model_training_ms = Date.now() - started;
     const embeddings = await TransformersEmbeddings.load(modelDir);
     const embedStarted = Date.now();
