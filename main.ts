@@ -38,9 +38,12 @@ async function main(): Promise<void> {
     dossiers: dossierAppDeps(config, db),
     officer,
   });
-  const server: Server = app.listen(config.port, config.host, () => {
-    logger.info(`Trợ lý thủ tục listening on http://${config.host}:${config.port}`);
+  // Listening before any warm-up work, so /health can say "starting" from the first moment.
+  const server: Server = await new Promise((resolve, reject) => {
+    const listening = app.listen(config.port, config.host, () => resolve(listening));
+    listening.once('error', reject);
   });
+  logger.info(`Trợ lý thủ tục listening on http://${config.host}:${config.port}`);
 
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'shutting down');

@@ -32,7 +32,7 @@ export async function warmUp({ config, db, logger, services }: WarmUpDeps): Prom
 
   const indexStarted = Date.now();
   const procedures = catalog.all();
-  const lexical = new LexicalScorer(procedures);
+  const lexical = await LexicalScorer.build(procedures);
   // The dense index (RETRIEVAL_MODE dense|hybrid) is built or refreshed here when missing or stale.
   const dense =
     config.retrievalMode === 'lexical'

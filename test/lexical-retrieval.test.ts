@@ -9,6 +9,7 @@ import { loadBundledCatalog } from '../knowledge/catalog/index.ts';
 import { ProcedureSchema, type Procedure } from '../knowledge/schema.ts';
 import { AcronymTable } from '../indexer/lexical/acronyms.ts';
 import { createLexicalRetriever } from '../indexer/lexical/lexical-retriever-adapter.ts';
+import { LexicalScorer } from '../indexer/lexical/lexical-retriever.ts';
 import { analyze } from '../indexer/lexical/terms.ts';
 import { nearDuplicateKey, levelsNamedIn } from '../indexer/near-duplicates.ts';
 import { parseFaqJsonl, scoreRetriever } from '../indexer/eval/faq-eval.ts';
@@ -61,6 +62,16 @@ describe('finding bundled procedures as citizens write', () => {
     expect((await twins.search('bán lẻ', { limit: 1 }))[0]!.procedure.code).toBe('1.000001');
     expect((await twins.search('bản lề', { limit: 1 }))[0]!.procedure.code).toBe('1.000002');
   });
+});
+
+test('the index built in slices (server start-up) ranks exactly like the one built at once', async () => {
+  // 264 procedures: more than two slices.
+  const many = Array.from({ length: 8 }, (_, k) => bundled.map((p) => ({ ...p, code: `${p.code}-${k}` }))).flat();
+  const sliced = await LexicalScorer.build(many);
+  const whole = new LexicalScorer(many);
+  for (const question of ['lam ho chieu', 'đăng ký kết hôn ở đâu', 'lệ phí cấp lại thẻ căn cước', 'sổ đỏ']) {
+    expect(sliced.score(question, 5)).toEqual(whole.score(question, 5));
+  }
 });
 
 describe('acronyms learned from the catalog', () => {

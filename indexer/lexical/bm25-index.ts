@@ -30,31 +30,53 @@ export interface Bm25Options {
   weights?: Partial<Record<LexicalField, number>>;
 }
 
+/** Procedures indexed between two turns of the event loop in `Bm25Index.build`. */
+const BUILD_SLICE = 100;
+
 export class Bm25Index {
   private readonly postings = new Map<string, Postings>();
-  private readonly lengths: Float32Array[];
-  private readonly averageLength: Float32Array;
+  private readonly lengths: Float32Array[] = [];
+  private readonly totals = new Float64Array(LEXICAL_FIELDS.length);
+  private averageLength = new Float32Array(LEXICAL_FIELDS.length);
   private readonly weights: Float32Array;
   /** Folded name terms per procedure, for coverage signals. */
-  readonly nameTerms: Set<string>[];
+  readonly nameTerms: Set<string>[] = [];
 
+  /** Indexes every procedure at once (blocks the event loop; see `build` for servers). */
   constructor(
     readonly procedures: readonly Procedure[],
     options: Bm25Options = {},
+    indexNow = true,
   ) {
-    const fieldCount = LEXICAL_FIELDS.length;
     this.weights = Float32Array.from(LEXICAL_FIELDS.map((f) => options.weights?.[f] ?? FIELD_WEIGHTS[f]));
-    this.lengths = [];
-    this.nameTerms = [];
-    const totals = new Float64Array(fieldCount);
+    if (indexNow) {
+      this.indexRange(0, procedures.length);
+      this.finish();
+    }
+  }
+
+  /** The same index, built in slices that let a server answer (e.g. /health) meanwhile. */
+  static async build(procedures: readonly Procedure[], options: Bm25Options = {}): Promise<Bm25Index> {
+    const index = new Bm25Index(procedures, options, false);
+    for (let start = 0; start < procedures.length; start += BUILD_SLICE) {
+      index.indexRange(start, Math.min(procedures.length, start + BUILD_SLICE));
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    index.finish();
+    return index;
+  }
+
+  private indexRange(from: number, to: number): void {
+    const fieldCount = LEXICAL_FIELDS.length;
     const counts = new Map<string, number>();
-    procedures.forEach((procedure, doc) => {
+    for (let doc = from; doc < to; doc++) {
+      const procedure = this.procedures[doc]!;
       const fields = procedureFields(procedure);
       const lengths = new Float32Array(fieldCount);
       LEXICAL_FIELDS.forEach((field, f) => {
         const terms = indexTerms(fields[field], ACCENTED_FIELDS.has(field));
         lengths[f] = terms.length;
-        totals[f] = totals[f]! + terms.length;
+        this.totals[f] = this.totals[f]! + terms.length;
         counts.clear();
         for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
         for (const [term, count] of counts) {
@@ -68,8 +90,11 @@ export class Bm25Index {
       });
       this.nameTerms.push(new Set(indexTerms(`${procedure.name} . ${procedure.aliases.join(' . ')}`)));
       this.lengths.push(lengths);
-    });
-    this.averageLength = Float32Array.from(totals, (total) => Math.max(1, total / Math.max(1, procedures.length)));
+    }
+  }
+
+  private finish(): void {
+    this.averageLength = Float32Array.from(this.totals, (total) => Math.max(1, total / Math.max(1, this.procedures.length)));
   }
 
   get size(): number {

@@ -51,10 +51,17 @@ export class LexicalScorer {
   constructor(
     procedures: readonly Procedure[],
     readonly tuning: LexicalTuning = { ...DEFAULT_LEXICAL_TUNING },
+    /** A prebuilt index of the same procedures (see `LexicalScorer.build`). */
+    index?: Bm25Index,
   ) {
-    this.index = new Bm25Index(procedures);
+    this.index = index ?? new Bm25Index(procedures);
     this.acronyms = new AcronymTable(procedures);
     this.actions = procedures.map((procedure) => nameAction(procedure.name));
+  }
+
+  /** Builds the index without blocking the event loop for long (server start-up). */
+  static async build(procedures: readonly Procedure[], tuning: LexicalTuning = { ...DEFAULT_LEXICAL_TUNING }): Promise<LexicalScorer> {
+    return new LexicalScorer(procedures, tuning, await Bm25Index.build(procedures));
   }
 
   private readonly actions: (string | null)[];
