@@ -14,13 +14,13 @@ import { DESK_CHANNEL, DeskError, type HandoffDesk } from '../../bot/handoff/han
 import { END_REASONS } from '../../bot/handoff/handoff-states.ts';
 import type { HandoffRecords } from '../../bot/handoff/handoff-records.ts';
 import { handlesSector, OFFICER_ROLES } from '../../bot/handoff/officer.ts';
+import { openEventStream } from '../http/event-stream.ts';
 import { HttpError, type HttpErrorCode } from '../http/errors.ts';
 import type { OfficerAccounts } from './accounts.ts';
 import { requireOfficer, requireSupervisor, setSessionCookie } from './auth.ts';
 import { ticketView, type TicketContextDeps } from './ticket-context.ts';
 
 const publicDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'public');
-const HEARTBEAT_MS = 25_000;
 export const MAX_OFFICER_TEXT = 4000;
 
 export interface OfficerRouteDeps extends TicketContextDeps {
@@ -164,23 +164,13 @@ export function officerRoutes(deps: OfficerRouteDeps): Router {
   /** Server-sent events for the console: queue changes and messages of tickets this officer may see. */
   router.get('/api/officer/events', (request: Request, response: Response) => {
     const officer = request.officer!;
-    response.writeHead(200, {
-      'Content-Type': 'text/event-stream; charset=utf-8',
-      'Cache-Control': 'no-cache, no-transform',
-      Connection: 'keep-alive',
-      'X-Accel-Buffering': 'no',
-    });
-    response.write('retry: 3000\n\n');
+    const stream = openEventStream(request, response);
     const unsubscribe = deps.events.subscribe(DESK_CHANNEL, (event) => {
       const sector = (event.data?.sector as string | null | undefined) ?? null;
       if (!handlesSector(officer, sector)) return;
-      response.write(`data: ${JSON.stringify({ type: event.type, from: event.from, text: event.text, messageId: event.messageId, at: event.at, ...event.data })}\n\n`);
+      stream.send({ type: event.type, from: event.from, text: event.text, messageId: event.messageId, at: event.at, ...event.data });
     });
-    const heartbeat = setInterval(() => response.write(': ping\n\n'), HEARTBEAT_MS);
-    request.on('close', () => {
-      clearInterval(heartbeat);
-      unsubscribe();
-    });
+    stream.onClose(unsubscribe);
   });
 
   return router;

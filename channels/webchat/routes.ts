@@ -11,11 +11,11 @@ import { z } from 'zod';
 import type { ConversationService } from '../../bot/conversation-service.ts';
 import type { ConversationStore } from '../../bot/store/conversation-store.ts';
 import type { EventHub } from '../../bot/events/event-hub.ts';
+import { openEventStream } from '../http/event-stream.ts';
 import { HttpError } from '../http/errors.ts';
 import { toWebchatResponse } from './render.ts';
 
 export const MAX_CHAT_TEXT = 2000;
-const HEARTBEAT_MS = 25_000;
 const publicDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'public');
 
 const ChatRequestSchema = z.object({
@@ -90,16 +90,8 @@ export function webchatRoutes(deps: WebchatDeps): Router {
     if (!(await deps.store.get(conversationId))) {
       throw new HttpError('not_found', 'unknown conversation', 'Không tìm thấy cuộc trò chuyện này.');
     }
-    response.writeHead(200, {
-      'Content-Type': 'text/event-stream; charset=utf-8',
-      'Cache-Control': 'no-cache, no-transform',
-      Connection: 'keep-alive',
-      'X-Accel-Buffering': 'no',
-    });
-    response.write('retry: 3000\n\n');
-    const send = (data: unknown, id?: number) => {
-      response.write(`${id !== undefined ? `id: ${id}\n` : ''}data: ${JSON.stringify(data)}\n\n`);
-    };
+    const stream = openEventStream(request, response);
+    const send = stream.send;
     // Nothing lost across a reconnect: replay what the citizen's page has not seen.
     const lastEventId = Number(request.header('last-event-id'));
     if (Number.isInteger(lastEventId) && lastEventId > 0) {
@@ -110,12 +102,7 @@ export function webchatRoutes(deps: WebchatDeps): Router {
         }
       }
     }
-    const unsubscribe = deps.events.subscribe(conversationId, (event) => send(event, event.messageId));
-    const heartbeat = setInterval(() => response.write(': ping\n\n'), HEARTBEAT_MS);
-    request.on('close', () => {
-      clearInterval(heartbeat);
-      unsubscribe();
-    });
+    stream.onClose(deps.events.subscribe(conversationId, (event) => send(event, event.messageId)));
   });
 
   return router;
