@@ -4,33 +4,18 @@
  * queue, claims it and replies; the citizen sees the reply and answers; the officer sees that
  * and closes; the citizen's widget shows the bot's resume message and the 1–5 rating buttons.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM_SKIP_REASON, chromiumPath, launchChromium } from './support/browser.ts';
+import { type Browser, type Page } from 'playwright-core';
 import { migrate } from '../knowledge/db/migrations.ts';
 import { openPgliteDb } from '../knowledge/db/pglite-db.ts';
 import type { Db } from '../knowledge/db/db.ts';
 import { startOfficerApp, type OfficerApp } from './support/officer-app.ts';
 
-function findChromium(): string | null {
-  const fromEnvironment = process.env.CHROMIUM_PATH;
-  if (fromEnvironment) return existsSync(fromEnvironment) ? fromEnvironment : null;
-  if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
-  try {
-    return execFileSync('which', ['chromium'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() || null;
-  } catch {
-    return null;
-  }
-}
-
-const chromiumPath = findChromium();
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const WAIT_MS = 10_000;
-const skipReason = ' — SKIPPED: no chromium (set CHROMIUM_PATH, or apt-get install chromium)';
 const PASSWORD = 'mat-khau-can-bo-1';
 
-describe.skipIf(!chromiumPath)(`citizen and officer in a real browser${chromiumPath ? '' : skipReason}`, () => {
+describe.skipIf(!chromiumPath)(`citizen and officer in a real browser${chromiumPath ? '' : CHROMIUM_SKIP_REASON}`, () => {
   let db: Db;
   let app: OfficerApp;
   let browser: Browser;
@@ -40,7 +25,7 @@ describe.skipIf(!chromiumPath)(`citizen and officer in a real browser${chromiumP
     await migrate(db);
     app = await startOfficerApp(db);
     await app.officer.accounts.create({ username: 'canbo', password: PASSWORD, displayName: 'Nguyễn Thị Lan', role: 'officer', sectors: ['Hộ tịch'] });
-    browser = await chromium.launch({ executablePath: chromiumPath!, headless: true, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

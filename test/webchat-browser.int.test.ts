@@ -4,59 +4,24 @@
  * PGlite: the demo portal page, the chat bubble opened from the keyboard, a question, a quick
  * reply, the typing and connection states, and a phone-size screen.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import pino from 'pino';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { loadConfig } from '../config.ts';
-import { migrate } from '../knowledge/db/migrations.ts';
-import { openPgliteDb } from '../knowledge/db/pglite-db.ts';
-import type { Db } from '../knowledge/db/db.ts';
-import { warmUp } from '../startup.ts';
-import { startApp, type RunningApp } from './support/app-server.ts';
+import { CHROMIUM_SKIP_REASON, chromiumPath, launchChromium } from './support/browser.ts';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startAssistant, type RunningAssistant } from './support/assistant.ts';
 
-function findChromium(): string | null {
-  const fromEnvironment = process.env.CHROMIUM_PATH;
-  if (fromEnvironment) return existsSync(fromEnvironment) ? fromEnvironment : null;
-  if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
-  try {
-    const found = execFileSync('which', ['chromium'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    return found || null;
-  } catch {
-    return null;
-  }
-}
-
-const chromiumPath = findChromium();
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const WAIT_MS = 10_000;
-const skipReason = ' — SKIPPED: no chromium (set CHROMIUM_PATH, or apt-get install chromium)';
 
-describe.skipIf(!chromiumPath)(`web-chat widget in a real browser${chromiumPath ? '' : skipReason}`, () => {
-  let db: Db;
-  let app: RunningApp;
+describe.skipIf(!chromiumPath)(`web-chat widget in a real browser${chromiumPath ? '' : CHROMIUM_SKIP_REASON}`, () => {
+  let app: RunningAssistant;
   let browser: Browser;
 
   beforeAll(async () => {
-    db = await openPgliteDb(null);
-    await migrate(db);
-    app = await startApp(db);
-    await warmUp({ config: loadConfig({}, {}), db, logger: pino({ level: 'silent' }), services: app.services });
-    browser = await chromium.launch({ executablePath: chromiumPath!, headless: true, args: CHROMIUM_ARGS });
+    app = await startAssistant();
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
     await app?.close();
-    await db?.close();
   });
 
   /** A fresh context (own localStorage, so a fresh conversation) with page errors collected. */
