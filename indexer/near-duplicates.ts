@@ -7,7 +7,7 @@
 import type { Level, Procedure } from '../knowledge/schema.ts';
 import { foldedKey } from './vietnamese/normalize.ts';
 
-const LEVEL_WORDS = /\b(?:(?:tai|o|thuoc)\s+)?(?:cap\s+(?:tinh|xa|huyen|bo|trung uong|co so)|trung uong)\b/g;
+const LEVEL_WORDS = /\b(?:(?:thuc hien\s+)?(?:tai|o|thuoc)\s+)?(?:cap\s+(?:tinh|xa|huyen|bo|trung uong|co so)|trung uong)\b/g;
 
 export function nearDuplicateKey(name: string): string {
   return foldedKey(name)

@@ -47,7 +47,7 @@ async function rankOf(retriever: ProcedureRetriever, question: string, gold: str
   return { strict: strict + 1, grouped: grouped + 1 };
 }
 
-function stats(ranks: number[]): RankStats {
+export function stats(ranks: number[]): RankStats {
   const count = ranks.length;
   const share = (predicate: (rank: number) => boolean) => ranks.filter(predicate).length / Math.max(1, count);
   return {
@@ -73,6 +73,14 @@ export async function scoreRetriever(retriever: ProcedureRetriever, questions: r
     grouped: { written: stats(grouped.map((r) => r.written)), unaccented: stats(grouped.map((r) => r.unaccented)) },
     ranks,
   };
+}
+
+/** The same scores over a subset of the questions (by index); near-duplicate counting is left out. */
+export function restrictScore(score: FaqScore, keep: (index: number) => boolean): FaqScore {
+  const ranks = score.ranks.filter((_, index) => keep(index));
+  const written = stats(ranks.map((r) => r.written));
+  const unaccented = stats(ranks.map((r) => r.unaccented));
+  return { written, unaccented, grouped: { written, unaccented }, ranks };
 }
 
 const pct = (value: number) => `${(value * 100).toFixed(1)}%`.padStart(7);

@@ -17,7 +17,8 @@ import { setUpDense } from '../dense-setup.ts';
 import { createHybridRetriever, RETRIEVAL_MODES } from '../hybrid-retriever.ts';
 import { LexicalScorer } from '../lexical/lexical-retriever.ts';
 import { createMiniSearchBaseline } from './minisearch-baseline.ts';
-import { formatScoreTable, groupedRows, parseFaqJsonl, scoreRetriever, type FaqScore } from './faq-eval.ts';
+import { formatScoreTable, groupedRows, parseFaqJsonl, restrictScore, scoreRetriever, type FaqScore } from './faq-eval.ts';
+import { auditGoldLabels } from './label-audit.ts';
 
 const shared = path.resolve(import.meta.dirname, '../../../shared');
 const { values } = parseArgs({
@@ -62,6 +63,17 @@ for (const mode of RETRIEVAL_MODES) {
 }
 console.log(`\nGold code must be the hit's own code:\n${formatScoreTable(rows)}`);
 console.log(`\nCounting a gold code grouped under a hit as a near-duplicate variant (same procedure, other level/agency):\n${formatScoreTable(groupedRows(rows))}`);
+const audit = auditGoldLabels(procedures, questions);
+const disagreeing = new Set(audit.disagreements.map((d) => d.index));
+console.log(
+  `\nLabel check: ${audit.naming} questions spell out a procedure's full name; in ${audit.disagreements.length} of them the gold is another procedure` +
+    ` (not a near-duplicate), e.g.:`,
+);
+for (const d of audit.disagreements.slice(0, 3)) console.log(`  "${d.question.slice(0, 90)}…" names ${d.named.code}, gold ${d.goldCodes.join(', ')}`);
+console.log(
+  `Scores on the ${questions.length - disagreeing.size} questions left (a reading aid only — the figures above are the measure):\n` +
+    formatScoreTable(rows.map(({ name, score }) => ({ name, score: restrictScore(score, (index) => !disagreeing.has(index)) }))),
+);
 if (values.misses) {
   const lexicalRow = rows.find((row) => row.name === 'lexical')!;
   for (const rank of lexicalRow.score.ranks) if (rank.written !== 1) console.log(`  lexical rank ${rank.written || '>10'}: ${rank.question.slice(0, 140)}`);

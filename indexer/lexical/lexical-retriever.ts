@@ -10,7 +10,7 @@ import { Bm25Index } from './bm25-index.ts';
 import { analyze } from './terms.ts';
 import { synonymExpansions } from './synonyms.ts';
 import { isQueryFrameWord } from './query-frame.ts';
-import { nameAction, questionSays } from './name-actions.ts';
+import { actionQuestion, nameActions, questionAsksFor } from './name-actions.ts';
 import { foldedKey } from '../vietnamese/normalize.ts';
 
 export interface LexicalTuning {
@@ -56,7 +56,7 @@ export class LexicalScorer {
   ) {
     this.index = index ?? new Bm25Index(procedures);
     this.acronyms = new AcronymTable(procedures);
-    this.actions = procedures.map((procedure) => nameAction(procedure.name));
+    this.actions = procedures.map((procedure) => nameActions(procedure.name));
   }
 
   /** Builds the index without blocking the event loop for long (server start-up). */
@@ -64,7 +64,7 @@ export class LexicalScorer {
     return new LexicalScorer(procedures, tuning, await Bm25Index.build(procedures));
   }
 
-  private readonly actions: (string | null)[];
+  private readonly actions: string[][];
   private readonly acronyms: AcronymTable;
 
   /** Expansions of the question's unknown words that are initials of catalog phrases. */
@@ -107,14 +107,14 @@ export class LexicalScorer {
     const top = ranked.slice(0, Math.max(limit, this.tuning.rerankDepth));
     if (top.length === 0) return [];
     const best = top[0]!.score;
-    const foldedQuestion = foldedKey(question).replace(/[^\p{L}\p{N}]+/gu, ' ');
+    const asked = actionQuestion(question);
     for (const hit of top) {
       const { pairs, unigrams, query } = this.coverage(hit.doc, terms);
       hit.score +=
         best *
         (this.tuning.coverageWeight * pairs + this.tuning.unigramCoverageWeight * unigrams + this.tuning.queryCoverageWeight * query);
-      const action = this.actions[hit.doc];
-      if (action && !questionSays(foldedQuestion, action)) hit.score *= this.tuning.unsaidActionFactor;
+      const actions = this.actions[hit.doc]!;
+      if (actions.length > 0 && !actions.some((action) => questionAsksFor(asked, action))) hit.score *= this.tuning.unsaidActionFactor;
     }
     top.sort((a, b) => b.score - a.score);
     return top.slice(0, limit);

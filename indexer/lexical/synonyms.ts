@@ -48,6 +48,23 @@ export const CITIZEN_SYNONYMS: Readonly<Record<string, string>> = {
   'sua ten': 'thay đổi cải chính thông tin hộ tịch',
   'doi ten': 'thay đổi thông tin hộ tịch',
   'sua ngay sinh': 'cải chính hộ tịch',
+  // a civil-status event with a foreigner is one "có yếu tố nước ngoài"
+  'nguoi nuoc ngoai': 'yếu tố nước ngoài',
+  'quoc tich nuoc ngoai': 'yếu tố nước ngoài',
+  'han quoc': 'yếu tố nước ngoài',
+  'trung quoc': 'yếu tố nước ngoài',
+  'nhat ban': 'yếu tố nước ngoài',
+  'dai loan': 'yếu tố nước ngoài',
+  'hoa ky': 'yếu tố nước ngoài',
+  'viet kieu': 'người Việt Nam định cư ở nước ngoài yếu tố nước ngoài',
+  // a lost or damaged paper is reissued ("cấp lại")
+  'bi mat': 'cấp lại',
+  'lam mat': 'cấp lại',
+  'danh mat': 'cấp lại',
+  'that lac': 'cấp lại',
+  'hu hong': 'cấp lại',
+  'xin lai': 'cấp lại',
+  'lam lai': 'cấp lại',
   // justice
   'tien an': 'lý lịch tư pháp',
   'tien su': 'lý lịch tư pháp',
