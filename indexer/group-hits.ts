@@ -1,14 +1,29 @@
 /**
  * Turns a ranked list of procedures into retrieval hits with near-duplicates folded together:
  * the first member of a group to appear takes the group's place, unless another member sits at
- * a level the question names (or the caller prefers), which then leads instead.
+ * a level the question names (or the caller prefers), or names the agency the question names
+ * ("… thuộc thẩm quyền của Thủ tướng Chính phủ" for a question about the Prime Minister's
+ * approval), which then leads instead.
  */
 import type { Level, Procedure } from '../knowledge/schema.ts';
+import { nearDuplicateKey } from './near-duplicates.ts';
 import type { RetrievalHit } from './retriever.ts';
+import { foldedKey } from './vietnamese/normalize.ts';
 
 export interface RankedDoc {
   doc: number;
   score: number;
+}
+
+/** Words that tell near-duplicates apart without naming anyone ("thuộc thẩm quyền của …"). */
+const CONNECTIVES = new Set(['thuoc', 'tham', 'quyen', 'cua', 'do', 'cho', 'tai', 'thuc', 'hien', 'cap', 'phep', 'giai', 'quyet', 'quan', 'ly', 'li', 'va', 'o']);
+
+const foldedWords = (text: string) => foldedKey(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim().split(' ').filter(Boolean);
+
+/** The words of a member's name that its group key lacks: its level or agency, as named. */
+function distinguishingWords(procedure: Procedure): string[] {
+  const shared = new Set(nearDuplicateKey(procedure.name).split(' '));
+  return [...new Set(foldedWords(procedure.name))].filter((word) => !shared.has(word) && !CONNECTIVES.has(word));
 }
 
 export function groupHits(
@@ -17,7 +32,11 @@ export function groupHits(
   groupOf: readonly number[][],
   preferredLevels: readonly Level[],
   limit: number,
+  /** The question, so that a member naming the agency it names can lead its group. */
+  question = '',
 ): RetrievalHit[] {
+  const asked = new Set(foldedWords(question));
+  const agencyMatch = (member: number) => distinguishingWords(procedures[member]!).filter((word) => asked.has(word)).length;
   const seen = new Set<number[]>();
   const hits: RetrievalHit[] = [];
   for (const { doc, score } of ranked) {
@@ -25,9 +44,20 @@ export function groupHits(
     if (seen.has(group)) continue;
     seen.add(group);
     let lead = doc;
-    if (preferredLevels.length > 0 && !procedures[doc]!.levels.some((l) => preferredLevels.includes(l))) {
-      const better = group.find((member) => procedures[member]!.levels.some((l) => preferredLevels.includes(l)));
-      if (better !== undefined) lead = better;
+    let candidates = group;
+    if (preferredLevels.length > 0) {
+      const atLevel = group.filter((member) => procedures[member]!.levels.some((l) => preferredLevels.includes(l)));
+      if (atLevel.length > 0) {
+        candidates = atLevel;
+        if (!atLevel.includes(doc)) lead = atLevel[0]!;
+      }
+    }
+    if (candidates.length > 1 && asked.size > 0) {
+      let best = agencyMatch(lead);
+      for (const member of candidates) {
+        const match = agencyMatch(member);
+        if (match > best) [lead, best] = [member, match];
+      }
     }
     hits.push({
       procedure: procedures[lead]!,

@@ -55,7 +55,7 @@ export function createHybridRetriever(deps: HybridRetrieverDeps): ProcedureRetri
       else if (mode === 'dense') ranked = await dense!.rank(query, depth);
       else ranked = fuseRankings(lexical.score(query, depth), await dense!.rank(query, depth), fusion);
       const named = levelsNamedIn(query);
-      return groupHits(ranked, procedures, groupOf, named.length > 0 ? named : options.levels ?? [], limit);
+      return groupHits(ranked, procedures, groupOf, named.length > 0 ? named : options.levels ?? [], limit, query);
     },
   };
 }

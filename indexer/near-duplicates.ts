@@ -9,9 +9,16 @@ import { foldedKey } from './vietnamese/normalize.ts';
 
 const LEVEL_WORDS = /\b(?:(?:thuc hien\s+)?(?:tai|o|thuoc)\s+)?(?:cap\s+(?:tinh|xa|huyen|bo|trung uong|co so)|trung uong)\b/g;
 
+/**
+ * The authority a procedure is published for, at the end of its name: "… thuộc thẩm quyền (cấp
+ * phép / giải quyết) của Chủ tịch UBND cấp tỉnh", "… do Chủ tịch UBND cấp tỉnh phân cấp cho …".
+ */
+const AUTHORITY_CLAUSE = /\b(?:thuoc tham quyen|do (?:chu tich )?(?:ubnd|uy ban nhan dan)\b.*\bphan cap)\b.*$/;
+
 export function nearDuplicateKey(name: string): string {
   return foldedKey(name)
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .replace(AUTHORITY_CLAUSE, ' ')
     .replace(LEVEL_WORDS, ' ')
     .replace(/\s+/g, ' ')
     .trim();

@@ -76,6 +76,14 @@ test('the index built in slices (server start-up) ranks exactly like the one bui
   }
 });
 
+test('a name opening with "Thủ tục" gets no credit for a question that says "thủ tục"', async () => {
+  const catalog = [made('1.000061', 'Thủ tục xóa đăng ký quốc tịch tàu bay', ['bo']), made('1.000062', 'Xóa đăng ký tàu cá, tàu phục vụ nuôi trồng thủy sản', ['tinh'])];
+  const scorer = new LexicalScorer(catalog);
+  const terms = scorer.queryTerms('Căn cứ pháp lý của thủ tục xóa đăng ký tàu cá?');
+  expect(scorer.coverage(0, terms).pairs).toBeLessThan(scorer.coverage(1, terms).pairs);
+  expect((await createLexicalRetriever(catalog).search('Căn cứ pháp lý của thủ tục xóa đăng ký tàu cá?', { limit: 1 }))[0]!.procedure.code).toBe('1.000062');
+});
+
 describe('acronyms learned from the catalog', () => {
   const catalog = [
     made('1.000011', 'Cấp Giấy phép lưu hành xe quá tải trọng', ['tinh']),
@@ -103,6 +111,7 @@ describe('the action a name opens with', () => {
     expect(nameActions('Gia hạn Giấy phép lưu hành xe quá khổ')).toEqual(['gia han']);
     expect(nameActions('Đăng ký và cấp Sổ thuyền viên')).toEqual([]);
     expect(nameActions('Cấp, cấp lại giấy phép')).toEqual([]);
+    expect(nameActions('Trình báo mất hộ chiếu phổ thông')).toEqual(['trinh bao mat']);
   });
   test.each([
     ['thẻ ABTC bị mất thì làm sao', 'cap lai', true],
@@ -114,6 +123,8 @@ describe('the action a name opens with', () => {
     ['điều kiện đối với người nước ngoài', 'doi', false],
     ['dieu kien doi voi nguoi nuoc ngoai', 'doi', false],
     ['cấp thẻ ABTC lần đầu', 'cap lai', false],
+    ['làm mất hộ chiếu phải làm gì', 'trinh bao mat', true],
+    ['hộ chiếu sắp hết hạn', 'trinh bao mat', false],
   ])('"%s" asks for %s: %s', (question, action, asks) => {
     expect(questionAsksFor(actionQuestion(question), action)).toBe(asks);
   });
@@ -144,6 +155,21 @@ describe('near-duplicates', () => {
     const codes = hits.map((hit) => hit.procedure.code);
     expect(codes.filter((code) => code === '1.000021' || code === '1.000022')).toHaveLength(1);
     expect(hits[0]!.variants).toHaveLength(1);
+  });
+  test('the same procedure for several authorities is one group, and an authority named in the question leads', async () => {
+    const byAgency = [
+      made('1.000025', 'Thủ tục chấp thuận chủ trương đầu tư thuộc thẩm quyền của Thủ tướng Chính phủ', ['bo']),
+      made('1.000026', 'Thủ tục chấp thuận chủ trương đầu tư thuộc thẩm quyền của Chủ tịch Uỷ ban nhân dân cấp tỉnh', ['tinh']),
+      made('1.000027', 'Thủ tục chấp thuận chủ trương đầu tư thuộc thẩm quyền của Ban quản lý khu công nghiệp, khu chế xuất', ['tinh']),
+      made('1.000028', 'Thủ tục chấp thuận nhà đầu tư thuộc thẩm quyền của Ban quản lý khu kinh tế', ['tinh']),
+    ];
+    expect(new Set(byAgency.slice(0, 3).map((p) => nearDuplicateKey(p.name))).size).toBe(1);
+    expect(nearDuplicateKey(byAgency[3]!.name)).not.toBe(nearDuplicateKey(byAgency[0]!.name));
+    const search = createLexicalRetriever(byAgency);
+    const hits = await search.search('hồ sơ chấp thuận chủ trương đầu tư', { limit: 5 });
+    expect(hits.filter((hit) => ['1.000025', '1.000026', '1.000027'].includes(hit.procedure.code))).toHaveLength(1);
+    expect((await search.search('chấp thuận chủ trương đầu tư của Thủ tướng', { limit: 1 }))[0]!.procedure.code).toBe('1.000025');
+    expect((await search.search('chap thuan chu truong dau tu o ban quan ly khu cong nghiep', { limit: 1 }))[0]!.procedure.code).toBe('1.000027');
   });
   test('a level named in the question decides which one leads', async () => {
     expect(levelsNamedIn('nộp ở UBND phường')).toEqual(['xa']);

@@ -6,8 +6,10 @@
 import type { Procedure } from '../../knowledge/schema.ts';
 import { FIELD_WEIGHTS, LEXICAL_FIELDS, procedureFields, type LexicalField } from './fields.ts';
 import { indexTerms } from './terms.ts';
+import { withoutFiller } from './name-filler.ts';
 
 const K1 = 1.2;
+
 /** Fields whose accented pairs are indexed, so an exact accented match outranks a folded one. */
 const ACCENTED_FIELDS = new Set<LexicalField>(['name', 'aliases', 'sector', 'result']);
 const B: Record<LexicalField, number> = {
@@ -88,7 +90,7 @@ export class Bm25Index {
           postings.counts.push(count);
         }
       });
-      this.nameTerms.push(new Set(indexTerms(`${procedure.name} . ${procedure.aliases.join(' . ')}`)));
+      this.nameTerms.push(new Set(indexTerms(`${withoutFiller(procedure.name)} . ${procedure.aliases.join(' . ')}`)));
       this.lengths.push(lengths);
     }
   }

@@ -16,7 +16,7 @@ export const SPECIFIC_ACTIONS = [
   'cap lai', 'cap doi', 'gia han', 'xoa dang ky', 'xoa', 'huy', 'thu hoi', 'thay doi', 'sua doi', 'bo sung',
   'dieu chinh', 'cham dut', 'tam ngung', 'dinh chi', 'chuyen nhuong', 'chuyen doi', 'dang ky lai', 'cai chinh',
   'mien', 'giam', 'hoan', 'khoi phuc', 'phuc hoi', 'giai the', 'hop nhat', 'sap nhap', 'chia', 'tach',
-  'tra lai', 'rut', 'cong bo lai',
+  'tra lai', 'rut', 'cong bo lai', 'trinh bao mat',
 ];
 
 /** Actions that do not make a procedure a special case (a name opening with one is never demoted). */
@@ -45,6 +45,10 @@ const ACTION_CUES: Readonly<Record<string, ActionCues>> = {
   'cap doi': { accented: ['đổi', ...EXPIRED.accented], folded: EXPIRED.folded, foldedPatterns: [FOLDED_DOI] },
   [EXCHANGE]: { accented: ['đổi', 'cấp đổi'], folded: ['cap doi'], foldedPatterns: [FOLDED_DOI] },
   'gia han': EXPIRED,
+  'trinh bao mat': {
+    accented: ['mất', 'thất lạc', 'đánh rơi', 'trình báo', 'báo mất'],
+    folded: ['bi mat', 'da mat', 'lam mat', 'danh mat', 'that lac', 'danh roi', 'trinh bao', 'bao mat'],
+  },
 };
 
 const LEADING_FILLER = /^(?:thu tuc|tthc)\s+/;
