@@ -20,10 +20,17 @@ const CONNECTIVES = new Set(['thuoc', 'tham', 'quyen', 'cua', 'do', 'cho', 'tai'
 
 const foldedWords = (text: string) => foldedKey(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim().split(' ').filter(Boolean);
 
+const distinguishing = new WeakMap<Procedure, string[]>();
+
 /** The words of a member's name that its group key lacks: its level or agency, as named. */
 function distinguishingWords(procedure: Procedure): string[] {
-  const shared = new Set(nearDuplicateKey(procedure.name).split(' '));
-  return [...new Set(foldedWords(procedure.name))].filter((word) => !shared.has(word) && !CONNECTIVES.has(word));
+  let words = distinguishing.get(procedure);
+  if (!words) {
+    const shared = new Set(nearDuplicateKey(procedure.name).split(' '));
+    words = [...new Set(foldedWords(procedure.name))].filter((word) => !shared.has(word) && !CONNECTIVES.has(word));
+    distinguishing.set(procedure, words);
+  }
+  return words;
 }
 
 export function groupHits(
