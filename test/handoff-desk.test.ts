@@ -56,6 +56,24 @@ describe('handoff desk', () => {
     return { store, tickets, records, events, desk, service, log, lines };
   }
 
+  test('an ordinary message after a closed handoff costs no look at the ticket history; a rating or a number does', async () => {
+    const clock = { now: SUNDAY };
+    let calls = 0;
+    const { service, records, desk, log } = setup(async () => (calls++ === 0 ? handoffTurn() : answer('Dạ, lệ phí 200.000 đồng')), clock);
+    const outcome = await service.handleCitizenMessage({ channel: 'webchat', text: 'cho tôi gặp cán bộ', log });
+    let looks = 0;
+    const latestClosed = records.latestClosed.bind(records);
+    records.latestClosed = async (conversationId) => {
+      looks += 1;
+      return latestClosed(conversationId);
+    };
+    const ask = (text: string) => desk.intercept({ conversationId: outcome.conversationId, text, log });
+    expect(await ask('lệ phí làm hộ chiếu bao nhiêu')).toBeNull();
+    expect(looks).toBe(0);
+    expect(await ask('gọi lại cho tôi số 0912 345 678')).not.toBeNull();
+    expect(looks).toBe(1);
+  });
+
   test('outside office hours: told honestly with the next opening, the request becomes a ticket answered later, the bot carries on', async () => {
     const clock = { now: SUNDAY };
     let calls = 0;
