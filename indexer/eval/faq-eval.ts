@@ -47,7 +47,7 @@ async function rankOf(retriever: ProcedureRetriever, question: string, gold: str
   return { strict: strict + 1, grouped: grouped + 1 };
 }
 
-export function stats(ranks: number[]): RankStats {
+function stats(ranks: number[]): RankStats {
   const count = ranks.length;
   const share = (predicate: (rank: number) => boolean) => ranks.filter(predicate).length / Math.max(1, count);
   return {

@@ -9,7 +9,6 @@ import { indexTerms } from './terms.ts';
 import { withoutFiller } from './name-filler.ts';
 
 const K1 = 1.2;
-
 /** Fields whose accented pairs are indexed, so an exact accented match outranks a folded one. */
 const ACCENTED_FIELDS = new Set<LexicalField>(['name', 'aliases', 'sector', 'result']);
 const B: Record<LexicalField, number> = {

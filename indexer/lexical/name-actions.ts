@@ -11,6 +11,7 @@
  * diacritics; only where the folded form is unambiguous — "doi" is also "đối với").
  */
 import { foldedKey, normalizeVietnamese } from '../vietnamese/normalize.ts';
+import { withoutFiller } from './name-filler.ts';
 
 export const SPECIFIC_ACTIONS = [
   'cap lai', 'cap doi', 'gia han', 'xoa dang ky', 'xoa', 'huy', 'thu hoi', 'thay doi', 'sua doi', 'bo sung',
@@ -51,7 +52,6 @@ const ACTION_CUES: Readonly<Record<string, ActionCues>> = {
   },
 };
 
-const LEADING_FILLER = /^(?:thu tuc|tthc)\s+/;
 /** What separates the alternatives of a name's opening: "Cấp lại, đổi, điều chỉnh…", "Cấp đổi/cấp lại…". */
 const ALTERNATIVE_SEPARATOR = /\s*(?:,|;|\/|\bva\b|\bhoac\b)\s*/;
 
@@ -68,7 +68,7 @@ function leadingAction(foldedSegment: string): string | null {
  * plain action ("Cấp giấy phép…", "Đăng ký và cấp…") or none.
  */
 export function nameActions(name: string): string[] {
-  const folded = foldedKey(name).replace(/[^\p{L}\p{N},;/]+/gu, ' ').trim().replace(LEADING_FILLER, '');
+  const folded = foldedKey(withoutFiller(name)).replace(/[^\p{L}\p{N},;/]+/gu, ' ').trim();
   const actions: string[] = [];
   for (const segment of folded.split(ALTERNATIVE_SEPARATOR)) {
     const action = leadingAction(segment.trim());
