@@ -40,6 +40,9 @@ export const DEFAULT_LEXICAL_TUNING: LexicalTuning = {
   unsaidActionFactor: 0.7,
 };
 
+/** Shorter aliases ("cccd") are words, not namings, and are left to the BM25 score. */
+const MIN_ALIAS_SYLLABLES = 2;
+
 export interface ScoredDoc {
   doc: number;
   score: number;
@@ -57,7 +60,20 @@ export class LexicalScorer {
     this.index = index ?? new Bm25Index(procedures);
     this.acronyms = new AcronymTable(procedures);
     this.actions = procedures.map((procedure) => nameActions(procedure.name));
+    this.aliasPhrases = procedures.map((procedure) =>
+      procedure.aliases
+        .map((alias) => foldedKey(alias).replace(/[^\p{L}\p{N}]+/gu, ' ').trim())
+        .filter((alias) => alias.split(' ').length >= MIN_ALIAS_SYLLABLES)
+        .map((alias) => ` ${alias} `),
+    );
   }
+
+  /**
+   * Each citizen alias, folded and space-padded, for spotting one said in full. (Name coverage
+   * is computed over the name and all aliases together, so thirty aliases would otherwise leave
+   * a question that says one of them exactly with little coverage.)
+   */
+  private readonly aliasPhrases: string[][];
 
   /** Builds the index without blocking the event loop for long (server start-up). */
   static async build(procedures: readonly Procedure[], tuning: LexicalTuning = { ...DEFAULT_LEXICAL_TUNING }): Promise<LexicalScorer> {
@@ -109,7 +125,9 @@ export class LexicalScorer {
     const best = top[0]!.score;
     const asked = actionQuestion(question);
     for (const hit of top) {
-      const { pairs, unigrams, query } = this.coverage(hit.doc, terms);
+      let { pairs, unigrams, query } = this.coverage(hit.doc, terms);
+      // A citizen alias said in full ("đăng ký xe ô tô") names the procedure as fully as its own name.
+      if (this.aliasPhrases[hit.doc]!.some((alias) => asked.folded.includes(alias))) pairs = unigrams = 1;
       hit.score +=
         best *
         (this.tuning.coverageWeight * pairs + this.tuning.unigramCoverageWeight * unigrams + this.tuning.queryCoverageWeight * query);
