@@ -11,6 +11,7 @@ import { AcronymTable } from '../indexer/lexical/acronyms.ts';
 import { createLexicalRetriever } from '../indexer/lexical/lexical-retriever-adapter.ts';
 import { LexicalScorer } from '../indexer/lexical/lexical-retriever.ts';
 import { analyze } from '../indexer/lexical/terms.ts';
+import { synonymRewrites } from '../indexer/lexical/synonyms.ts';
 import { actionQuestion, nameActions, questionAsksFor } from '../indexer/lexical/name-actions.ts';
 import { nearDuplicateKey, levelsNamedIn } from '../indexer/near-duplicates.ts';
 import { parseFaqJsonl, restrictScore, scoreRetriever } from '../indexer/eval/faq-eval.ts';
@@ -82,6 +83,12 @@ test('a name opening with "Thủ tục" gets no credit for a question that says 
   const terms = scorer.queryTerms('Căn cứ pháp lý của thủ tục xóa đăng ký tàu cá?');
   expect(scorer.coverage(0, terms).pairs).toBeLessThan(scorer.coverage(1, terms).pairs);
   expect((await createLexicalRetriever(catalog).search('Căn cứ pháp lý của thủ tục xóa đăng ký tàu cá?', { limit: 1 }))[0]!.procedure.code).toBe('1.000062');
+});
+
+test('a citizen phrase is read in place as the catalog words it, so its neighbours pair with them', async () => {
+  expect(synonymRewrites('Bị mất sổ bảo hiểm xã hội')).toContain('bi mat so BHXH');
+  const scorer = new LexicalScorer([made('1.000091', 'Cấp lại, đổi, điều chỉnh thông tin trên sổ BHXH, thẻ BHYT', ['tinh'])]);
+  expect(scorer.queryTerms('bị mất sổ bảo hiểm xã hội').has('so bhxh')).toBe(true);
 });
 
 describe('acronyms learned from the catalog', () => {
@@ -237,5 +244,14 @@ describe.skipIf(!haveShared)(`real portal questions over the national catalog${h
     for (const question of ['Thủ tục đăng ký xe ô tô', 'dang ky xe o to']) {
       expect((await search.search(question, { limit: 1 }))[0]!.procedure.code).toBe('1.013067');
     }
+  });
+
+  test('citizen words for a lost card or book find the reissue among 2,644 procedures', async () => {
+    const search = createLexicalRetriever(procedures);
+    const top3 = async (question: string) => (await search.search(question, { limit: 3 })).map((hit) => hit.procedure.code);
+    expect((await top3('mất thẻ bhyt'))[0]).toBe('1.001294'); // Cấp lại thẻ bảo hiểm y tế
+    expect((await top3('mat the bhyt'))[0]).toBe('1.001294');
+    expect(await top3('bị mất sổ bảo hiểm xã hội')).toContain('1.002759'); // Cấp lại, đổi, điều chỉnh thông tin trên sổ BHXH, thẻ BHYT
+    expect((await top3('mất hộ chiếu'))[0]).toBe('1.001445'); // Trình báo mất hộ chiếu phổ thông
   });
 });

@@ -8,7 +8,7 @@ import type { Procedure } from '../../knowledge/schema.ts';
 import { AcronymTable } from './acronyms.ts';
 import { Bm25Index } from './bm25-index.ts';
 import { analyze } from './terms.ts';
-import { synonymExpansions } from './synonyms.ts';
+import { synonymRewrites } from './synonyms.ts';
 import { isQueryFrameWord } from './query-frame.ts';
 import { actionQuestion, nameActions, questionAsksFor } from './name-actions.ts';
 import { foldedKey } from '../vietnamese/normalize.ts';
@@ -103,7 +103,7 @@ export class LexicalScorer {
     for (const term of own.unigrams) add(term, 1);
     for (const term of own.pairs) add(term, this.tuning.pairWeight);
     for (const term of own.accentedPairs) add(term, this.tuning.accentedPairWeight);
-    for (const expansion of [...synonymExpansions(question), ...this.acronymExpansions(question)]) {
+    for (const expansion of [...synonymRewrites(question), ...this.acronymExpansions(question)]) {
       const extra = analyze(expansion, isQueryFrameWord);
       for (const term of extra.unigrams) add(term, this.tuning.synonymWeight);
       for (const term of extra.pairs) add(term, this.tuning.synonymWeight * this.tuning.pairWeight);

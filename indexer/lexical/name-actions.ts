@@ -41,7 +41,7 @@ const FOLDED_DOI = / doi (?!voi |tuong |chieu |ngoai |tac |thoai |xu |dien |lap 
 const ACTION_CUES: Readonly<Record<string, ActionCues>> = {
   'cap lai': {
     accented: ['xin lại', 'làm lại', 'bị mất', 'đã mất', 'làm mất', 'đánh mất', 'mất thẻ', 'mất giấy', 'mất sổ', 'thất lạc', 'hư hỏng', 'bị hỏng', 'rách', ...EXPIRED.accented],
-    folded: ['xin lai', 'lam lai', 'bi mat', 'da mat', 'lam mat', 'danh mat', 'that lac', 'hu hong', 'bi hong', ...EXPIRED.folded],
+    folded: ['xin lai', 'lam lai', 'bi mat', 'da mat', 'lam mat', 'danh mat', 'mat the', 'mat giay', 'mat so', 'that lac', 'hu hong', 'bi hong', ...EXPIRED.folded],
   },
   'cap doi': { accented: ['đổi', ...EXPIRED.accented], folded: EXPIRED.folded, foldedPatterns: [FOLDED_DOI] },
   [EXCHANGE]: { accented: ['đổi', 'cấp đổi'], folded: ['cap doi'], foldedPatterns: [FOLDED_DOI] },

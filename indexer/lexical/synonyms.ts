@@ -61,6 +61,11 @@ export const CITIZEN_SYNONYMS: Readonly<Record<string, string>> = {
   'bi mat': 'cấp lại',
   'lam mat': 'cấp lại',
   'danh mat': 'cấp lại',
+  'mat the': 'cấp lại thẻ',
+  'mat giay': 'cấp lại giấy',
+  'mat so': 'cấp lại sổ',
+  'mat ho chieu': 'trình báo mất hộ chiếu',
+  'mat cccd': 'cấp lại thẻ căn cước',
   'that lac': 'cấp lại',
   'hu hong': 'cấp lại',
   'xin lai': 'cấp lại',
@@ -109,6 +114,10 @@ export const CITIZEN_SYNONYMS: Readonly<Record<string, string>> = {
   // abbreviations common in official questions
   bhxh: 'bảo hiểm xã hội',
   bhyt: 'bảo hiểm y tế',
+  // …and back: names often say BHXH / BHYT / BHTN where people write the words out
+  'bao hiem xa hoi': 'BHXH',
+  'bao hiem y te': 'BHYT',
+  'bao hiem that nghiep': 'BHTN',
   gcn: 'giấy chứng nhận',
   qsdd: 'quyền sử dụng đất',
   ubnd: 'ủy ban nhân dân',
@@ -132,14 +141,18 @@ export const CITIZEN_SYNONYMS: Readonly<Record<string, string>> = {
 
 const KEYS = Object.keys(CITIZEN_SYNONYMS).map((key) => ({ key, syllables: key.split(' ') }));
 
-/** The expansions of every citizen phrase found in the text (folded, syllable-aligned). */
-export function synonymExpansions(text: string): string[] {
+/**
+ * The text once per citizen phrase found in it (folded, syllable-aligned), with that phrase
+ * replaced by its catalog wording — so the words around it pair with the catalog's words too:
+ * "mất sổ bảo hiểm xã hội" also reads "mất sổ BHXH", which has the pair "sổ BHXH".
+ */
+export function synonymRewrites(text: string): string[] {
   const words = foldDiacritics(normalizeVietnamese(text)).match(/[\p{L}\p{N}]+/gu) ?? [];
   const found: string[] = [];
   for (const { key, syllables } of KEYS) {
     for (let i = 0; i + syllables.length <= words.length; i++) {
       if (syllables.every((s, j) => words[i + j] === s)) {
-        found.push(CITIZEN_SYNONYMS[key]!);
+        found.push([...words.slice(0, i), CITIZEN_SYNONYMS[key]!, ...words.slice(i + syllables.length)].join(' '));
         break;
       }
     }
