@@ -44,6 +44,8 @@ export const CITIZEN_SYNONYMS: Readonly<Record<string, string>> = {
   'doc than': 'xác nhận tình trạng hôn nhân',
   'xac nhan doc than': 'cấp giấy xác nhận tình trạng hôn nhân',
   'nhan con': 'nhận cha mẹ con',
+  'nhan con nuoi': 'đăng ký việc nuôi con nuôi',
+  'xin con nuoi': 'đăng ký việc nuôi con nuôi',
   'nhan cha': 'nhận cha mẹ con',
   'sua ten': 'thay đổi cải chính thông tin hộ tịch',
   'doi ten': 'thay đổi thông tin hộ tịch',
@@ -148,14 +150,18 @@ const KEYS = Object.keys(CITIZEN_SYNONYMS).map((key) => ({ key, syllables: key.s
  */
 export function synonymRewrites(text: string): string[] {
   const words = foldDiacritics(normalizeVietnamese(text)).match(/[\p{L}\p{N}]+/gu) ?? [];
-  const found: string[] = [];
+  const matches: Array<{ start: number; end: number; key: string }> = [];
   for (const { key, syllables } of KEYS) {
     for (let i = 0; i + syllables.length <= words.length; i++) {
       if (syllables.every((s, j) => words[i + j] === s)) {
-        found.push([...words.slice(0, i), CITIZEN_SYNONYMS[key]!, ...words.slice(i + syllables.length)].join(' '));
+        matches.push({ start: i, end: i + syllables.length, key });
         break;
       }
     }
   }
-  return found;
+  // A phrase inside a longer one found at the same place ("nhận con" in "nhận con nuôi") is not read on its own.
+  const inside = (a: (typeof matches)[number], b: (typeof matches)[number]) => a !== b && b.start <= a.start && a.end <= b.end && b.end - b.start > a.end - a.start;
+  return matches
+    .filter((match) => !matches.some((other) => inside(match, other)))
+    .map(({ start, end, key }) => [...words.slice(0, start), CITIZEN_SYNONYMS[key]!, ...words.slice(end)].join(' '));
 }
