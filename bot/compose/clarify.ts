@@ -9,20 +9,52 @@ export interface ClarifyOption {
   label: string;
 }
 
-/** Option labels: the names, or the levels when the names are the same. */
+/**
+ * Option labels: the names; the levels when the names are the same; and when long names differ
+ * only at the end ("… thuộc thẩm quyền của Thủ tướng Chính phủ" / "… của Chủ tịch UBND cấp
+ * tỉnh"), that end, so the difference is not clipped away.
+ */
 export function optionLabels(procedures: readonly Procedure[]): ClarifyOption[] {
   const names = procedures.map((p) => p.name.trim());
   const sameName = new Set(names).size < names.length;
-  return procedures.map((procedure) => ({
+  const endings = sameName ? null : differingEndings(names);
+  return procedures.map((procedure, i) => ({
     procedure,
-    label: sameName ? clip(`${procedure.name} (${levelLabel(procedure)})`, 80) : clip(procedure.name, 80),
+    label: sameName
+      ? clip(`${procedure.name} (${levelLabel(procedure)})`, 80)
+      : endings
+        ? clip(`…${endings[i]}`, 80)
+        : clip(procedure.name, 80),
   }));
 }
 
+/** Words a shared opening must have before the names are told apart by their endings. */
+const SHARED_OPENING_WORDS = 5;
+/** Names this short fit a quick reply whole. */
+const LONG_NAME = 60;
+
+/** What follows the names' shared opening, when they share a long one and are long themselves. */
+function differingEndings(names: readonly string[]): string[] | null {
+  if (names.length < 2 || names.every((name) => name.length <= LONG_NAME)) return null;
+  const words = names.map((name) => name.split(/\s+/));
+  let shared = 0;
+  while (words.every((w) => shared < w.length - 1 && w[shared]!.toLowerCase() === words[0]![shared]!.toLowerCase())) shared += 1;
+  if (shared < SHARED_OPENING_WORDS) return null;
+  return words.map((w) => w.slice(shared).join(' '));
+}
+
+/** True when the options are the same procedure at different levels (one level each, all different). */
+function differByLevel(options: readonly ClarifyOption[]): boolean {
+  const levels = options.map((o) => levelLabel(o.procedure));
+  return new Set(levels).size === levels.length;
+}
+
 export function composeClarify(options: readonly ClarifyOption[], byLevel: boolean): Reply[] {
-  const question = byLevel
-    ? 'Dạ, thủ tục này được thực hiện ở nhiều cấp với thông tin khác nhau. Bạn làm ở cấp nào ạ?'
-    : 'Dạ, câu hỏi của bạn có thể thuộc một trong các thủ tục sau. Bạn chọn giúp em thủ tục đúng nhé:';
+  const question = !byLevel
+    ? 'Dạ, câu hỏi của bạn có thể thuộc một trong các thủ tục sau. Bạn chọn giúp em thủ tục đúng nhé:'
+    : differByLevel(options)
+      ? 'Dạ, thủ tục này được thực hiện ở nhiều cấp với thông tin khác nhau. Bạn làm ở cấp nào ạ?'
+      : 'Dạ, thủ tục này do nhiều cơ quan, nhiều cấp giải quyết với thông tin khác nhau. Bạn làm ở đâu ạ?';
   const list = options.map((o, i) => `${i + 1}. ${o.label} (mã ${o.procedure.code})`).join('\n');
   return [
     quickRepliesReply(
