@@ -17,6 +17,7 @@ import { compose } from '../bot/middleware.ts';
 import { PAYLOAD, toPlainText, type Reply } from '../bot/replies.ts';
 import { createTurnRunner } from '../bot/turn-runner.ts';
 import { formatReport, parseDevJsonl, runDevEval } from '../bot/eval/dev-eval-core.ts';
+import { createLexicalRetriever } from '../indexer/lexical/lexical-retriever-adapter.ts';
 
 const procedures = loadBundledCatalog();
 const catalog = createCatalog(procedures);
@@ -245,6 +246,16 @@ describe('clarification', () => {
     expect(text(ask)).toMatch(/cấp nào/);
     expect((await conversation(d).say('lý lịch tư pháp cấp tỉnh mất bao lâu')).procedure).not.toBeNull();
   });
+});
+
+test('a message asking for a reissue in its own words ("bị mất") resolves to the reissue, not the first issue', async () => {
+  const card = (code: string, name: string): Procedure => ({ ...catalog.get('1.014064')!, code, name, aliases: [], origin: 'national', levels: ['tinh'] });
+  const list = [...procedures, card('9.100001', 'Cấp thẻ bảo hiểm y tế'), card('9.100002', 'Cấp lại thẻ bảo hiểm y tế')];
+  const d: TurnDeps = { retriever: createLexicalRetriever(list), catalog: createCatalog(list) };
+  expect((await conversation(d).say('thẻ bảo hiểm y tế bị mất thì làm sao')).procedure?.code).toBe('9.100002');
+  expect((await conversation(d).say('mat the bao hiem y te')).procedure?.code).toBe('9.100002');
+  // Without such words the reissue gets no head start (the first issue, or a question which).
+  expect((await conversation(d).say('làm thẻ bảo hiểm y tế lần đầu')).procedure?.code).not.toBe('9.100002');
 });
 
 describe('conversation turns', () => {

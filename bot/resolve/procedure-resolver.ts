@@ -9,6 +9,7 @@ import type { ProcedureSource } from '../deps.ts';
 import type { ProcedureRetriever, RetrievalHit } from '../../indexer/retriever.ts';
 import { BotError } from '../errors.ts';
 import { vocabularyOf, type NameMatch } from './name-match.ts';
+import { actionQuestion, nameActions, questionAsksFor } from '../../indexer/lexical/name-actions.ts';
 
 export interface Candidate {
   procedure: Procedure;
@@ -41,6 +42,11 @@ export const RESOLVER_TUNING = {
    * ask about most — among near-equal candidates it is the likely one (a popularity prior).
    */
   curatedBonus: 0.08,
+  /**
+   * Fit added to a name opening with an action the message asks for in its own words ("mất thẻ"
+   * → Cấp lại thẻ…, "hết hạn" → Gia hạn…): it decides between "Cấp" and "Cấp lại" of one paper.
+   */
+  askedActionBonus: 0.06,
 } as const;
 
 /** The topic names this procedure: most of its words, a distinctive one, and not scattered. */
@@ -91,6 +97,8 @@ export async function resolveProcedure(
   if (hits.length === 0) return { kind: 'none', reason: 'no_match' };
 
   const vocabulary = vocabularyOf(deps.catalog);
+  const asked = actionQuestion(input.query);
+  const asksForItsAction = (procedure: Procedure) => nameActions(procedure.name).some((action) => questionAsksFor(asked, action));
   const topScore = Math.max(...hits.map((h) => h.score), Number.EPSILON);
   const named: Candidate[] = [];
   for (const found of hits) {
@@ -99,7 +107,8 @@ export async function resolveProcedure(
     if (!namesIt(match)) continue;
     const rank = Math.max(0, hit.score) / topScore;
     const curated = hit.procedure.origin === 'bundled' ? RESOLVER_TUNING.curatedBonus : 0;
-    const fit = 0.4 * rank + 0.2 * match.recall + 0.4 * match.nameFit + curated;
+    const action = asksForItsAction(hit.procedure) ? RESOLVER_TUNING.askedActionBonus : 0;
+    const fit = 0.4 * rank + 0.2 * match.recall + 0.4 * match.nameFit + curated + action;
     named.push({ procedure: hit.procedure, score: hit.score, variants: hit.variants, match, fit });
   }
   if (named.length === 0) return { kind: 'none', reason: 'no_match' };
