@@ -258,6 +258,18 @@ test('a message asking for a reissue in its own words ("bị mất") resolves to
   expect((await conversation(d).say('làm thẻ bảo hiểm y tế lần đầu')).procedure?.code).not.toBe('9.100002');
 });
 
+test('citizen words the names do not use still name a procedure: "visa" is a thị thực, "người nước ngoài" stays in the topic', async () => {
+  const made = (code: string, name: string): Procedure => ({ ...catalog.get('1.000894')!, code, name, aliases: [], origin: 'national' });
+  // (The bundled Lý lịch tư pháp lists "xin visa" among its aliases, so it stays out of this catalog.)
+  const list = [...procedures.filter((p) => p.code !== '3.000333'), made('9.100011', 'Gia hạn thị thực cho người nước ngoài tại Việt Nam'), made('9.100012', 'Thủ tục đăng ký kết hôn có yếu tố nước ngoài')];
+  const d: TurnDeps = { retriever: createLexicalRetriever(list), catalog: createCatalog(list) };
+  expect((await conversation(d).say('làm visa ở đâu')).procedure?.code).toBe('9.100011');
+  // The curated "Đăng ký kết hôn" gets no head start over the procedure that says "nước ngoài" too.
+  const marriage = await conversation(d).say('đăng ký kết hôn với người nước ngoài cần giấy tờ gì');
+  const first = marriage.procedure?.code ?? quickReplies(marriage)[0]?.payload;
+  expect(first === '9.100012' || first === PAYLOAD.pick('9.100012')).toBe(true);
+});
+
 describe('conversation turns', () => {
   test('greeting, thanks and off-topic carry no procedure', async () => {
     const c = conversation();

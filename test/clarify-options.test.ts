@@ -26,6 +26,8 @@ describe('clarify options', () => {
     const text = composeClarify(options, true)[0]!.text;
     expect(text).toMatch(/nhiều cơ quan/);
     expect(text).toContain('(mã 1.000012)');
+    // The numbered list names each procedure in full; only the quick replies are shortened.
+    expect(text).toContain('2. Thủ tục chấp thuận chủ trương đầu tư thuộc thẩm quyền của Ban quản lý');
   });
 
   test('short different names keep their whole names, and levels that differ are asked as levels', () => {

@@ -259,3 +259,23 @@ describe.skipIf(!haveShared)(`real portal questions over the national catalog${h
     expect([lost.procedure.code, ...lost.variants]).toContain('1.001445');
   });
 });
+
+describe('phrases that mean something only in context', () => {
+  test('a foreigner or a country in a civil-status matter is "có yếu tố nước ngoài"; in a visa question it is not', () => {
+    expect(synonymRewrites('đăng ký kết hôn với người Hàn Quốc').some((r) => r.includes('yếu tố nước ngoài'))).toBe(true);
+    expect(synonymRewrites('khai sinh cho con, bố là người nước ngoài').some((r) => r.includes('yếu tố nước ngoài'))).toBe(true);
+    expect(synonymRewrites('xin visa cho người nước ngoài').some((r) => r.includes('yếu tố nước ngoài'))).toBe(false);
+    expect(synonymRewrites('gia hạn visa cho vợ người Hàn Quốc').some((r) => r.includes('yếu tố nước ngoài'))).toBe(false);
+  });
+  test('so a visa question finds visas, and a marriage to a foreigner the foreign-element marriage', async () => {
+    const catalog = [
+      made('1.000101', 'Thủ tục đăng ký kết hôn có yếu tố nước ngoài', ['xa']),
+      made('1.000102', 'Thủ tục đăng ký khai tử có yếu tố nước ngoài', ['xa']),
+      made('1.000103', 'Cấp thị thực cho người nước ngoài tại Việt Nam', ['tinh']),
+      made('1.000104', 'Đăng ký kết hôn', ['xa']),
+    ];
+    const search = createLexicalRetriever(catalog);
+    expect((await search.search('xin visa cho người nước ngoài', { limit: 1 }))[0]!.procedure.code).toBe('1.000103');
+    expect((await search.search('lấy chồng Hàn Quốc thì đăng ký kết hôn thế nào', { limit: 1 }))[0]!.procedure.code).toBe('1.000101');
+  });
+});

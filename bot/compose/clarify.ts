@@ -55,7 +55,8 @@ export function composeClarify(options: readonly ClarifyOption[], byLevel: boole
     : differByLevel(options)
       ? 'Dạ, thủ tục này được thực hiện ở nhiều cấp với thông tin khác nhau. Bạn làm ở cấp nào ạ?'
       : 'Dạ, thủ tục này do nhiều cơ quan, nhiều cấp giải quyết với thông tin khác nhau. Bạn làm ở đâu ạ?';
-  const list = options.map((o, i) => `${i + 1}. ${o.label} (mã ${o.procedure.code})`).join('\n');
+  // The list shows whole names (a quick reply may show only the end that tells them apart).
+  const list = options.map((o, i) => `${i + 1}. ${o.label.startsWith('…') ? clip(o.procedure.name, 160) : o.label} (mã ${o.procedure.code})`).join('\n');
   return [
     quickRepliesReply(
       `${question}\n${list}`,

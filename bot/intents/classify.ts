@@ -13,7 +13,7 @@ import type { FacetIntent } from './intent.ts';
 import { chosenOrdinal, findDossierCode, isCarryOver, mentionedLevels } from './mentions.ts';
 import { SCOPE_RULES, type ScopeTag } from './out-of-scope-rules.ts';
 import { PhraseMatcher, type PhraseMatch } from './phrase-matcher.ts';
-import { completesCompound, isStopWord } from './stop-words.ts';
+import { inCompound, isStopWord } from './stop-words.ts';
 import { analyzeText, oddTokenShare, type AnalyzedText, type Token } from './text-analysis.ts';
 
 type Tag = FacetTag | ConversationTag | ScopeTag;
@@ -114,7 +114,7 @@ export function classify(text: string): Classification {
   );
 
   const remaining = analysis.tokens.filter((_, i) => !consumed[i]);
-  const keep = (loose: boolean) => (t: Token, i: number) => completesCompound(remaining[i - 1], t) || !isStopWord(t, loose);
+  const keep = (loose: boolean) => (t: Token, i: number) => inCompound(remaining, i) || !isStopWord(t, loose);
   const topic = remaining.filter(keep(false));
   const topicCore = remaining.filter(keep(true));
 

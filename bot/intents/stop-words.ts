@@ -42,12 +42,18 @@ const FOLDED_LOOSE = new Set([
   'nhu', 'gom', 'tin', 'thong', 'di', 'nop', 'mang', 'ton', 'khi', 'mat',
 ]);
 
-/** Compounds whose second word is otherwise a stop word ("trẻ em"). Folded. */
-const COMPOUNDS = new Set(['tre em', 'con em', 'ban than', 'nguoi nuoc ngoai']);
+/** Compounds with a word that is otherwise a stop word ("trẻ em", "người nước ngoài"). Folded. */
+const COMPOUNDS = ['tre em', 'con em', 'ban than', 'nguoi nuoc ngoai', 'nguoi khuyet tat', 'nguoi cao tuoi', 'nguoi lao dong'].map((c) => c.split(' '));
 
-/** True when `token` completes a compound with the word before it. */
-export function completesCompound(previous: Token | undefined, token: Token): boolean {
-  return previous !== undefined && COMPOUNDS.has(`${previous.folded} ${token.folded}`);
+/** True when the token at `index` is part of a compound spelled out by the tokens around it. */
+export function inCompound(tokens: readonly Token[], index: number): boolean {
+  return COMPOUNDS.some((words) =>
+    words.some((word, offset) => {
+      if (word !== tokens[index]!.folded) return false;
+      const start = index - offset;
+      return start >= 0 && words.every((w, k) => tokens[start + k]?.folded === w);
+    }),
+  );
 }
 
 /**

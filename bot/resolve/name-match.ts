@@ -8,6 +8,7 @@
 import { foldedKey, syllables } from '../../indexer/vietnamese/normalize.ts';
 import type { Procedure } from '../../knowledge/schema.ts';
 import { isTypoOf } from '../intents/syllable.ts';
+import { CITIZEN_SYNONYMS } from '../../indexer/lexical/synonyms.ts';
 import type { Token } from '../intents/text-analysis.ts';
 import type { ProcedureSource } from '../deps.ts';
 
@@ -82,6 +83,17 @@ export class CatalogVocabulary {
     return df / this.size < 0.25 || df <= 3;
   }
 
+  /**
+   * A one-word citizen term the names never use ("visa", "passport") matched through its
+   * catalog wording ("thị thực"): the rarest of those words that this name has.
+   */
+  private synonymIn(word: string, nameWordSet: ReadonlySet<string>): string | undefined {
+    const wording = CITIZEN_SYNONYMS[word];
+    if (!wording) return undefined;
+    const candidates = foldedWords(wording).filter((w) => nameWordSet.has(w));
+    return candidates.sort((a, b) => this.idf(b) - this.idf(a))[0];
+  }
+
   private phrasesOf(procedure: Procedure): NameWords {
     return this.docs.get(procedure.code) ?? nameWords(procedure);
   }
@@ -110,7 +122,7 @@ export class CatalogVocabulary {
     for (const [word, scale] of weights) {
       const weight = this.idf(word) * scale;
       total += weight;
-      const hit = all.has(word) ? word : [...all].find((w) => isTypoOf(word, w));
+      const hit = all.has(word) ? word : this.synonymIn(word, all) ?? [...all].find((w) => isTypoOf(word, w));
       if (hit) {
         // Typed with accents, the accents must agree ("thuế" is not "thuê", "quân" not "quản");
         // a word that only matches once folded counts half.

@@ -42,6 +42,8 @@ export const RESOLVER_TUNING = {
    * ask about most — among near-equal candidates it is the likely one (a popularity prior).
    */
   curatedBonus: 0.08,
+  /** Recalls this close count as accounting for the message equally (for the curated bonus). */
+  recallTie: 0.05,
   /**
    * Fit added to a name opening with an action the message asks for in its own words ("mất thẻ"
    * → Cấp lại thẻ…, "hết hạn" → Gia hạn…): it decides between "Cấp" and "Cấp lại" of one paper.
@@ -100,17 +102,22 @@ export async function resolveProcedure(
   const asked = actionQuestion(input.query);
   const asksForItsAction = (procedure: Procedure) => nameActions(procedure.name).some((action) => questionAsksFor(asked, action));
   const topScore = Math.max(...hits.map((h) => h.score), Number.EPSILON);
-  const named: Candidate[] = [];
+  const matched: Array<{ hit: RetrievalHit; match: NameMatch }> = [];
   for (const found of hits) {
     const hit = input.levels.length > 0 ? found : preferCurated(found, deps.catalog);
     const match = vocabulary.match(input.topic, hit.procedure, input.weightOf);
-    if (!namesIt(match)) continue;
+    if (namesIt(match)) matched.push({ hit, match });
+  }
+  // The popularity prior only breaks ties between candidates that account for the message as
+  // fully: "kết hôn với người nước ngoài" is not the curated "Đăng ký kết hôn".
+  const bestRecall = Math.max(0, ...matched.map(({ match }) => match.recall));
+  const named: Candidate[] = matched.map(({ hit, match }) => {
     const rank = Math.max(0, hit.score) / topScore;
-    const curated = hit.procedure.origin === 'bundled' ? RESOLVER_TUNING.curatedBonus : 0;
+    const curated = hit.procedure.origin === 'bundled' && match.recall >= bestRecall - RESOLVER_TUNING.recallTie ? RESOLVER_TUNING.curatedBonus : 0;
     const action = asksForItsAction(hit.procedure) ? RESOLVER_TUNING.askedActionBonus : 0;
     const fit = 0.4 * rank + 0.2 * match.recall + 0.4 * match.nameFit + curated + action;
-    named.push({ procedure: hit.procedure, score: hit.score, variants: hit.variants, match, fit });
-  }
+    return { procedure: hit.procedure, score: hit.score, variants: hit.variants, match, fit };
+  });
   if (named.length === 0) return { kind: 'none', reason: 'no_match' };
 
   named.sort((a, b) => b.fit - a.fit);

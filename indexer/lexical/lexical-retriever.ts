@@ -35,7 +35,7 @@ export const DEFAULT_LEXICAL_TUNING: LexicalTuning = {
   synonymWeight: 0.6,
   coverageWeight: 0.2,
   unigramCoverageWeight: 0.4,
-  queryCoverageWeight: 0.2,
+  queryCoverageWeight: 0.4,
   rerankDepth: 100,
   unsaidActionFactor: 0.7,
 };

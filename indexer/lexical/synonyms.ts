@@ -50,15 +50,7 @@ export const CITIZEN_SYNONYMS: Readonly<Record<string, string>> = {
   'sua ten': 'thay đổi cải chính thông tin hộ tịch',
   'doi ten': 'thay đổi thông tin hộ tịch',
   'sua ngay sinh': 'cải chính hộ tịch',
-  // a civil-status event with a foreigner is one "có yếu tố nước ngoài"
-  'nguoi nuoc ngoai': 'yếu tố nước ngoài',
-  'quoc tich nuoc ngoai': 'yếu tố nước ngoài',
-  'han quoc': 'yếu tố nước ngoài',
-  'trung quoc': 'yếu tố nước ngoài',
-  'nhat ban': 'yếu tố nước ngoài',
-  'dai loan': 'yếu tố nước ngoài',
-  'hoa ky': 'yếu tố nước ngoài',
-  'viet kieu': 'người Việt Nam định cư ở nước ngoài yếu tố nước ngoài',
+  'viet kieu': 'người Việt Nam định cư ở nước ngoài',
   // a lost or damaged paper is reissued ("cấp lại")
   'bi mat': 'cấp lại',
   'lam mat': 'cấp lại',
@@ -141,7 +133,25 @@ export const CITIZEN_SYNONYMS: Readonly<Record<string, string>> = {
   nvqs: 'nghĩa vụ quân sự',
 };
 
-const KEYS = Object.keys(CITIZEN_SYNONYMS).map((key) => ({ key, syllables: key.split(' ') }));
+/**
+ * Citizen phrases that mean something only in a context. A foreigner, a foreign nationality or
+ * a country named in a civil-status matter (birth, marriage, death, adoption…) makes it one "có
+ * yếu tố nước ngoài"; in a visa or residence question the same words mean nothing of the kind.
+ */
+const CIVIL_STATUS_EVENTS = [
+  'khai sinh', 'ket hon', 'khai tu', 'ly hon', 'con nuoi', 'giam ho', 'nhan cha', 'nhan me', 'nhan con', 'ho tich',
+  'cai chinh', 'tinh trang hon nhan', 'doc than', 'giay khai sinh', 'lay vo', 'lay chong',
+];
+const FOREIGN = 'yếu tố nước ngoài';
+export const CONTEXTUAL_SYNONYMS: ReadonlyArray<{ key: string; expansion: string; context: readonly string[] }> = [
+  'nguoi nuoc ngoai', 'quoc tich nuoc ngoai', 'nuoc ngoai', 'viet kieu', 'han quoc', 'trung quoc', 'nhat ban', 'dai loan',
+  'hoa ky', 'lao', 'campuchia', 'thai lan', 'singapore', 'phap', 'duc', 'uc', 'canada', 'nga',
+].map((key) => ({ key, expansion: FOREIGN, context: CIVIL_STATUS_EVENTS }));
+
+const KEYS = [
+  ...Object.entries(CITIZEN_SYNONYMS).map(([key, expansion]) => ({ key, expansion, context: [] as readonly string[] })),
+  ...CONTEXTUAL_SYNONYMS,
+].map((entry) => ({ ...entry, syllables: entry.key.split(' ') }));
 
 /**
  * The text once per citizen phrase found in it (folded, syllable-aligned), with that phrase
@@ -150,11 +160,13 @@ const KEYS = Object.keys(CITIZEN_SYNONYMS).map((key) => ({ key, syllables: key.s
  */
 export function synonymRewrites(text: string): string[] {
   const words = foldDiacritics(normalizeVietnamese(text)).match(/[\p{L}\p{N}]+/gu) ?? [];
-  const matches: Array<{ start: number; end: number; key: string }> = [];
-  for (const { key, syllables } of KEYS) {
+  const padded = ` ${words.join(' ')} `;
+  const matches: Array<{ start: number; end: number; expansion: string }> = [];
+  for (const { syllables, expansion, context } of KEYS) {
+    if (context.length > 0 && !context.some((phrase) => padded.includes(` ${phrase} `))) continue;
     for (let i = 0; i + syllables.length <= words.length; i++) {
       if (syllables.every((s, j) => words[i + j] === s)) {
-        matches.push({ start: i, end: i + syllables.length, key });
+        matches.push({ start: i, end: i + syllables.length, expansion });
         break;
       }
     }
@@ -163,5 +175,5 @@ export function synonymRewrites(text: string): string[] {
   const inside = (a: (typeof matches)[number], b: (typeof matches)[number]) => a !== b && b.start <= a.start && a.end <= b.end && b.end - b.start > a.end - a.start;
   return matches
     .filter((match) => !matches.some((other) => inside(match, other)))
-    .map(({ start, end, key }) => [...words.slice(0, start), CITIZEN_SYNONYMS[key]!, ...words.slice(end)].join(' '));
+    .map(({ start, end, expansion }) => [...words.slice(0, start), expansion, ...words.slice(end)].join(' '));
 }
