@@ -270,6 +270,16 @@ test('citizen words the names do not use still name a procedure: "visa" is a th�
   expect(first === '9.100012' || first === PAYLOAD.pick('9.100012')).toBe(true);
 });
 
+test('a stated age rules out the procedure whose age limit excludes it', async () => {
+  const d: TurnDeps = { retriever: createLexicalRetriever(procedures), catalog };
+  for (const message of ['làm căn cước cho con 10 tuổi', 'lam cccd cho con 10 tuoi']) {
+    const o = await conversation(d).say(message);
+    const first = o.procedure?.code ?? quickReplies(o)[0]?.payload;
+    expect([ '1.014062', PAYLOAD.pick('1.014062')]).toContain(first); // Cấp thẻ căn cước cho người dưới 14 tuổi
+    expect(text(o)).not.toContain('từ đủ 14 tuổi');
+  }
+});
+
 describe('conversation turns', () => {
   test('greeting, thanks and off-topic carry no procedure', async () => {
     const c = conversation();

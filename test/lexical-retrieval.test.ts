@@ -12,6 +12,7 @@ import { createLexicalRetriever } from '../indexer/lexical/lexical-retriever-ada
 import { LexicalScorer } from '../indexer/lexical/lexical-retriever.ts';
 import { analyze } from '../indexer/lexical/terms.ts';
 import { synonymRewrites } from '../indexer/lexical/synonyms.ts';
+import { ageLimitOf, agesIn, excludesStatedAge } from '../indexer/lexical/age-limits.ts';
 import { actionQuestion, nameActions, questionAsksFor } from '../indexer/lexical/name-actions.ts';
 import { nearDuplicateKey, levelsNamedIn } from '../indexer/near-duplicates.ts';
 import { parseFaqJsonl, restrictScore, scoreRetriever } from '../indexer/eval/faq-eval.ts';
@@ -277,5 +278,25 @@ describe('phrases that mean something only in context', () => {
     const search = createLexicalRetriever(catalog);
     expect((await search.search('xin visa cho người nước ngoài', { limit: 1 }))[0]!.procedure.code).toBe('1.000103');
     expect((await search.search('lấy chồng Hàn Quốc thì đăng ký kết hôn thế nào', { limit: 1 }))[0]!.procedure.code).toBe('1.000101');
+  });
+});
+
+describe('age limits in names', () => {
+  test('ages are read from questions and limits from names', () => {
+    expect(agesIn('làm căn cước cho con 10 tuổi')).toEqual([10]);
+    expect(agesIn('con toi 5 tuoi')).toEqual([5]);
+    expect(ageLimitOf('Cấp thẻ căn cước cho người dưới 14 tuổi')).toEqual({ from: 0, below: 14 });
+    expect(ageLimitOf('Cấp thẻ căn cước cho người từ đủ 14 tuổi trở lên')).toEqual({ from: 14, below: Infinity });
+    expect(ageLimitOf('Hỗ trợ người từ 16 tuổi đến dưới 60 tuổi')).toEqual({ from: 16, below: 60 });
+    expect(ageLimitOf('Cấp hộ chiếu phổ thông')).toBeNull();
+    expect(excludesStatedAge({ from: 14, below: Infinity }, [10])).toBe(true);
+    expect(excludesStatedAge({ from: 0, below: 14 }, [10])).toBe(false);
+    expect(excludesStatedAge({ from: 0, below: 14 }, [])).toBe(false);
+  });
+  test('a stated age finds the procedure whose limit includes it', async () => {
+    const catalog = [made('1.000111', 'Cấp thẻ căn cước cho người từ đủ 14 tuổi trở lên', ['xa']), made('1.000112', 'Cấp thẻ căn cước cho người dưới 14 tuổi', ['xa'])];
+    const search = createLexicalRetriever(catalog);
+    expect((await search.search('làm căn cước cho con 10 tuổi', { limit: 1 }))[0]!.procedure.code).toBe('1.000112');
+    expect((await search.search('lam can cuoc cho con 16 tuoi', { limit: 1 }))[0]!.procedure.code).toBe('1.000111');
   });
 });

@@ -10,6 +10,7 @@ import type { ProcedureRetriever, RetrievalHit } from '../../indexer/retriever.t
 import { BotError } from '../errors.ts';
 import { vocabularyOf, type NameMatch } from './name-match.ts';
 import { actionQuestion, nameActions, questionAsksFor } from '../../indexer/lexical/name-actions.ts';
+import { ageLimitOf, agesIn, excludesStatedAge } from '../../indexer/lexical/age-limits.ts';
 
 export interface Candidate {
   procedure: Procedure;
@@ -108,6 +109,11 @@ export async function resolveProcedure(
     const match = vocabulary.match(input.topic, hit.procedure, input.weightOf);
     if (namesIt(match)) matched.push({ hit, match });
   }
+  // A stated age rules out the procedures whose age limit excludes it ("con 10 tuổi" is not
+  // "từ đủ 14 tuổi trở lên") — unless it would rule out every one.
+  const ages = agesIn(input.query);
+  const ageFits = matched.filter(({ hit }) => !excludesStatedAge(ageLimitOf(hit.procedure.name), ages));
+  if (ageFits.length > 0) matched.splice(0, matched.length, ...ageFits);
   // The popularity prior only breaks ties between candidates that account for the message as
   // fully: "kết hôn với người nước ngoài" is not the curated "Đăng ký kết hôn".
   const bestRecall = Math.max(0, ...matched.map(({ match }) => match.recall));

@@ -11,6 +11,7 @@ import { analyze } from './terms.ts';
 import { synonymRewrites } from './synonyms.ts';
 import { isQueryFrameWord } from './query-frame.ts';
 import { actionQuestion, nameActions, questionAsksFor } from './name-actions.ts';
+import { ageLimitOf, agesIn, excludesStatedAge, type AgeLimit } from './age-limits.ts';
 import { foldedKey } from '../vietnamese/normalize.ts';
 
 export interface LexicalTuning {
@@ -27,6 +28,8 @@ export interface LexicalTuning {
   rerankDepth: number;
   /** Score multiplier for a name opening with an action the question does not say. */
   unsaidActionFactor: number;
+  /** Score multiplier for a name whose age limit excludes the age the question states. */
+  excludedAgeFactor: number;
 }
 
 export const DEFAULT_LEXICAL_TUNING: LexicalTuning = {
@@ -38,6 +41,7 @@ export const DEFAULT_LEXICAL_TUNING: LexicalTuning = {
   queryCoverageWeight: 0.4,
   rerankDepth: 100,
   unsaidActionFactor: 0.7,
+  excludedAgeFactor: 0.5,
 };
 
 /** Shorter aliases ("cccd") are words, not namings, and are left to the BM25 score. */
@@ -60,6 +64,7 @@ export class LexicalScorer {
     this.index = index ?? new Bm25Index(procedures);
     this.acronyms = new AcronymTable(procedures);
     this.actions = procedures.map((procedure) => nameActions(procedure.name));
+    this.ageLimits = procedures.map((procedure) => ageLimitOf(procedure.name));
     this.aliasPhrases = procedures.map((procedure) =>
       procedure.aliases
         .map((alias) => foldedKey(alias).replace(/[^\p{L}\p{N}]+/gu, ' ').trim())
@@ -81,6 +86,7 @@ export class LexicalScorer {
   }
 
   private readonly actions: string[][];
+  private readonly ageLimits: (AgeLimit | null)[];
   private readonly acronyms: AcronymTable;
 
   /** Expansions of the question's unknown words that are initials of catalog phrases. */
@@ -124,6 +130,7 @@ export class LexicalScorer {
     if (top.length === 0) return [];
     const best = top[0]!.score;
     const asked = actionQuestion(question);
+    const ages = agesIn(question);
     for (const hit of top) {
       let { pairs, unigrams, query } = this.coverage(hit.doc, terms);
       // A citizen alias said in full ("đăng ký xe ô tô") names the procedure as fully as its own name.
@@ -133,6 +140,7 @@ export class LexicalScorer {
         (this.tuning.coverageWeight * pairs + this.tuning.unigramCoverageWeight * unigrams + this.tuning.queryCoverageWeight * query);
       const actions = this.actions[hit.doc]!;
       if (actions.length > 0 && !actions.some((action) => questionAsksFor(asked, action))) hit.score *= this.tuning.unsaidActionFactor;
+      if (excludesStatedAge(this.ageLimits[hit.doc]!, ages)) hit.score *= this.tuning.excludedAgeFactor;
     }
     top.sort((a, b) => b.score - a.score);
     return top.slice(0, limit);
