@@ -300,3 +300,10 @@ describe('age limits in names', () => {
     expect((await search.search('lam can cuoc cho con 16 tuoi', { limit: 1 }))[0]!.procedure.code).toBe('1.000111');
   });
 });
+
+test('"mất bao lâu" asks about time, not about a loss; "phòng tư pháp" is no foreign country', () => {
+  expect(questionAsksFor(actionQuestion('làm hộ chiếu mất bao lâu'), 'trinh bao mat')).toBe(false);
+  expect(questionAsksFor(actionQuestion('bị mất hộ chiếu'), 'trinh bao mat')).toBe(true);
+  expect(synonymRewrites('đăng ký khai sinh tại phòng tư pháp').some((r) => r.includes('yếu tố nước ngoài'))).toBe(false);
+  expect(synonymRewrites('kết hôn với người nước Pháp').some((r) => r.includes('yếu tố nước ngoài'))).toBe(true);
+});

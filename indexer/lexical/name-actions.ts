@@ -47,7 +47,8 @@ const ACTION_CUES: Readonly<Record<string, ActionCues>> = {
   [EXCHANGE]: { accented: ['đổi', 'cấp đổi'], folded: ['cap doi'], foldedPatterns: [FOLDED_DOI] },
   'gia han': EXPIRED,
   'trinh bao mat': {
-    accented: ['mất', 'thất lạc', 'đánh rơi', 'trình báo', 'báo mất'],
+    // Not a bare "mất": "mất bao lâu", "mất bao nhiêu tiền" ask about time and money.
+    accented: ['bị mất', 'đã mất', 'làm mất', 'đánh mất', 'mất hộ chiếu', 'mất thẻ', 'mất giấy', 'thất lạc', 'đánh rơi', 'trình báo', 'báo mất'],
     folded: ['bi mat', 'da mat', 'lam mat', 'danh mat', 'that lac', 'danh roi', 'trinh bao', 'bao mat'],
   },
 };

@@ -145,7 +145,8 @@ const CIVIL_STATUS_EVENTS = [
 const FOREIGN = 'yếu tố nước ngoài';
 export const CONTEXTUAL_SYNONYMS: ReadonlyArray<{ key: string; expansion: string; context: readonly string[] }> = [
   'nguoi nuoc ngoai', 'quoc tich nuoc ngoai', 'nuoc ngoai', 'viet kieu', 'han quoc', 'trung quoc', 'nhat ban', 'dai loan',
-  'hoa ky', 'lao', 'campuchia', 'thai lan', 'singapore', 'phap', 'duc', 'uc', 'canada', 'nga',
+  'hoa ky', 'campuchia', 'thai lan', 'singapore', 'canada', 'nuoc lao', 'nuoc phap', 'nuoc duc', 'nuoc uc', 'nuoc nga',
+  // (one-syllable country names fold like common words: "lao" động, tư "pháp", giáo "dục")
 ].map((key) => ({ key, expansion: FOREIGN, context: CIVIL_STATUS_EVENTS }));
 
 const KEYS = [
