@@ -285,6 +285,10 @@ describe('age limits in names', () => {
   test('ages are read from questions and limits from names', () => {
     expect(agesIn('làm căn cước cho con 10 tuổi')).toEqual([10]);
     expect(agesIn('con toi 5 tuoi')).toEqual([5]);
+    expect(agesIn('con tôi 15 tuổi rồi')).toEqual([15]);
+    // A limit the question quotes is not an age it states.
+    expect(agesIn('làm căn cước cho trẻ dưới 14 tuổi')).toEqual([]);
+    expect(agesIn('người từ đủ 14 tuổi trở lên')).toEqual([]);
     expect(ageLimitOf('Cấp thẻ căn cước cho người dưới 14 tuổi')).toEqual({ from: 0, below: 14 });
     expect(ageLimitOf('Cấp thẻ căn cước cho người từ đủ 14 tuổi trở lên')).toEqual({ from: 14, below: Infinity });
     expect(ageLimitOf('Hỗ trợ người từ 16 tuổi đến dưới 60 tuổi')).toEqual({ from: 16, below: 60 });
@@ -298,6 +302,7 @@ describe('age limits in names', () => {
     const search = createLexicalRetriever(catalog);
     expect((await search.search('làm căn cước cho con 10 tuổi', { limit: 1 }))[0]!.procedure.code).toBe('1.000112');
     expect((await search.search('lam can cuoc cho con 16 tuoi', { limit: 1 }))[0]!.procedure.code).toBe('1.000111');
+    expect((await search.search('làm căn cước cho trẻ dưới 14 tuổi', { limit: 1 }))[0]!.procedure.code).toBe('1.000112');
   });
 });
 

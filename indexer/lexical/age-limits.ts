@@ -14,9 +14,16 @@ export interface AgeLimit {
 
 const words = (text: string) => ` ${foldedKey(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
 
-/** Ages a question states ("10 tuổi", "con 5 tuoi"). */
+/** Words before or after "N tuổi" that make it a limit ("dưới 14 tuổi", "từ đủ 14 tuổi trở lên"), not an age. */
+const LIMIT_BEFORE = /(?:duoi|tren|du|tu|qua|ngoai|den) $/;
+const LIMIT_AFTER = /^ tro (?:len|xuong)/;
+
+/** Ages a question states ("10 tuổi", "con 5 tuoi") — not the limits it quotes ("dưới 14 tuổi"). */
 export function agesIn(question: string): number[] {
-  return [...words(question).matchAll(/ (\d{1,3}) tuoi /g)].map((match) => Number(match[1]));
+  const text = words(question);
+  return [...text.matchAll(/ (\d{1,3}) tuoi(?= )/g)]
+    .filter((match) => !LIMIT_BEFORE.test(text.slice(0, match.index + 1)) && !LIMIT_AFTER.test(text.slice(match.index + match[0].length)))
+    .map((match) => Number(match[1]));
 }
 
 /** The age limit a procedure name sets, or null. */
