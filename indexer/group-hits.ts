@@ -8,7 +8,7 @@
 import type { Level, Procedure } from '../knowledge/schema.ts';
 import { nearDuplicateKey } from './near-duplicates.ts';
 import type { RetrievalHit } from './retriever.ts';
-import { foldedKey } from './vietnamese/normalize.ts';
+import { foldedKey, syllables } from './vietnamese/normalize.ts';
 
 export interface RankedDoc {
   doc: number;
@@ -18,7 +18,7 @@ export interface RankedDoc {
 /** Words that tell near-duplicates apart without naming anyone ("thuộc thẩm quyền của …"). */
 const CONNECTIVES = new Set(['thuoc', 'tham', 'quyen', 'cua', 'do', 'cho', 'tai', 'thuc', 'hien', 'cap', 'phep', 'giai', 'quyet', 'quan', 'ly', 'li', 'va', 'o']);
 
-const foldedWords = (text: string) => foldedKey(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim().split(' ').filter(Boolean);
+const foldedWords = (text: string) => syllables(foldedKey(text));
 
 const distinguishing = new WeakMap<Procedure, string[]>();
 

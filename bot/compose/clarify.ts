@@ -6,7 +6,10 @@ import { levelLabel } from './overview.ts';
 
 export interface ClarifyOption {
   procedure: Procedure;
+  /** The quick reply's text. */
   label: string;
+  /** The option's line in the numbered list: the whole name when the label shows only its end. */
+  listed: string;
 }
 
 /**
@@ -18,14 +21,11 @@ export function optionLabels(procedures: readonly Procedure[]): ClarifyOption[] 
   const names = procedures.map((p) => p.name.trim());
   const sameName = new Set(names).size < names.length;
   const endings = sameName ? null : differingEndings(names);
-  return procedures.map((procedure, i) => ({
-    procedure,
-    label: sameName
-      ? clip(`${procedure.name} (${levelLabel(procedure)})`, 80)
-      : endings
-        ? clip(`…${endings[i]}`, 80)
-        : clip(procedure.name, 80),
-  }));
+  return procedures.map((procedure, i) => {
+    if (endings) return { procedure, label: clip(`…${endings[i]}`, 80), listed: clip(procedure.name, 160) };
+    const label = sameName ? clip(`${procedure.name} (${levelLabel(procedure)})`, 80) : clip(procedure.name, 80);
+    return { procedure, label, listed: label };
+  });
 }
 
 /** Words a shared opening must have before the names are told apart by their endings. */
@@ -55,8 +55,7 @@ export function composeClarify(options: readonly ClarifyOption[], byLevel: boole
     : differByLevel(options)
       ? 'Dạ, thủ tục này được thực hiện ở nhiều cấp với thông tin khác nhau. Bạn làm ở cấp nào ạ?'
       : 'Dạ, thủ tục này do nhiều cơ quan, nhiều cấp giải quyết với thông tin khác nhau. Bạn làm ở đâu ạ?';
-  // The list shows whole names (a quick reply may show only the end that tells them apart).
-  const list = options.map((o, i) => `${i + 1}. ${o.label.startsWith('…') ? clip(o.procedure.name, 160) : o.label} (mã ${o.procedure.code})`).join('\n');
+  const list = options.map((o, i) => `${i + 1}. ${o.listed} (mã ${o.procedure.code})`).join('\n');
   return [
     quickRepliesReply(
       `${question}\n${list}`,

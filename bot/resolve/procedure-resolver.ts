@@ -113,11 +113,11 @@ export async function resolveProcedure(
   // "từ đủ 14 tuổi trở lên") — unless it would rule out every one.
   const ages = agesIn(input.query);
   const ageFits = matched.filter(({ hit }) => !excludesStatedAge(ageLimitOf(hit.procedure.name), ages));
-  if (ageFits.length > 0) matched.splice(0, matched.length, ...ageFits);
+  const candidates = ageFits.length > 0 ? ageFits : matched;
   // The popularity prior only breaks ties between candidates that account for the message as
   // fully: "kết hôn với người nước ngoài" is not the curated "Đăng ký kết hôn".
-  const bestRecall = Math.max(0, ...matched.map(({ match }) => match.recall));
-  const named: Candidate[] = matched.map(({ hit, match }) => {
+  const bestRecall = Math.max(0, ...candidates.map(({ match }) => match.recall));
+  const named: Candidate[] = candidates.map(({ hit, match }) => {
     const rank = Math.max(0, hit.score) / topScore;
     const curated = hit.procedure.origin === 'bundled' && match.recall >= bestRecall - RESOLVER_TUNING.recallTie ? RESOLVER_TUNING.curatedBonus : 0;
     const action = asksForItsAction(hit.procedure) ? RESOLVER_TUNING.askedActionBonus : 0;

@@ -8,7 +8,7 @@
  */
 import type { Procedure } from '../../knowledge/schema.ts';
 import { nearDuplicateKey } from '../near-duplicates.ts';
-import { foldedKey } from '../vietnamese/normalize.ts';
+import { foldedPhrase } from '../vietnamese/normalize.ts';
 import type { FaqQuestion } from './faq-eval.ts';
 
 /** Shorter names ("Đăng ký", "Xóa đăng ký") are too generic to count as naming a procedure. */
@@ -29,7 +29,8 @@ export interface LabelAudit {
   disagreements: LabelDisagreement[];
 }
 
-const words = (text: string) => ` ${foldedKey(text).replace(/[^\p{L}\p{N}]+/gu, ' ').replace(/\s+/g, ' ').trim().replace(/^thu tuc /, '')} `;
+/** Folded words, without a leading "thủ tục" (names and keys here are already folded). */
+const words = (text: string) => foldedPhrase(text).replace(/^ thu tuc /, ' ');
 
 export function auditGoldLabels(procedures: readonly Procedure[], questions: readonly FaqQuestion[]): LabelAudit {
   const names = procedures

@@ -3,7 +3,7 @@
  * lên", "… trẻ em dưới 6 tuổi"): a question that gives an age ("làm căn cước cho con 10 tuổi")
  * is not about the procedure whose age limit excludes it, however alike the names read.
  */
-import { foldedKey } from '../vietnamese/normalize.ts';
+import { foldedPhrase } from '../vietnamese/normalize.ts';
 
 export interface AgeLimit {
   /** Youngest age included. */
@@ -12,15 +12,13 @@ export interface AgeLimit {
   below: number;
 }
 
-const words = (text: string) => ` ${foldedKey(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
-
 /** Words before or after "N tuổi" that make it a limit ("dưới 14 tuổi", "từ đủ 14 tuổi trở lên"), not an age. */
 const LIMIT_BEFORE = /(?:duoi|tren|du|tu|qua|ngoai|den) $/;
 const LIMIT_AFTER = /^ tro (?:len|xuong)/;
 
 /** Ages a question states ("10 tuổi", "con 5 tuoi") — not the limits it quotes ("dưới 14 tuổi"). */
 export function agesIn(question: string): number[] {
-  const text = words(question);
+  const text = foldedPhrase(question);
   return [...text.matchAll(/ (\d{1,3}) tuoi(?= )/g)]
     .filter((match) => !LIMIT_BEFORE.test(text.slice(0, match.index + 1)) && !LIMIT_AFTER.test(text.slice(match.index + match[0].length)))
     .map((match) => Number(match[1]));
@@ -28,7 +26,7 @@ export function agesIn(question: string): number[] {
 
 /** The age limit a procedure name sets, or null. */
 export function ageLimitOf(name: string): AgeLimit | null {
-  const text = words(name);
+  const text = foldedPhrase(name);
   const between = / tu (?:du )?(\d{1,3}) tuoi den (?:duoi |chua du )?(\d{1,3}) tuoi /.exec(text);
   if (between) return { from: Number(between[1]), below: Number(between[2]) };
   const under = / (?:duoi|chua du) (\d{1,3}) tuoi /.exec(text);

@@ -12,7 +12,7 @@ import { synonymRewrites } from './synonyms.ts';
 import { isQueryFrameWord } from './query-frame.ts';
 import { actionQuestion, nameActions, questionAsksFor } from './name-actions.ts';
 import { ageLimitOf, agesIn, excludesStatedAge, type AgeLimit } from './age-limits.ts';
-import { foldedKey } from '../vietnamese/normalize.ts';
+import { foldedKey, foldedPhrase } from '../vietnamese/normalize.ts';
 
 export interface LexicalTuning {
   pairWeight: number;
@@ -67,9 +67,8 @@ export class LexicalScorer {
     this.ageLimits = procedures.map((procedure) => ageLimitOf(procedure.name));
     this.aliasPhrases = procedures.map((procedure) =>
       procedure.aliases
-        .map((alias) => foldedKey(alias).replace(/[^\p{L}\p{N}]+/gu, ' ').trim())
-        .filter((alias) => alias.split(' ').length >= MIN_ALIAS_SYLLABLES)
-        .map((alias) => ` ${alias} `),
+        .map(foldedPhrase)
+        .filter((alias) => alias.trim().split(' ').length >= MIN_ALIAS_SYLLABLES),
     );
   }
 
@@ -132,12 +131,14 @@ export class LexicalScorer {
     const asked = actionQuestion(question);
     const ages = agesIn(question);
     for (const hit of top) {
-      let { pairs, unigrams, query } = this.coverage(hit.doc, terms);
+      const coverage = this.coverage(hit.doc, terms);
       // A citizen alias said in full ("đăng ký xe ô tô") names the procedure as fully as its own name.
-      if (this.aliasPhrases[hit.doc]!.some((alias) => asked.folded.includes(alias))) pairs = unigrams = 1;
+      const saysAlias = this.aliasPhrases[hit.doc]!.some((alias) => asked.folded.includes(alias));
+      const pairs = saysAlias ? 1 : coverage.pairs;
+      const unigrams = saysAlias ? 1 : coverage.unigrams;
       hit.score +=
         best *
-        (this.tuning.coverageWeight * pairs + this.tuning.unigramCoverageWeight * unigrams + this.tuning.queryCoverageWeight * query);
+        (this.tuning.coverageWeight * pairs + this.tuning.unigramCoverageWeight * unigrams + this.tuning.queryCoverageWeight * coverage.query);
       const actions = this.actions[hit.doc]!;
       if (actions.length > 0 && !actions.some((action) => questionAsksFor(asked, action))) hit.score *= this.tuning.unsaidActionFactor;
       if (excludesStatedAge(this.ageLimits[hit.doc]!, ages)) hit.score *= this.tuning.excludedAgeFactor;

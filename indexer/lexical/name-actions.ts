@@ -10,7 +10,7 @@
  * accented (matched on the normalised question) and folded (for questions typed without
  * diacritics; only where the folded form is unambiguous — "doi" is also "đối với").
  */
-import { foldedKey, normalizeVietnamese } from '../vietnamese/normalize.ts';
+import { foldedKey, foldedPhrase, syllables } from '../vietnamese/normalize.ts';
 import { withoutFiller } from './name-filler.ts';
 
 export const SPECIFIC_ACTIONS = [
@@ -26,6 +26,11 @@ const PLAIN_ACTIONS = ['cap', 'dang ky'];
 const EXCHANGE = 'doi';
 
 const EXPIRED = { accented: ['hết hạn', 'quá hạn'], folded: ['het han', 'qua han'] };
+/** A loss — not a bare "mất": "mất bao lâu", "mất bao nhiêu tiền" ask about time and money. */
+const LOST = {
+  accented: ['bị mất', 'đã mất', 'làm mất', 'đánh mất', 'mất thẻ', 'mất giấy', 'thất lạc'],
+  folded: ['bi mat', 'da mat', 'lam mat', 'danh mat', 'that lac'],
+};
 
 /** The question's own words for an action, beyond the action's name itself. */
 interface ActionCues {
@@ -40,16 +45,15 @@ const FOLDED_DOI = / doi (?!voi |tuong |chieu |ngoai |tac |thoai |xu |dien |lap 
 
 const ACTION_CUES: Readonly<Record<string, ActionCues>> = {
   'cap lai': {
-    accented: ['xin lại', 'làm lại', 'bị mất', 'đã mất', 'làm mất', 'đánh mất', 'mất thẻ', 'mất giấy', 'mất sổ', 'thất lạc', 'hư hỏng', 'bị hỏng', 'rách', ...EXPIRED.accented],
-    folded: ['xin lai', 'lam lai', 'bi mat', 'da mat', 'lam mat', 'danh mat', 'mat the', 'mat giay', 'mat so', 'that lac', 'hu hong', 'bi hong', ...EXPIRED.folded],
+    accented: [...LOST.accented, 'mất sổ', 'xin lại', 'làm lại', 'hư hỏng', 'bị hỏng', 'rách', ...EXPIRED.accented],
+    folded: [...LOST.folded, 'mat the', 'mat giay', 'mat so', 'xin lai', 'lam lai', 'hu hong', 'bi hong', ...EXPIRED.folded],
   },
   'cap doi': { accented: ['đổi', ...EXPIRED.accented], folded: EXPIRED.folded, foldedPatterns: [FOLDED_DOI] },
   [EXCHANGE]: { accented: ['đổi', 'cấp đổi'], folded: ['cap doi'], foldedPatterns: [FOLDED_DOI] },
   'gia han': EXPIRED,
   'trinh bao mat': {
-    // Not a bare "mất": "mất bao lâu", "mất bao nhiêu tiền" ask about time and money.
-    accented: ['bị mất', 'đã mất', 'làm mất', 'đánh mất', 'mất hộ chiếu', 'mất thẻ', 'mất giấy', 'thất lạc', 'đánh rơi', 'trình báo', 'báo mất'],
-    folded: ['bi mat', 'da mat', 'lam mat', 'danh mat', 'that lac', 'danh roi', 'trinh bao', 'bao mat'],
+    accented: [...LOST.accented, 'mất hộ chiếu', 'đánh rơi', 'trình báo', 'báo mất'],
+    folded: [...LOST.folded, 'danh roi', 'trinh bao', 'bao mat'],
   },
 };
 
@@ -90,8 +94,7 @@ export interface ActionQuestion {
 }
 
 export function actionQuestion(question: string): ActionQuestion {
-  const words = (text: string) => ` ${text.replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
-  return { accented: words(normalizeVietnamese(question)), folded: words(foldedKey(question)) };
+  return { accented: ` ${syllables(question).join(' ')} `, folded: foldedPhrase(question) };
 }
 
 /** True when the question asks for the action, by its name or by one of its cues. */

@@ -163,8 +163,13 @@ export function synonymRewrites(text: string): string[] {
   const words = foldDiacritics(normalizeVietnamese(text)).match(/[\p{L}\p{N}]+/gu) ?? [];
   const padded = ` ${words.join(' ')} `;
   const matches: Array<{ start: number; end: number; expansion: string }> = [];
+  const contextSaid = new Map<readonly string[], boolean>(); // one look per context, not per phrase
+  const says = (context: readonly string[]) => {
+    if (!contextSaid.has(context)) contextSaid.set(context, context.some((phrase) => padded.includes(` ${phrase} `)));
+    return contextSaid.get(context)!;
+  };
   for (const { syllables, expansion, context } of KEYS) {
-    if (context.length > 0 && !context.some((phrase) => padded.includes(` ${phrase} `))) continue;
+    if (context.length > 0 && !says(context)) continue;
     for (let i = 0; i + syllables.length <= words.length; i++) {
       if (syllables.every((s, j) => words[i + j] === s)) {
         matches.push({ start: i, end: i + syllables.length, expansion });

@@ -52,3 +52,11 @@ export function hasDiacritics(text: string): boolean {
 export function syllables(text: string): string[] {
   return normalizeVietnamese(text).match(/[\p{L}\p{N}]+/gu) ?? [];
 }
+
+/**
+ * The folded syllables joined by single spaces and padded with one on each side, so a phrase is
+ * found on syllable boundaries with `includes(" cap lai ")`.
+ */
+export function foldedPhrase(text: string): string {
+  return ` ${syllables(foldedKey(text)).join(' ')} `;
+}
