@@ -4,17 +4,17 @@
  */
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
-import { createConversationService } from './bot/conversation-service.ts';
+import { createConversationService } from './bot/conversation/conversation-service.ts';
 import type { EventHub } from './bot/events/event-hub.ts';
 import type { TicketStore } from './bot/handoff/ticket-store.ts';
-import type { ConversationStore } from './bot/store/conversation-store.ts';
+import type { ConversationStore } from './bot/conversation/conversation-store.ts';
 import { HttpError } from './channels/http/errors.ts';
 import { errorHandler, requestContext } from './channels/http/middleware.ts';
-import { dossierIntegrationRoutes, type DossierAppDeps } from './channels/integration/dossier-routes.ts';
+import { dossierIntegrationRoutes, type DossierAppDeps } from './channels/api/integration-routes.ts';
 import { readinessReport, requireService, type Services } from './channels/http/readiness.ts';
-import { procedureRoutes } from './channels/procedures/routes.ts';
+import { procedureRoutes } from './channels/api/procedure-routes.ts';
 import { officerRoutes } from './channels/officer/routes.ts';
-import type { OfficerAppDeps } from './channels/officer/setup.ts';
+import type { OfficerAppDeps } from './deps/officer-deps.ts';
 import { webchatRoutes } from './channels/webchat/routes.ts';
 
 export interface AppDeps {

@@ -8,13 +8,13 @@ import { loadConfig } from './config.ts';
 import { createLogger } from './channels/http/logger.ts';
 import type { Services } from './channels/http/readiness.ts';
 import { createMemoryEventHub } from './bot/events/event-hub.ts';
-import { createSqlTicketStore } from './bot/handoff/sql-ticket-store.ts';
-import { createSqlConversationStore } from './bot/store/sql-conversation-store.ts';
-import { createRedisEventHub } from './channels/events/redis-event-hub.ts';
-import { openDb } from './knowledge/db/open.ts';
-import { warmUp } from './startup.ts';
-import { dossierAppDeps } from './channels/dossiers/dossier-setup.ts';
-import { bootstrapSupervisor, createOfficerDeps, startClaimSweeper } from './channels/officer/setup.ts';
+import { createSqlTicketStore } from './adapters/sql/sql-ticket-store.ts';
+import { createSqlConversationStore } from './adapters/sql/sql-conversation-store.ts';
+import { createRedisEventHub } from './adapters/redis/redis-event-hub.ts';
+import { openDb } from './adapters/sql/db/open-db.ts';
+import { warmUp } from './deps/warm-up.ts';
+import { dossierAppDeps } from './deps/dossier-deps.ts';
+import { bootstrapSupervisor, createOfficerDeps, startClaimSweeper } from './deps/officer-deps.ts';
 
 async function main(): Promise<void> {
   const config = loadConfig();

@@ -1,7 +1,7 @@
 /** The types one turn passes around: the inbound turn, what the bot understood, what it decided. */
 import type { Procedure } from '../knowledge/schema.ts';
 import type { HandoffTrigger } from './handoff/handoff-states.ts';
-import type { ConversationState, Pending, ProcedureRef } from './conversation-state.ts';
+import type { ConversationState, Pending, ProcedureRef } from './conversation/conversation-state.ts';
 import type { TurnDeps } from './deps.ts';
 import type { Classification } from './intents/classify.ts';
 import type { Intent } from './intents/intent.ts';

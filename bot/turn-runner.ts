@@ -4,7 +4,7 @@
  * carries the sector of the procedure under discussion so the ticket reaches the right officers.
  */
 import type { ChatReply } from './chat-reply.ts';
-import type { CoreTurnResult, TurnRunner } from './conversation-service.ts';
+import type { CoreTurnResult, TurnRunner } from './conversation/conversation-service.ts';
 import type { TurnDeps } from './deps.ts';
 import type { Reply } from './replies.ts';
 import { handleTurn } from './turn.ts';

@@ -7,7 +7,7 @@
  * route table (dialogs/routes.ts). A failing dependency becomes a polite apology — handleTurn
  * does not throw.
  */
-import { parseState, type ConversationState } from './conversation-state.ts';
+import { parseState, type ConversationState } from './conversation/conversation-state.ts';
 import { OFFICER_QUICK_REPLY } from './compose/conversation.ts';
 import type { TurnDeps } from './deps.ts';
 import { ROUTES } from './dialogs/routes.ts';

@@ -8,7 +8,7 @@
 import type { Level, Procedure } from '../knowledge/schema.ts';
 import { nearDuplicateKey } from './near-duplicates.ts';
 import type { RetrievalHit } from './retriever.ts';
-import { foldedKey, syllables } from './vietnamese/normalize.ts';
+import { foldedKey, syllables } from '../knowledge/language/normalize.ts';
 
 export interface RankedDoc {
   doc: number;

@@ -5,7 +5,7 @@
  * the question (or preferred by the caller) decides which one leads.
  */
 import type { Level, Procedure } from '../knowledge/schema.ts';
-import { foldedKey } from './vietnamese/normalize.ts';
+import { foldedKey } from '../knowledge/language/normalize.ts';
 
 const LEVEL_WORDS = /\b(?:(?:thuc hien\s+)?(?:tai|o|thuoc)\s+)?(?:cap\s+(?:tinh|xa|huyen|bo|trung uong|co so)|trung uong)\b/g;
 

@@ -3,7 +3,7 @@
  * bundled catalog. A bundled record (curated, citizen-level) wins over an imported one of the
  * same code.
  */
-import type { ProcedureRepository } from './procedure-repository.ts';
+import type { ProcedureRepository } from './procedure-store.ts';
 import type { Procedure } from './schema.ts';
 
 export interface Catalog {

@@ -1,5 +1,5 @@
 /** Vietnamese formatting of the facts: money, durations, names, lists. */
-import { foldedKey } from '../../indexer/vietnamese/normalize.ts';
+import { foldedKey } from '../../knowledge/language/normalize.ts';
 import { CHANNEL_LABELS, TIME_UNIT_LABELS, type ChannelMethod, type ProcessingTime } from '../../knowledge/schema.ts';
 
 /** 200000 → "200.000 đồng". */

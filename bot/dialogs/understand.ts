@@ -2,7 +2,7 @@
  * The understanding step: read the words, the clicked payload and the state, and resolve the
  * topic against the catalog — everything the route selectors need.
  */
-import type { ConversationState } from '../conversation-state.ts';
+import type { ConversationState } from '../conversation/conversation-state.ts';
 import type { TurnDeps } from '../deps.ts';
 import { asksHandoff, classify, topicQuery, topicWeight } from '../intents/classify.ts';
 import { parsePayload } from '../replies.ts';

@@ -8,7 +8,7 @@ import type { Dossier } from '../../knowledge/dossiers/dossier.ts';
 import type { WorkingCalendar } from '../../knowledge/dossiers/working-days.ts';
 import type { BotLogger } from '../deps.ts';
 import type { EventHub } from '../events/event-hub.ts';
-import type { ConversationStore } from '../store/conversation-store.ts';
+import type { ConversationStore } from '../conversation/conversation-store.ts';
 import { composeStatusChangeNotice } from '../compose/dossier.ts';
 import type { DossierSubscriptions } from './dossier-activity.ts';
 import { toPublicStatus } from './public-status.ts';

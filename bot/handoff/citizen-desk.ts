@@ -4,7 +4,7 @@
  * (or the honest "answered later" outside office hours), and each message relayed to the
  * officer consoles while a ticket is open.
  */
-import type { HandoffHooks } from '../conversation-service.ts';
+import type { HandoffHooks } from '../conversation/conversation-service.ts';
 import * as say from './desk-messages.ts';
 import type { DeskContext } from './desk-context.ts';
 import { DeskError } from './desk-types.ts';

@@ -5,8 +5,8 @@
  * DeskError('conflict'), the queue notice, and closing a ticket to be answered later.
  */
 import type { QuickReply } from '../chat-reply.ts';
-import type { DeskNotice } from '../conversation-service.ts';
-import { VersionConflictError, type MessageAuthor, type StoredMessage } from '../store/conversation-store.ts';
+import type { DeskNotice } from '../conversation/conversation-service.ts';
+import { VersionConflictError, type MessageAuthor, type StoredMessage } from '../conversation/conversation-store.ts';
 import * as say from './desk-messages.ts';
 import { DESK_CHANNEL, DeskError, type HandoffDeskDeps } from './desk-types.ts';
 import { InvalidTransitionError } from './handoff-states.ts';

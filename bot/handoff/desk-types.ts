@@ -2,10 +2,10 @@
  * The handoff desk's shapes: its dependencies, the officer queue, the errors it throws, and the
  * desk itself (citizen-side hooks plus officer operations). See handoff-desk.ts.
  */
-import type { HandoffHooks } from '../conversation-service.ts';
+import type { HandoffHooks } from '../conversation/conversation-service.ts';
 import type { EventHub } from '../events/event-hub.ts';
-import type { ConversationStore, StoredMessage } from '../store/conversation-store.ts';
-import type { HandoffRecords } from './handoff-records.ts';
+import type { ConversationStore, StoredMessage } from '../conversation/conversation-store.ts';
+import type { HandoffRecords } from './handoff-record-store.ts';
 import type { EndReason } from './handoff-states.ts';
 import type { OfficeHours } from './office-hours.ts';
 import type { Officer, OfficerDirectory } from './officer.ts';

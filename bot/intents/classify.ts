@@ -5,16 +5,16 @@
  * the topic really names a procedure is decided later, against the catalog (resolve/).
  */
 import type { Level } from '../../knowledge/schema.ts';
-import { foldDiacritics } from '../../indexer/vietnamese/normalize.ts';
-import { ABBREVIATIONS } from './abbreviations.ts';
+import { foldDiacritics } from '../../knowledge/language/normalize.ts';
+import { ABBREVIATIONS } from '../../knowledge/language/abbreviations.ts';
 import { CONVERSATION_RULES, type ConversationTag } from './conversation-rules.ts';
 import { FACET_RULES, facetIntentOf, type FacetTag, type HowToAspect } from './facet-rules.ts';
 import type { FacetIntent } from './intent.ts';
 import { chosenOrdinal, findDossierCode, isCarryOver, mentionedLevels } from './mentions.ts';
 import { SCOPE_RULES, type ScopeTag } from './out-of-scope-rules.ts';
-import { PhraseMatcher, type PhraseMatch } from './phrase-matcher.ts';
-import { inCompound, isStopWord } from './stop-words.ts';
-import { analyzeText, oddTokenShare, type AnalyzedText, type Token } from './text-analysis.ts';
+import { PhraseMatcher, type PhraseMatch } from '../../knowledge/language/phrase-matcher.ts';
+import { inCompound, isStopWord } from '../../knowledge/language/stop-words.ts';
+import { analyzeText, oddTokenShare, type AnalyzedText, type Token } from '../../knowledge/language/message-tokens.ts';
 
 type Tag = FacetTag | ConversationTag | ScopeTag;
 

@@ -2,7 +2,7 @@
  * Phrases about the conversation itself rather than a procedure: greetings, thanks and
  * goodbyes, asking for a person, asking where one's dossier is. Folded.
  */
-import { rulesFrom } from './phrase-matcher.ts';
+import { rulesFrom } from '../../knowledge/language/phrase-matcher.ts';
 
 /** `frame`: question frames that carry no topic and no intent ("thì sao", "tại sao"): removed from the topic. */
 export type ConversationTag = 'greeting' | 'thanks' | 'handoff' | 'status' | 'frame';

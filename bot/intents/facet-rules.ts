@@ -3,7 +3,7 @@
  * 1–2 a hint that needs company. `how_to` phrases carry the aspect asked (where, online …) so
  * the answer can lead with it.
  */
-import { rulesFrom } from './phrase-matcher.ts';
+import { rulesFrom } from '../../knowledge/language/phrase-matcher.ts';
 
 export type HowToAspect = 'where' | 'online' | 'post' | 'steps' | 'agency';
 export type FacetTag = 'documents' | 'fee' | 'processing_time' | `how_to:${HowToAspect}`;

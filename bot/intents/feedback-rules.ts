@@ -4,7 +4,7 @@
  * happens to contain "không đúng hạn") made mostly of such a phrase. Folded, so typed with or
  * without accents.
  */
-import { foldDiacritics } from '../../indexer/vietnamese/normalize.ts';
+import { foldDiacritics } from '../../knowledge/language/normalize.ts';
 
 const PHRASES = [
   'tra loi sai', 'sai roi', 'sai bet', 'sai het', 'noi sai', 'thong tin sai', 'sai thong tin',

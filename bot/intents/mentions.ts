@@ -4,7 +4,7 @@
  * carries the previous question over to a new procedure.
  */
 import type { Level } from '../../knowledge/schema.ts';
-import type { AnalyzedText } from './text-analysis.ts';
+import type { AnalyzedText } from '../../knowledge/language/message-tokens.ts';
 
 const LEVEL_PATTERNS: Array<[Level, RegExp]> = [
   ['xa', /\b(cap xa|o xa|uy ban nhan dan xa|ubnd xa|xa phuong|o phuong|tai phuong|cap phuong|ubnd phuong|uy ban nhan dan phuong|thi tran|cap co so)\b/],

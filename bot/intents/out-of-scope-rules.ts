@@ -3,7 +3,7 @@
  * entertainment, chit-chat about the bot), and neutral phrases that only stop a shorter rule
  * from misfiring ("cần bổ sung" is not "cán bộ"). Folded.
  */
-import { rulesFrom } from './phrase-matcher.ts';
+import { rulesFrom } from '../../knowledge/language/phrase-matcher.ts';
 
 export type ScopeTag = 'out_of_scope' | 'neutral';
 

@@ -5,11 +5,11 @@
  * (IDF), so "cấp" or "đăng ký" count little and "hộ chiếu" or "khai tử" count a lot, and a
  * word no procedure name uses at all ("vàng", "hôm nay") pulls the match down.
  */
-import { foldedKey, syllables } from '../../indexer/vietnamese/normalize.ts';
+import { foldedKey, syllables } from '../../knowledge/language/normalize.ts';
 import type { Procedure } from '../../knowledge/schema.ts';
-import { isTypoOf } from '../intents/syllable.ts';
-import { CITIZEN_SYNONYMS } from '../../indexer/lexical/synonyms.ts';
-import type { Token } from '../intents/text-analysis.ts';
+import { isTypoOf } from '../../knowledge/language/syllable.ts';
+import { CITIZEN_SYNONYMS } from '../../knowledge/language/citizen-phrases.ts';
+import type { Token } from '../../knowledge/language/message-tokens.ts';
 import type { ProcedureSource } from '../deps.ts';
 
 export interface NameMatch {

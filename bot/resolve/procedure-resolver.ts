@@ -4,13 +4,13 @@
  * call (ambiguous: ask), or none (the message names no procedure we know).
  */
 import type { Level, Procedure } from '../../knowledge/schema.ts';
-import type { Token } from '../intents/text-analysis.ts';
+import type { Token } from '../../knowledge/language/message-tokens.ts';
 import type { ProcedureSource } from '../deps.ts';
 import type { ProcedureRetriever, RetrievalHit } from '../../indexer/retriever.ts';
 import { BotError } from '../errors.ts';
 import { vocabularyOf, type NameMatch } from './name-match.ts';
-import { actionQuestion, nameActions, questionAsksFor } from '../../indexer/lexical/name-actions.ts';
-import { ageLimitOf, agesIn, excludesStatedAge } from '../../indexer/lexical/age-limits.ts';
+import { actionQuestion, nameActions, questionAsksFor } from '../../knowledge/language/name-actions.ts';
+import { ageLimitOf, agesIn, excludesStatedAge } from '../../knowledge/language/age-limits.ts';
 
 export interface Candidate {
   procedure: Procedure;

@@ -4,7 +4,7 @@
  */
 import type { Catalog } from '../../knowledge/catalog-store.ts';
 import type { ProcedureRetriever } from '../../indexer/retriever.ts';
-import type { TurnRunner } from '../../bot/conversation-service.ts';
+import type { TurnRunner } from '../../bot/conversation/conversation-service.ts';
 import { HttpError } from './errors.ts';
 
 export interface Services {

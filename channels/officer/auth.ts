@@ -6,7 +6,7 @@
 import type { Request, RequestHandler, Response } from 'express';
 import type { Officer } from '../../bot/handoff/officer.ts';
 import { HttpError } from '../http/errors.ts';
-import { SESSION_HOURS, csrfMatches, type OfficerAccounts } from './accounts.ts';
+import { SESSION_HOURS, csrfMatches, type OfficerAccounts } from '../../adapters/sql/sql-officer-store.ts';
 
 export const SESSION_COOKIE = 'tltt_officer';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

@@ -12,11 +12,11 @@ import { z } from 'zod';
 import type { EventHub } from '../../bot/events/event-hub.ts';
 import { DESK_CHANNEL, DeskError, type HandoffDesk } from '../../bot/handoff/handoff-desk.ts';
 import { END_REASONS } from '../../bot/handoff/handoff-states.ts';
-import type { HandoffRecords } from '../../bot/handoff/handoff-records.ts';
+import type { HandoffRecords } from '../../bot/handoff/handoff-record-store.ts';
 import { handlesSector, OFFICER_ROLES } from '../../bot/handoff/officer.ts';
 import { openEventStream } from '../http/event-stream.ts';
 import { HttpError, type HttpErrorCode } from '../http/errors.ts';
-import type { OfficerAccounts } from './accounts.ts';
+import type { OfficerAccounts } from '../../adapters/sql/sql-officer-store.ts';
 import { requireOfficer, requireSupervisor, setSessionCookie } from './auth.ts';
 import { ticketView, type TicketContextDeps } from './ticket-context.ts';
 

@@ -4,10 +4,10 @@
  * catalog for the citizen's current question — the same composers the bot answers with.
  */
 import type { Ticket } from '../../bot/handoff/ticket-store.ts';
-import type { ConversationStore, StoredMessage } from '../../bot/store/conversation-store.ts';
+import type { ConversationStore, StoredMessage } from '../../bot/conversation/conversation-store.ts';
 import { composeAnswer } from '../../bot/compose/facet.ts';
 import { asksHandoff, classify } from '../../bot/intents/classify.ts';
-import type { Db } from '../../knowledge/db/db.ts';
+import type { Db } from '../../adapters/sql/db/db.ts';
 import type { Procedure } from '../../knowledge/schema.ts';
 import type { Services } from '../http/readiness.ts';
 

@@ -1,5 +1,5 @@
 /** ChatOutcome → the web-chat JSON response. */
-import type { ChatOutcome } from '../../bot/conversation-service.ts';
+import type { ChatOutcome } from '../../bot/conversation/conversation-service.ts';
 
 export function toWebchatResponse(outcome: ChatOutcome) {
   return {

@@ -6,8 +6,8 @@
  * that matches such initials is expanded to the phrase most names use for them.
  */
 import type { Procedure } from '../../knowledge/schema.ts';
-import { foldDiacritics } from '../vietnamese/normalize.ts';
-import { phrases } from './terms.ts';
+import { foldDiacritics } from '../../knowledge/language/normalize.ts';
+import { phrases } from '../../knowledge/language/search-terms.ts';
 
 const MIN_LETTERS = 3;
 const MAX_LETTERS = 7;

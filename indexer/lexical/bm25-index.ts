@@ -5,8 +5,8 @@
  */
 import type { Procedure } from '../../knowledge/schema.ts';
 import { FIELD_WEIGHTS, LEXICAL_FIELDS, procedureFields, type LexicalField } from './fields.ts';
-import { indexTerms } from './terms.ts';
-import { withoutFiller } from './name-filler.ts';
+import { indexTerms } from '../../knowledge/language/search-terms.ts';
+import { withoutFiller } from '../../knowledge/language/name-filler.ts';
 
 const K1 = 1.2;
 /** Fields whose accented pairs are indexed, so an exact accented match outranks a folded one. */

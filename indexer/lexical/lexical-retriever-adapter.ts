@@ -1,8 +1,8 @@
 /** Lexical-only retrieval as a ProcedureRetriever (tests, tools): the hybrid retriever in lexical mode. */
 import type { Procedure } from '../../knowledge/schema.ts';
-import { createHybridRetriever } from '../hybrid-retriever.ts';
+import { createHybridRetriever } from '../procedure-retriever.ts';
 import type { ProcedureRetriever } from '../retriever.ts';
-import { DEFAULT_LEXICAL_TUNING, LexicalScorer, type LexicalTuning } from './lexical-retriever.ts';
+import { DEFAULT_LEXICAL_TUNING, LexicalScorer, type LexicalTuning } from './lexical-scorer.ts';
 
 export function createLexicalRetriever(
   procedures: readonly Procedure[],

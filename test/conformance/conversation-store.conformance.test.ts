@@ -1,7 +1,7 @@
 /** ConversationStore conformance, run against every Db implementation. */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { VersionConflictError } from '../../bot/store/conversation-store.ts';
-import { createSqlConversationStore } from '../../bot/store/sql-conversation-store.ts';
+import { VersionConflictError } from '../../bot/conversation/conversation-store.ts';
+import { createSqlConversationStore } from '../../adapters/sql/sql-conversation-store.ts';
 import { DB_FACTORIES, type TestDatabase } from '../support/databases.ts';
 
 describe.each(DB_FACTORIES)('ConversationStore conformance: $name', (factory) => {

@@ -1,7 +1,7 @@
 /** One conformance suite for the Db seam and the procedure repository, run against every implementation. */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { migrate } from '../../knowledge/db/migrations.ts';
-import { createProcedureRepository } from '../../knowledge/procedure-repository-sql.ts';
+import { migrate } from '../../adapters/sql/migrations/migrate.ts';
+import { createProcedureRepository } from '../../adapters/sql/sql-procedure-store.ts';
 import { ProcedureSchema, type Procedure } from '../../knowledge/schema.ts';
 import { DB_FACTORIES, type TestDatabase } from '../support/databases.ts';
 

@@ -4,11 +4,11 @@
  * a time window (what rate limits and lockouts are computed from).
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createSqlDossierAuditLog, createSqlDossierSubscriptions } from '../../bot/dossiers/sql-dossier-activity.ts';
-import { createSqlConversationStore } from '../../bot/store/sql-conversation-store.ts';
+import { createSqlDossierAuditLog, createSqlDossierSubscriptions } from '../../adapters/sql/sql-dossier-activity-store.ts';
+import { createSqlConversationStore } from '../../adapters/sql/sql-conversation-store.ts';
 import { DEMO_CODES, seedDemoDossiers } from '../../knowledge/dossiers/demo-dossiers.ts';
 import type { Dossier } from '../../knowledge/dossiers/dossier.ts';
-import { createSqlDossierStore } from '../../knowledge/dossiers/sql-dossier-store.ts';
+import { createSqlDossierStore } from '../../adapters/sql/sql-dossier-store.ts';
 import { DB_FACTORIES, type TestDatabase } from '../support/databases.ts';
 
 function dossier(code: string, extra: Partial<Dossier> = {}): Dossier {

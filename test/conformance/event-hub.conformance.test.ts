@@ -1,7 +1,7 @@
 /** EventHub conformance: in-process and Redis-backed hubs behave the same. */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createMemoryEventHub, type ConversationEvent, type EventHub } from '../../bot/events/event-hub.ts';
-import { createRedisEventHub } from '../../channels/events/redis-event-hub.ts';
+import { createRedisEventHub } from '../../adapters/redis/redis-event-hub.ts';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 

@@ -1,9 +1,9 @@
 /** Handoff tickets: every transition of the table, and races, on every Db implementation. */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { HANDOFF_STATES, HANDOFF_TRANSITIONS, InvalidTransitionError, canTransition } from '../../bot/handoff/handoff-states.ts';
-import { createSqlTicketStore } from '../../bot/handoff/sql-ticket-store.ts';
+import { createSqlTicketStore } from '../../adapters/sql/sql-ticket-store.ts';
 import { TicketConflictError } from '../../bot/handoff/ticket-store.ts';
-import { createSqlConversationStore } from '../../bot/store/sql-conversation-store.ts';
+import { createSqlConversationStore } from '../../adapters/sql/sql-conversation-store.ts';
 import { DB_FACTORIES, type TestDatabase } from '../support/databases.ts';
 
 test('the transition table is the validator', () => {

@@ -5,9 +5,9 @@ import pino from 'pino';
 import { createApp } from '../../app.ts';
 import type { Services } from '../../channels/http/readiness.ts';
 import { createMemoryEventHub, type EventHub } from '../../bot/events/event-hub.ts';
-import { createSqlTicketStore } from '../../bot/handoff/sql-ticket-store.ts';
-import { createSqlConversationStore } from '../../bot/store/sql-conversation-store.ts';
-import type { Db } from '../../knowledge/db/db.ts';
+import { createSqlTicketStore } from '../../adapters/sql/sql-ticket-store.ts';
+import { createSqlConversationStore } from '../../adapters/sql/sql-conversation-store.ts';
+import type { Db } from '../../adapters/sql/db/db.ts';
 
 export interface RunningApp {
   url: string;

@@ -5,12 +5,12 @@
  */
 import pino from 'pino';
 import { loadConfig, type Config } from '../../config.ts';
-import type { Db } from '../../knowledge/db/db.ts';
-import { migrate } from '../../knowledge/db/migrations.ts';
-import { openPgliteDb } from '../../knowledge/db/pglite-db.ts';
-import { createProcedureRepository } from '../../knowledge/procedure-repository-sql.ts';
+import type { Db } from '../../adapters/sql/db/db.ts';
+import { migrate } from '../../adapters/sql/migrations/migrate.ts';
+import { openPgliteDb } from '../../adapters/sql/db/pglite-db.ts';
+import { createProcedureRepository } from '../../adapters/sql/sql-procedure-store.ts';
 import type { Procedure } from '../../knowledge/schema.ts';
-import { warmUp } from '../../startup.ts';
+import { warmUp } from '../../deps/warm-up.ts';
 import { startApp, type RunningApp } from './app-server.ts';
 
 export interface RunningAssistant extends RunningApp {

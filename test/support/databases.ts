@@ -8,10 +8,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import type { Db } from '../../knowledge/db/db.ts';
-import { migrate } from '../../knowledge/db/migrations.ts';
-import { openPgliteDb } from '../../knowledge/db/pglite-db.ts';
-import { openPostgresDb } from '../../knowledge/db/postgres-db.ts';
+import type { Db } from '../../adapters/sql/db/db.ts';
+import { migrate } from '../../adapters/sql/migrations/migrate.ts';
+import { openPgliteDb } from '../../adapters/sql/db/pglite-db.ts';
+import { openPostgresDb } from '../../adapters/sql/db/postgres-db.ts';
 
 export const POSTGRES_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 

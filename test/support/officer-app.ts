@@ -9,11 +9,11 @@ import { createApp } from '../../app.ts';
 import { loadConfig, type Config } from '../../config.ts';
 import type { Services } from '../../channels/http/readiness.ts';
 import { createMemoryEventHub, type EventHub } from '../../bot/events/event-hub.ts';
-import { createSqlTicketStore } from '../../bot/handoff/sql-ticket-store.ts';
-import { createSqlConversationStore } from '../../bot/store/sql-conversation-store.ts';
-import { createOfficerDeps, type OfficerAppDeps } from '../../channels/officer/setup.ts';
-import type { Db } from '../../knowledge/db/db.ts';
-import { warmUp } from '../../startup.ts';
+import { createSqlTicketStore } from '../../adapters/sql/sql-ticket-store.ts';
+import { createSqlConversationStore } from '../../adapters/sql/sql-conversation-store.ts';
+import { createOfficerDeps, type OfficerAppDeps } from '../../deps/officer-deps.ts';
+import type { Db } from '../../adapters/sql/db/db.ts';
+import { warmUp } from '../../deps/warm-up.ts';
 
 export interface OfficerApp {
   url: string;

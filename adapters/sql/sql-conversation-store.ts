@@ -1,0 +1,154 @@
+/** ConversationStore over the Db seam (same SQL on PGlite and PostgreSQL). */
+import type { Db, Transaction } from './db/db.ts';
+import {
+  VersionConflictError,
+  type Conversation,
+  type ConversationStore,
+  type NewMessage,
+  type StoredMessage,
+} from '../../bot/conversation/conversation-store.ts';
+
+interface ConversationRow {
+  id: string;
+  channel: string;
+  state: Record<string, unknown>;
+  version: number;
+  handoff_open?: boolean;
+  created_at: Date | string;
+  updated_at: Date | string;
+}
+
+interface MessageRow {
+  id: number | string;
+  conversation_id: string;
+  author: StoredMessage['author'];
+  text: string;
+  payload: unknown;
+  intent: string | null;
+  procedure_code: string | null;
+  created_at: Date | string;
+}
+
+const iso = (value: Date | string): string => new Date(value).toISOString();
+
+const toConversation = (row: ConversationRow): Conversation => ({
+  id: row.id,
+  channel: row.channel,
+  state: row.state ?? {},
+  version: Number(row.version),
+  handoffOpen: Boolean(row.handoff_open),
+  createdAt: iso(row.created_at),
+  updatedAt: iso(row.updated_at),
+});
+
+const toMessage = (row: MessageRow): StoredMessage => ({
+  id: Number(row.id),
+  conversationId: row.conversation_id,
+  author: row.author,
+  text: row.text,
+  payload: row.payload ?? null,
+  intent: row.intent,
+  procedureCode: row.procedure_code,
+  createdAt: iso(row.created_at),
+});
+
+/** One multi-row INSERT for all messages (a single statement is atomic on its own). */
+async function insertMessages(
+  executor: Pick<Transaction, 'query'>,
+  conversationId: string,
+  messages: NewMessage[],
+): Promise<StoredMessage[]> {
+  if (messages.length === 0) return [];
+  const values: unknown[] = [];
+  const tuples = messages.map((message) => {
+    const base = values.length;
+    values.push(
+      conversationId,
+      message.author,
+      message.text,
+      message.payload === undefined ? null : JSON.stringify(message.payload),
+      message.intent ?? null,
+      message.procedureCode ?? null,
+    );
+    return `($${base + 1}, $${base + 2}, $${base + 3}, $${base + 4}, $${base + 5}, $${base + 6})`;
+  });
+  const { rows } = await executor.query<MessageRow>(
+    `INSERT INTO messages (conversation_id, author, text, payload, intent, procedure_code)
+     VALUES ${tuples.join(', ')} RETURNING *`,
+    values,
+  );
+  return rows.map(toMessage).sort((a, b) => a.id - b.id);
+}
+
+export function createSqlConversationStore(db: Db): ConversationStore {
+  return {
+    async get(id) {
+      const { rows } = await db.query<ConversationRow>('SELECT * FROM conversations WHERE id = $1', [id]);
+      return rows[0] ? toConversation(rows[0]) : null;
+    },
+    async ensure(id, channel) {
+      const inserted = await db.query<ConversationRow>(
+        'INSERT INTO conversations (id, channel) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING RETURNING *',
+        [id, channel],
+      );
+      if (inserted.rows[0]) return toConversation(inserted.rows[0]);
+      const { rows } = await db.query<ConversationRow>('SELECT * FROM conversations WHERE id = $1', [id]);
+      return toConversation(rows[0] as ConversationRow);
+    },
+    async saveState(id, state, expectedVersion) {
+      const { rows } = await db.query<{ version: number }>(
+        `UPDATE conversations SET state = $2, version = version + 1, updated_at = now()
+         WHERE id = $1 AND version = $3 RETURNING version`,
+        [id, JSON.stringify(state), expectedVersion],
+      );
+      if (!rows[0]) throw new VersionConflictError(id);
+      return Number(rows[0].version);
+    },
+    async append(conversationId, messages) {
+      return insertMessages(db, conversationId, messages);
+    },
+    async saveTurn(id, expectedVersion, state, messages) {
+      // One statement: the version-checked state update and the messages together, so the
+      // messages land only if the update did (no transaction round trips needed).
+      const values: unknown[] = [id, JSON.stringify(state), expectedVersion];
+      const tuples = messages.map((message) => {
+        const base = values.length;
+        values.push(
+          message.author,
+          message.text,
+          message.payload === undefined ? null : JSON.stringify(message.payload),
+          message.intent ?? null,
+          message.procedureCode ?? null,
+        );
+        return `($${base + 1}::text, $${base + 2}::text, $${base + 3}::jsonb, $${base + 4}::text, $${base + 5}::text, ${base})`;
+      });
+      const insert = tuples.length
+        ? `, inserted AS (
+             INSERT INTO messages (conversation_id, author, text, payload, intent, procedure_code)
+             SELECT $1, v.author, v.text, v.payload, v.intent, v.procedure_code
+             FROM bumped, (VALUES ${tuples.join(', ')}) AS v(author, text, payload, intent, procedure_code, position)
+             ORDER BY v.position
+             RETURNING *
+           )
+           SELECT bumped.version AS new_version, inserted.* FROM bumped LEFT JOIN inserted ON true`
+        : ' SELECT bumped.version AS new_version FROM bumped';
+      const { rows } = await db.query<MessageRow & { new_version: number }>(
+        `WITH bumped AS (
+           UPDATE conversations SET state = $2, version = version + 1, updated_at = now()
+           WHERE id = $1 AND version = $3 RETURNING version
+         )${insert}`,
+        values,
+      );
+      if (!rows[0]) throw new VersionConflictError(id);
+      const stored = rows.filter((row) => row.id !== null && row.id !== undefined).map(toMessage).sort((a, b) => a.id - b.id);
+      return { version: Number(rows[0].new_version), messages: stored };
+    },
+    async messages(conversationId, options = {}) {
+      const { rows } = await db.query<MessageRow>(
+        `SELECT * FROM messages WHERE conversation_id = $1 AND id > $2 ORDER BY id LIMIT $3`,
+        [conversationId, options.afterId ?? 0, options.limit ?? 500],
+      );
+      return rows.map(toMessage);
+    },
+  };
+}

@@ -1,0 +1,100 @@
+/** DossierAuditLog and DossierSubscriptions over the Db seam (tables from migration 3). */
+import type { Db } from './db/db.ts';
+import type { DossierAuditLog, DossierSubscriptions, StoredAuditEntry } from '../../bot/dossiers/dossier-activity.ts';
+
+interface AuditRow {
+  id: number | string;
+  at: Date | string;
+  action: StoredAuditEntry['action'];
+  outcome: StoredAuditEntry['outcome'];
+  code: string | null;
+  source: string | null;
+  conversation_id: string;
+  channel: string;
+  client_key: string | null;
+}
+
+export function createSqlDossierAuditLog(db: Db): DossierAuditLog {
+  return {
+    async record(entry) {
+      await db.query(
+        `INSERT INTO dossier_lookups (at, action, outcome, code, source, conversation_id, channel, client_key)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [entry.at.toISOString(), entry.action, entry.outcome, entry.code, entry.source ?? null, entry.conversationId, entry.channel, entry.clientKey ?? null],
+      );
+    },
+    async count(query) {
+      const where = ['action = $1', 'at >= $2'];
+      const params: unknown[] = [query.action, query.since.toISOString()];
+      const add = (sql: string, value: unknown) => {
+        params.push(value);
+        where.push(sql.replace('?', `$${params.length}`));
+      };
+      if (query.outcomes) add('outcome = ANY(?)', query.outcomes);
+      if (query.conversationId !== undefined) add('conversation_id = ?', query.conversationId);
+      if (query.clientKey !== undefined) add('client_key = ?', query.clientKey);
+      if (query.code !== undefined) add('code = ?', query.code);
+      const { rows } = await db.query<{ n: number | string; oldest: Date | string | null }>(
+        `SELECT count(*) AS n, min(at) AS oldest FROM dossier_lookups WHERE ${where.join(' AND ')}`,
+        params,
+      );
+      const row = rows[0];
+      return { count: Number(row?.n ?? 0), oldest: row?.oldest ? new Date(row.oldest).toISOString() : null };
+    },
+    async entries(filter) {
+      const where: string[] = [];
+      const params: unknown[] = [];
+      if (filter.conversationId !== undefined) {
+        params.push(filter.conversationId);
+        where.push(`conversation_id = $${params.length}`);
+      }
+      if (filter.code !== undefined) {
+        params.push(filter.code);
+        where.push(`code = $${params.length}`);
+      }
+      params.push(filter.limit ?? 100);
+      const { rows } = await db.query<AuditRow>(
+        `SELECT * FROM dossier_lookups ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id LIMIT $${params.length}`,
+        params,
+      );
+      return rows.map((r) => ({
+        id: Number(r.id),
+        at: new Date(r.at).toISOString(),
+        action: r.action,
+        outcome: r.outcome,
+        code: r.code,
+        source: r.source,
+        conversationId: r.conversation_id,
+        channel: r.channel,
+        clientKey: r.client_key,
+      }));
+    },
+  };
+}
+
+export function createSqlDossierSubscriptions(db: Db): DossierSubscriptions {
+  return {
+    async add(code, subscriber) {
+      const { rows } = await db.query(
+        `INSERT INTO dossier_subscriptions (code, conversation_id, channel) VALUES ($1, $2, $3)
+         ON CONFLICT (code, conversation_id) DO NOTHING RETURNING code`,
+        [code, subscriber.conversationId, subscriber.channel],
+      );
+      return rows.length > 0;
+    },
+    async remove(code, conversationId) {
+      const { rows } = await db.query('DELETE FROM dossier_subscriptions WHERE code = $1 AND conversation_id = $2 RETURNING code', [
+        code,
+        conversationId,
+      ]);
+      return rows.length > 0;
+    },
+    async subscribers(code) {
+      const { rows } = await db.query<{ conversation_id: string; channel: string }>(
+        'SELECT conversation_id, channel FROM dossier_subscriptions WHERE code = $1 ORDER BY created_at, conversation_id',
+        [code],
+      );
+      return rows.map((r) => ({ conversationId: r.conversation_id, channel: r.channel }));
+    },
+  };
+}

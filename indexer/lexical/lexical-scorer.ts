@@ -1,0 +1,199 @@
+/**
+ * Lexical retrieval: BM25F over the procedure fields (bm25-index.ts) with the question analysed
+ * like the catalog (terms.ts) and widened with citizen vocabulary (synonyms.ts), then a
+ * name-coverage signal — how much of a procedure's *name* the question says — which separates
+ * "cấp lại chứng thư" from the many procedures that merely mention a chứng thư.
+ */
+import type { Procedure } from '../../knowledge/schema.ts';
+import { AcronymTable } from './acronyms.ts';
+import { Bm25Index } from './bm25-index.ts';
+import { analyze } from '../../knowledge/language/search-terms.ts';
+import { synonymRewrites } from '../../knowledge/language/citizen-phrases.ts';
+import { isQueryFrameWord } from '../../knowledge/language/query-frame.ts';
+import { actionQuestion, nameActions, questionAsksFor } from '../../knowledge/language/name-actions.ts';
+import { ageLimitOf, agesIn, excludesStatedAge, type AgeLimit } from '../../knowledge/language/age-limits.ts';
+import { foldedKey, foldedPhrase } from '../../knowledge/language/normalize.ts';
+
+export interface LexicalTuning {
+  pairWeight: number;
+  accentedPairWeight: number;
+  synonymWeight: number;
+  /** Share of the best BM25 score a full name match adds. */
+  coverageWeight: number;
+  /** Share of the best score for a name whose every syllable the question says. */
+  unigramCoverageWeight: number;
+  /** Share of the best score for a question whose every pair the name says. */
+  queryCoverageWeight: number;
+  /** How many BM25 candidates get the coverage signal. */
+  rerankDepth: number;
+  /** Score multiplier for a name opening with an action the question does not say. */
+  unsaidActionFactor: number;
+  /** Score multiplier for a name whose age limit excludes the age the question states. */
+  excludedAgeFactor: number;
+}
+
+export const DEFAULT_LEXICAL_TUNING: LexicalTuning = {
+  pairWeight: 1.5,
+  accentedPairWeight: 0.3,
+  synonymWeight: 0.6,
+  coverageWeight: 0.2,
+  unigramCoverageWeight: 0.4,
+  queryCoverageWeight: 0.4,
+  rerankDepth: 100,
+  unsaidActionFactor: 0.7,
+  excludedAgeFactor: 0.5,
+};
+
+/** Shorter aliases ("cccd") are words, not namings, and are left to the BM25 score. */
+const MIN_ALIAS_SYLLABLES = 2;
+
+export interface ScoredDoc {
+  doc: number;
+  score: number;
+}
+
+export class LexicalScorer {
+  readonly index: Bm25Index;
+
+  constructor(
+    procedures: readonly Procedure[],
+    readonly tuning: LexicalTuning = { ...DEFAULT_LEXICAL_TUNING },
+    /** A prebuilt index of the same procedures (see `LexicalScorer.build`). */
+    index?: Bm25Index,
+  ) {
+    this.index = index ?? new Bm25Index(procedures);
+    this.acronyms = new AcronymTable(procedures);
+    this.actions = procedures.map((procedure) => nameActions(procedure.name));
+    this.ageLimits = procedures.map((procedure) => ageLimitOf(procedure.name));
+    this.aliasPhrases = procedures.map((procedure) =>
+      procedure.aliases
+        .map(foldedPhrase)
+        .filter((alias) => alias.trim().split(' ').length >= MIN_ALIAS_SYLLABLES),
+    );
+  }
+
+  /**
+   * Each citizen alias, folded and space-padded, for spotting one said in full. (Name coverage
+   * is computed over the name and all aliases together, so thirty aliases would otherwise leave
+   * a question that says one of them exactly with little coverage.)
+   */
+  private readonly aliasPhrases: string[][];
+
+  /** Builds the index without blocking the event loop for long (server start-up). */
+  static async build(procedures: readonly Procedure[], tuning: LexicalTuning = { ...DEFAULT_LEXICAL_TUNING }): Promise<LexicalScorer> {
+    return new LexicalScorer(procedures, tuning, await Bm25Index.build(procedures));
+  }
+
+  private readonly actions: string[][];
+  private readonly ageLimits: (AgeLimit | null)[];
+  private readonly acronyms: AcronymTable;
+
+  /** Expansions of the question's unknown words that are initials of catalog phrases. */
+  private acronymExpansions(question: string): string[] {
+    const out: string[] = [];
+    for (const word of question.match(/[\p{L}]+/gu) ?? []) {
+      const folded = foldedKey(word);
+      if (this.index.documentFrequency(folded) > 0) continue;
+      const expansion = this.acronyms.expand(word);
+      if (expansion) out.push(expansion);
+    }
+    return out;
+  }
+
+  /** Weighted query terms: the question's own terms plus its synonym expansions. */
+  queryTerms(question: string): Map<string, number> {
+    const terms = new Map<string, number>();
+    const add = (term: string, weight: number) => terms.set(term, Math.max(terms.get(term) ?? 0, weight));
+    const own = analyze(question, isQueryFrameWord);
+    for (const term of own.unigrams) add(term, 1);
+    for (const term of own.pairs) add(term, this.tuning.pairWeight);
+    for (const term of own.accentedPairs) add(term, this.tuning.accentedPairWeight);
+    for (const expansion of [...synonymRewrites(question), ...this.acronymExpansions(question)]) {
+      const extra = analyze(expansion, isQueryFrameWord);
+      for (const term of extra.unigrams) add(term, this.tuning.synonymWeight);
+      for (const term of extra.pairs) add(term, this.tuning.synonymWeight * this.tuning.pairWeight);
+      for (const term of extra.accentedPairs) add(term, this.tuning.synonymWeight * this.tuning.accentedPairWeight);
+    }
+    return terms;
+  }
+
+  /** Documents best first (all with a positive score, up to `limit`). */
+  score(question: string, limit: number): ScoredDoc[] {
+    const terms = this.queryTerms(question);
+    const scores = new Float64Array(this.index.size);
+    this.index.accumulate(terms, scores);
+    const ranked: ScoredDoc[] = [];
+    for (let doc = 0; doc < scores.length; doc++) if (scores[doc]! > 0) ranked.push({ doc, score: scores[doc]! });
+    ranked.sort((a, b) => b.score - a.score);
+    const top = ranked.slice(0, Math.max(limit, this.tuning.rerankDepth));
+    if (top.length === 0) return [];
+    const best = top[0]!.score;
+    const asked = actionQuestion(question);
+    const ages = agesIn(question);
+    for (const hit of top) {
+      const coverage = this.coverage(hit.doc, terms);
+      // A citizen alias said in full ("đăng ký xe ô tô") names the procedure as fully as its own name.
+      const saysAlias = this.aliasPhrases[hit.doc]!.some((alias) => asked.folded.includes(alias));
+      const pairs = saysAlias ? 1 : coverage.pairs;
+      const unigrams = saysAlias ? 1 : coverage.unigrams;
+      hit.score +=
+        best *
+        (this.tuning.coverageWeight * pairs + this.tuning.unigramCoverageWeight * unigrams + this.tuning.queryCoverageWeight * coverage.query);
+      const actions = this.actions[hit.doc]!;
+      if (actions.length > 0 && !actions.some((action) => questionAsksFor(asked, action))) hit.score *= this.tuning.unsaidActionFactor;
+      if (excludesStatedAge(this.ageLimits[hit.doc]!, ages)) hit.score *= this.tuning.excludedAgeFactor;
+    }
+    top.sort((a, b) => b.score - a.score);
+    return top.slice(0, limit);
+  }
+
+  private readonly profiles = new Map<number, { pairs: Array<{ term: string; idf: number }>; unigrams: Array<{ term: string; idf: number }> }>();
+
+  /** The name's folded pairs and syllables with their IDF, computed once per procedure. */
+  private nameProfile(doc: number) {
+    let profile = this.profiles.get(doc);
+    if (!profile) {
+      profile = { pairs: [], unigrams: [] };
+      for (const term of this.index.nameTerms[doc]!) {
+        if (term.startsWith('~')) continue;
+        (term.includes(' ') ? profile.pairs : profile.unigrams).push({ term, idf: this.index.idf(term) });
+      }
+      this.profiles.set(doc, profile);
+    }
+    return profile;
+  }
+
+  /**
+   * IDF-weighted shares: of the name's pairs the question contains, of the name's syllables the
+   * question contains, and of the question's own pairs the name contains.
+   */
+  coverage(doc: number, terms: ReadonlyMap<string, number>): { pairs: number; unigrams: number; query: number } {
+    const name = this.index.nameTerms[doc]!;
+    const { pairs, unigrams } = this.nameProfile(doc);
+    let pairTotal = 0;
+    let pairMatched = 0;
+    let unigramTotal = 0;
+    let unigramMatched = 0;
+    for (const { term, idf } of pairs) {
+      pairTotal += idf;
+      if (terms.has(term)) pairMatched += idf;
+    }
+    for (const { term, idf } of unigrams) {
+      unigramTotal += idf;
+      if (terms.has(term)) unigramMatched += idf;
+    }
+    let queryTotal = 0;
+    let queryMatched = 0;
+    for (const [term, weight] of terms) {
+      if (!term.includes(' ') || term.startsWith('~') || weight < 1) continue;
+      const idf = this.index.idf(term);
+      queryTotal += idf;
+      if (name.has(term)) queryMatched += idf;
+    }
+    return {
+      pairs: pairTotal === 0 ? 0 : pairMatched / pairTotal,
+      unigrams: unigramTotal === 0 ? 0 : unigramMatched / unigramTotal,
+      query: queryTotal === 0 ? 0 : queryMatched / queryTotal,
+    };
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * A citizen's message as tokens: each syllable keeps its accented form (for retrieval) and its
+ * folded form (for matching text typed with or without diacritics). Abbreviations are expanded,
+ * Telex leftovers repaired and run-together words ("baonhieu") split on a known vocabulary.
+ * Reuses the indexer's normalisation — there is one definition of "folded".
+ */
+import { foldDiacritics, normalizeVietnamese, syllables } from './normalize.ts';
+import { expandAbbreviation } from './abbreviations.ts';
+import { isPossibleSyllable, repairTelex } from './syllable.ts';
+
+export interface Token {
+  /** Normalised, accented when the citizen typed accents ("lệ", or "le"). */
+  raw: string;
+  /** Without diacritics ("le"). */
+  folded: string;
+}
+
+export interface AnalyzedText {
+  original: string;
+  tokens: Token[];
+  /** Folded tokens joined by one space. */
+  folded: string;
+}
+
+function token(raw: string): Token {
+  return { raw, folded: foldDiacritics(raw) };
+}
+
+/** "baonhieu" → ["bao", "nhieu"] when both halves are known words. */
+function splitRunTogether(folded: string, vocabulary: ReadonlySet<string>): string[] | null {
+  for (let cut = 1; cut < folded.length; cut += 1) {
+    const left = folded.slice(0, cut);
+    const right = folded.slice(cut);
+    if (vocabulary.has(left) && vocabulary.has(right)) return [left, right];
+    if (vocabulary.has(left) && !isPossibleSyllable(right)) {
+      const rest = splitRunTogether(right, vocabulary);
+      if (rest) return [left, ...rest];
+    }
+  }
+  return null;
+}
+
+export function analyzeText(text: string, vocabulary: ReadonlySet<string> = new Set()): AnalyzedText {
+  const tokens: Token[] = [];
+  for (const raw of syllables(normalizeVietnamese(text))) {
+    const folded = foldDiacritics(raw);
+    const expansion = expandAbbreviation(raw, folded);
+    if (expansion) {
+      for (const word of syllables(expansion)) tokens.push(token(word));
+      continue;
+    }
+    if (/[0-9]/.test(folded) || isPossibleSyllable(folded) || vocabulary.has(folded)) {
+      tokens.push({ raw, folded });
+      continue;
+    }
+    const repaired = repairTelex(folded);
+    if (repaired) {
+      const again = expandAbbreviation(repaired, repaired);
+      if (again) for (const word of syllables(again)) tokens.push(token(word));
+      else tokens.push({ raw: repaired, folded: repaired });
+      continue;
+    }
+    const parts = splitRunTogether(folded, vocabulary);
+    if (parts) {
+      for (const part of parts) {
+        const partExpansion = expandAbbreviation(part, part);
+        if (partExpansion) for (const word of syllables(partExpansion)) tokens.push(token(word));
+        else tokens.push({ raw: part, folded: part });
+      }
+      continue;
+    }
+    tokens.push({ raw, folded });
+  }
+  return { original: text, tokens, folded: tokens.map((t) => t.folded).join(' ') };
+}
+
+/** Share of tokens that are not possible Vietnamese syllables (gibberish, foreign words). */
+export function oddTokenShare(analysis: AnalyzedText): number {
+  if (analysis.tokens.length === 0) return 1;
+  const odd = analysis.tokens.filter((t) => !isPossibleSyllable(t.folded)).length;
+  return odd / analysis.tokens.length;
+}

@@ -1,0 +1,111 @@
+/**
+ * Procedure names open with what is done: "Cấp", "Cấp lại", "Gia hạn", "Xóa đăng ký"… Near-twin
+ * procedures differ only by that action, and a question that does not ask for a renewal is not
+ * about "Gia hạn…". The specific actions (everything but plain cấp / đăng ký / thủ tục) are
+ * listed folded; a name whose opening actions ("Cấp lại, đổi, điều chỉnh thông tin…") the
+ * question never asks for is demoted.
+ *
+ * A question asks for an action in its own words too: a lost or damaged card is a "cấp lại", an
+ * expired one a "gia hạn" or a reissue, "đổi thẻ" a "cấp đổi". Those cues are listed per action,
+ * accented (matched on the normalised question) and folded (for questions typed without
+ * diacritics; only where the folded form is unambiguous — "doi" is also "đối với").
+ */
+import { foldedKey, foldedPhrase, syllables } from './normalize.ts';
+import { withoutFiller } from './name-filler.ts';
+
+export const SPECIFIC_ACTIONS = [
+  'cap lai', 'cap doi', 'gia han', 'xoa dang ky', 'xoa', 'huy', 'thu hoi', 'thay doi', 'sua doi', 'bo sung',
+  'dieu chinh', 'cham dut', 'tam ngung', 'dinh chi', 'chuyen nhuong', 'chuyen doi', 'dang ky lai', 'cai chinh',
+  'mien', 'giam', 'hoan', 'khoi phuc', 'phuc hoi', 'giai the', 'hop nhat', 'sap nhap', 'chia', 'tach',
+  'tra lai', 'rut', 'cong bo lai', 'trinh bao mat',
+];
+
+/** Actions that do not make a procedure a special case (a name opening with one is never demoted). */
+const PLAIN_ACTIONS = ['cap', 'dang ky'];
+/** "Đổi" opening a name or a list of actions is a reissue in exchange for the old paper. */
+const EXCHANGE = 'doi';
+
+const EXPIRED = { accented: ['hết hạn', 'quá hạn'], folded: ['het han', 'qua han'] };
+/** A loss — not a bare "mất": "mất bao lâu", "mất bao nhiêu tiền" ask about time and money. */
+const LOST = {
+  accented: ['bị mất', 'đã mất', 'làm mất', 'đánh mất', 'mất thẻ', 'mất giấy', 'thất lạc'],
+  folded: ['bi mat', 'da mat', 'lam mat', 'danh mat', 'that lac'],
+};
+
+/** The question's own words for an action, beyond the action's name itself. */
+interface ActionCues {
+  accented: string[];
+  folded: string[];
+  /** Folded patterns for cues whose folded form needs context ("doi" but not "doi voi"). */
+  foldedPatterns?: RegExp[];
+}
+
+/** Folded "đổi" — not "đối với", "đối tượng", "đối chiếu", "đối ngoại", "điện thoại"… */
+const FOLDED_DOI = / doi (?!voi |tuong |chieu |ngoai |tac |thoai |xu |dien |lap |ung |soat |khang |thu )/;
+
+const ACTION_CUES: Readonly<Record<string, ActionCues>> = {
+  'cap lai': {
+    accented: [...LOST.accented, 'mất sổ', 'xin lại', 'làm lại', 'hư hỏng', 'bị hỏng', 'rách', ...EXPIRED.accented],
+    folded: [...LOST.folded, 'mat the', 'mat giay', 'mat so', 'xin lai', 'lam lai', 'hu hong', 'bi hong', ...EXPIRED.folded],
+  },
+  'cap doi': { accented: ['đổi', ...EXPIRED.accented], folded: EXPIRED.folded, foldedPatterns: [FOLDED_DOI] },
+  [EXCHANGE]: { accented: ['đổi', 'cấp đổi'], folded: ['cap doi'], foldedPatterns: [FOLDED_DOI] },
+  'gia han': EXPIRED,
+  'trinh bao mat': {
+    accented: [...LOST.accented, 'mất hộ chiếu', 'đánh rơi', 'trình báo', 'báo mất'],
+    folded: [...LOST.folded, 'danh roi', 'trinh bao', 'bao mat'],
+  },
+};
+
+/** What separates the alternatives of a name's opening: "Cấp lại, đổi, điều chỉnh…", "Cấp đổi/cấp lại…". */
+const ALTERNATIVE_SEPARATOR = /\s*(?:,|;|\/|\bva\b|\bhoac\b)\s*/;
+
+function leadingAction(foldedSegment: string): string | null {
+  for (const action of [...SPECIFIC_ACTIONS, ...PLAIN_ACTIONS, EXCHANGE]) {
+    if (foldedSegment === action || foldedSegment.startsWith(`${action} `)) return action;
+  }
+  return null;
+}
+
+/**
+ * The specific actions a procedure name opens with, folded — several when the name lists
+ * alternatives ("Cấp lại, đổi, điều chỉnh…" → cap lai, doi, dieu chinh) — or [] when the name opens with a
+ * plain action ("Cấp giấy phép…", "Đăng ký và cấp…") or none.
+ */
+export function nameActions(name: string): string[] {
+  const folded = foldedKey(withoutFiller(name)).replace(/[^\p{L}\p{N},;/]+/gu, ' ').trim();
+  const actions: string[] = [];
+  for (const segment of folded.split(ALTERNATIVE_SEPARATOR)) {
+    const action = leadingAction(segment.trim());
+    if (!action) break;
+    if (PLAIN_ACTIONS.includes(action)) return [];
+    actions.push(action);
+    if (segment.trim() !== action) break; // the segment goes on with the object: the list has ended
+  }
+  return actions;
+}
+
+/** A question prepared once for `questionAsksFor`. */
+export interface ActionQuestion {
+  /** Normalised (NFC, lowercase, tone placement), words separated by single spaces. */
+  accented: string;
+  /** Folded the same way. */
+  folded: string;
+}
+
+export function actionQuestion(question: string): ActionQuestion {
+  return { accented: ` ${syllables(question).join(' ')} `, folded: foldedPhrase(question) };
+}
+
+/** True when the question asks for the action, by its name or by one of its cues. */
+export function questionAsksFor(question: ActionQuestion, action: string): boolean {
+  // Folded "doi" is as often "đối với" as "đổi": that one is found by its cues only.
+  if (action !== EXCHANGE && question.folded.includes(` ${action} `)) return true;
+  const cues = ACTION_CUES[action];
+  if (!cues) return false;
+  return (
+    cues.accented.some((cue) => question.accented.includes(` ${cue} `)) ||
+    cues.folded.some((cue) => question.folded.includes(` ${cue} `)) ||
+    (cues.foldedPatterns ?? []).some((pattern) => pattern.test(question.folded))
+  );
+}

@@ -1,0 +1,158 @@
+/**
+ * Intent classification from words alone: facets, status, handoff, greeting/thanks and plainly
+ * off-topic messages — with and without diacritics, with chat abbreviations and small typos.
+ */
+import { describe, expect, test } from 'vitest';
+import { classify, topicQuery, wordIntent } from '../../../bot/intents/classify.ts';
+import { analyzeText } from '../../../knowledge/language/message-tokens.ts';
+import { findDossierCode, chosenOrdinal, mentionedLevels } from '../../../bot/intents/mentions.ts';
+import { isPossibleSyllable, repairTelex } from '../../../knowledge/language/syllable.ts';
+
+const intentOf = (text: string) => wordIntent(classify(text));
+
+describe('facet intents', () => {
+  test.each([
+    ['Hồ sơ đăng ký khai sinh gồm những gì?', 'documents'],
+    ['lam ho chieu can nhung giay to gi', 'documents'],
+    ['làm căn cước cần mang gì', 'documents'],
+    ['dky tam tru can giay to j', 'documents'],
+    ['thành phần hồ sơ xin giấy phép xây dựng', 'documents'],
+    ['cần chuẩn bị những gì để đăng ký kết hôn', 'documents'],
+    ['Lệ phí cấp hộ chiếu là bao nhiêu?', 'fee'],
+    ['khai sinh cho con co ton tien khong a', 'fee'],
+    ['làm hộ chiếu hết bn tiền', 'fee'],
+    ['cccd co mat phi ko', 'fee'],
+    ['đổi bằng lái tốn bao nhiêu', 'fee'],
+    ['phi dang ky thuong tru', 'fee'],
+    ['Đăng ký khai sinh bao lâu thì xong?', 'processing_time'],
+    ['lam ho chieu mat may ngay', 'processing_time'],
+    ['bao giờ có lý lịch tư pháp', 'processing_time'],
+    ['khi nào nhận được thẻ căn cước', 'processing_time'],
+    ['bao nhieu ngay thi co ly lich tu phap', 'processing_time'],
+    ['Muốn đăng ký kết hôn thì nộp hồ sơ ở đâu?', 'how_to'],
+    ['làm giấy khai sinh như thế nào', 'how_to'],
+    ['đăng ký tạm trú online được không', 'how_to'],
+    ['nop ho chieu qua mang dc ko', 'how_to'],
+    ['có gửi hồ sơ qua bưu điện được không', 'how_to'],
+    ['trình tự cấp phiếu lý lịch tư pháp', 'how_to'],
+    ['các bước đăng ký hộ kinh doanh', 'how_to'],
+  ])('%s → %s', (text, intent) => {
+    expect(intentOf(text)).toBe(intent);
+  });
+
+  test('a longer phrase wins over the shorter one inside it: "bao nhiêu ngày" is time, not money', () => {
+    expect(intentOf('bao nhiêu ngày thì xong')).toBe('processing_time');
+    expect(intentOf('bao nhiêu tiền')).toBe('fee');
+  });
+
+  test('"nộp hồ sơ ở đâu" asks where, although it says "hồ sơ"', () => {
+    const c = classify('nộp hồ sơ ở đâu');
+    expect(c.facet).toBe('how_to');
+    expect(c.howToAspects).toContain('where');
+  });
+
+  test('the how-to aspect is kept: online, post, steps', () => {
+    expect(classify('nộp trực tuyến được không').howToAspects).toContain('online');
+    expect(classify('gửi qua bưu điện được không').howToAspects).toContain('post');
+    expect(classify('các bước thực hiện').howToAspects).toContain('steps');
+  });
+
+  test('two facets asked as clearly are both kept', () => {
+    const c = classify('làm hộ chiếu cần giấy tờ gì và mất bao lâu');
+    expect(c.facet).not.toBeNull();
+    expect([c.facet, ...c.otherFacets].sort()).toEqual(['documents', 'processing_time']);
+  });
+});
+
+describe('typos and chat spellings', () => {
+  test.each([
+    ['le phis ho chieu', 'fee'], // Telex tone key left in
+    ['lệ phi làm hô chiêu bao nhiu', 'fee'], // "bao nhiu"
+    ['thoi giam lam ho chieu', 'processing_time'], // one-letter typo in a two-word phrase
+    ['baonhieu tien lam ho chieu', 'fee'], // words run together
+    ['hoso khai sinh gom nhung gi', 'documents'],
+    ['giấy tờ gì', 'documents'],
+    ['GIẤY TỜ GÌ', 'documents'],
+    ['LE PHI BAO NHIEU', 'fee'],
+  ])('%s → %s', (text, intent) => {
+    expect(intentOf(text)).toBe(intent);
+  });
+
+  test('abbreviations expand to the words they stand for', () => {
+    const folded = analyzeText('dky cccd hs tt bn ko j').folded;
+    expect(folded).toBe('dang ki can cuoc cong dan ho so thu tuc bao nhieu khong gi');
+  });
+
+  test('Telex repair only touches impossible syllables', () => {
+    expect(repairTelex('phis')).toBe('phi');
+    expect(repairTelex('nhieeu')).toBe('nhieu');
+    expect(isPossibleSyllable('phai')).toBe(true); // a real word is never "repaired"
+    expect(repairTelex('phai')).toBe('phai');
+  });
+
+  test('short real words are not fuzzed into keywords ("phải" is not "phí")', () => {
+    expect(classify('có phải đăng ký không').facet).toBeNull();
+  });
+});
+
+describe('conversation intents', () => {
+  test.each([
+    ['tra cuu ho so', 'status'],
+    ['hồ sơ của tôi đến đâu rồi', 'status'],
+    ['kiểm tra tình trạng hồ sơ', 'status'],
+    ['000.00.19.H53-240101-0001', 'status'],
+    ['Tôi muốn gặp cán bộ tư vấn', 'handoff'],
+    ['chuyen cho nguoi that', 'handoff'],
+    ['cho em noi chuyen voi nhan vien', 'handoff'],
+    ['gặp tư vấn viên', 'handoff'],
+    ['chào bạn', 'greeting'],
+    ['xin chao', 'greeting'],
+    ['alo', 'greeting'],
+    ['cảm ơn bạn nhiều', 'thanks'],
+    ['ok cam on', 'thanks'],
+    ['tks ad', 'thanks'],
+    ['Giá vàng hôm nay bao nhiêu?', 'out_of_scope'],
+    ['thoi tiet ha noi the nao', 'out_of_scope'],
+    ['kết quả xổ số miền bắc', 'out_of_scope'],
+    ['asdfgh qwrt', 'fallback'],
+  ])('%s → %s', (text, intent) => {
+    expect(intentOf(text)).toBe(intent);
+  });
+
+  test('"cần bổ sung" is not "cán bộ"', () => {
+    expect(intentOf('hồ sơ can bo sung gi')).not.toBe('handoff');
+  });
+
+  test('a procedure named with no facet reads as overview', () => {
+    expect(intentOf('Thủ tục đổi giấy phép lái xe')).toBe('overview');
+    expect(intentOf('Tôi cần làm hộ chiếu')).toBe('overview');
+  });
+});
+
+describe('what is left: the topic', () => {
+  test('intent phrases and frame words are removed, accents kept for retrieval', () => {
+    // i/y are spelled one way (ký = kí) for matching.
+    expect(topicQuery(classify('Lệ phí đăng ký kết hôn là bao nhiêu vậy ạ?'))).toBe('đăng kí kết hôn');
+    expect(topicQuery(classify('le phi dang ky ket hon'))).toBe('dang ki ket hon');
+  });
+
+  test('a follow-up with no procedure has an empty topic', () => {
+    for (const text of ['thế lệ phí bao nhiêu?', 'cần giấy tờ gì', 'bao lâu thì có', 'mất mấy ngày']) {
+      expect(classify(text).topicCore, text).toEqual([]);
+    }
+  });
+});
+
+describe('mentions', () => {
+  test('dossier codes', () => {
+    expect(findDossierCode('mã hồ sơ của tôi là 000.00.19.H53-240101-0001 ạ')).toBe('000.00.19.H53-240101-0001');
+    expect(findDossierCode('hồ sơ khai sinh')).toBeNull();
+  });
+
+  test('levels and choices', () => {
+    expect(mentionedLevels(analyzeText('làm ở cấp xã'))).toEqual(['xa']);
+    expect(chosenOrdinal(analyzeText('số 2 ạ'))).toBe(1);
+    expect(chosenOrdinal(analyzeText('cái đầu tiên'))).toBe(0);
+    expect(chosenOrdinal(analyzeText('làm hộ chiếu'))).toBeNull();
+  });
+});
