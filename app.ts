@@ -1,34 +1,18 @@
 /**
- * createApp(deps): the Express application, with no listen() — tests start it on an ephemeral
- * port, main.ts on the configured one.
+ * createApp(deps): the Express application, with no listen() — deps/start-server.ts listens for
+ * main.ts, the tools and the tests alike. Every route gets what it needs from the one Deps.
  */
 import express, { type Express } from 'express';
-import type { Logger } from 'pino';
-import { createConversationService } from './bot/conversation/conversation-service.ts';
-import type { EventHub } from './bot/events/event-hub.ts';
-import type { TicketStore } from './bot/handoff/ticket-store.ts';
-import type { ConversationStore } from './bot/conversation/conversation-store.ts';
+import type { Deps } from './deps/build-deps.ts';
 import { HttpError } from './channels/http/errors.ts';
 import { errorHandler, requestContext } from './channels/http/middleware.ts';
-import { dossierIntegrationRoutes, type DossierAppDeps } from './channels/api/integration-routes.ts';
-import { readinessReport, requireService, type Services } from './channels/http/readiness.ts';
+import { healthReport } from './channels/http/readiness.ts';
+import { dossierIntegrationRoutes } from './channels/api/integration-routes.ts';
 import { procedureRoutes } from './channels/api/procedure-routes.ts';
 import { officerRoutes } from './channels/officer/routes.ts';
-import type { OfficerAppDeps } from './deps/officer-deps.ts';
 import { webchatRoutes } from './channels/webchat/routes.ts';
 
-export interface AppDeps {
-  logger: Logger;
-  /** Filled in as start-up progresses; routes read it on each request. */
-  services: Services;
-  store: ConversationStore;
-  tickets: TicketStore;
-  events: EventHub;
-  /** The built-in dossier store behind PUT /api/integration/dossiers/:code (absent: 503). */
-  dossiers?: DossierAppDeps;
-  /** The officer console and handoff desk (channels/officer/setup.ts); absent: /officer answers 503. */
-  officer?: OfficerAppDeps;
-}
+export type AppDeps = Pick<Deps, 'logger' | 'assistant' | 'store' | 'events' | 'officer' | 'dossiers' | 'conversations'>;
 
 export function createApp(deps: AppDeps): Express {
   const app = express();
@@ -39,32 +23,13 @@ export function createApp(deps: AppDeps): Express {
   app.use(express.json({ limit: '64kb' }));
 
   app.get('/health', (_request, response) => {
-    const report = readinessReport(deps.services);
-    response.status(report.ready ? 200 : 503).json({
-      status: report.ready ? 'ok' : deps.services.startupError ? 'failed' : 'starting',
-      ...report.parts,
-      ...(deps.services.catalog ? { procedures: deps.services.catalog.size } : {}),
-      ...(deps.services.startupError ? { error: deps.services.startupError } : {}),
-    });
+    const report = healthReport(deps.assistant);
+    response.status(report.ready ? 200 : 503).json(report.body);
   });
 
-  const conversations = createConversationService({
-    store: deps.store,
-    tickets: deps.tickets,
-    events: deps.events,
-    runTurn: (input) => requireService(deps.services, 'runTurn')(input),
-    ...(deps.officer ? { desk: deps.officer.desk } : {}),
-  });
-
-  app.use(procedureRoutes(deps.services));
-  app.use(webchatRoutes({ conversations, store: deps.store, events: deps.events }));
-  if (deps.officer) {
-    app.use(officerRoutes({ ...deps.officer, events: deps.events, store: deps.store, services: deps.services }));
-  } else {
-    app.use(['/officer', '/api/officer'], () => {
-      throw new HttpError('officer_not_configured', 'officer console not wired');
-    });
-  }
+  app.use(procedureRoutes(deps.assistant));
+  app.use(webchatRoutes({ conversations: deps.conversations, store: deps.store, events: deps.events }));
+  app.use(officerRoutes({ ...deps.officer, events: deps.events, store: deps.store, assistant: deps.assistant }));
   app.use(dossierIntegrationRoutes(deps.dossiers, { store: deps.store, events: deps.events, log: deps.logger }));
 
   app.use((request, _response, next) => next(new HttpError('not_found', `${request.method} ${request.path}`)));

@@ -1,11 +1,14 @@
 /**
- * The bot's typed rich messages. One discriminated union; every variant carries `text`, the
- * complete message as plain text, so a channel without buttons or cards sends just that.
- * Every variant is assignable to the channel-facing `ChatReply` (chat-reply.ts).
+ * The bot's typed rich messages — the one reply type from composer to channel. One
+ * discriminated union; every variant carries `text`, the complete message as plain text, so a
+ * channel without buttons or cards sends just that (channel-fit.ts degrades the rest).
  */
-import type { QuickReply } from './chat-reply.ts';
 
-export type { QuickReply };
+/** A choice button; its payload comes back with the citizen's click (e.g. "pick:1.001456"). */
+export interface QuickReply {
+  label: string;
+  payload: string;
+}
 
 export interface CardFact {
   label: string;

@@ -1,5 +1,6 @@
 /** The types one turn passes around: the inbound turn, what the bot understood, what it decided. */
 import type { Procedure } from '../knowledge/schema.ts';
+import type { InboundMessage } from './channel.ts';
 import type { HandoffTrigger } from './handoff/handoff-states.ts';
 import type { ConversationState, Pending, ProcedureRef } from './conversation/conversation-state.ts';
 import type { TurnDeps } from './deps.ts';
@@ -8,18 +9,12 @@ import type { Intent } from './intents/intent.ts';
 import type { ParsedPayload, Reply } from './replies.ts';
 import type { Resolution } from './resolve/procedure-resolver.ts';
 
-/** One citizen message, channel-independent. */
-export interface Turn {
+/** One citizen message as a channel delivered it, in its conversation: what handleTurn reads. */
+export interface Turn extends InboundMessage {
   conversationId: string;
-  channel: string;
-  text: string;
-  /** Payload of a clicked quick reply. */
-  quickReplyPayload?: string;
   receivedAt: Date;
   /** The state returned by the previous turn (unvalidated JSON is fine: it is parsed). */
   state?: unknown;
-  /** Who sends on the network (e.g. `ip:203.0.113.5`), for per-client rate limits; never shown. */
-  clientKey?: string;
 }
 
 export interface TurnOutcome {
@@ -29,7 +24,8 @@ export interface TurnOutcome {
   confidence: number;
   /** Persist and pass back with the next turn. */
   state: ConversationState;
-  handoffRequested: null | { reason: HandoffTrigger };
+  /** The citizen should reach an officer; `sector` routes the ticket (that of the procedure under discussion). */
+  handoffRequested: null | { reason: HandoffTrigger; sector: string | null };
 }
 
 /** What the bot made of the message before choosing a route. */

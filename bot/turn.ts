@@ -98,6 +98,12 @@ async function run(turn: Turn, deps: TurnDeps): Promise<{ ctx: TurnContext; stat
   return { ctx, state };
 }
 
+/** The sector of the procedure under discussion, so a handoff reaches the officers who handle it. */
+function sectorOf(deps: TurnDeps, state: ConversationState, result: HandlerResult): string | null {
+  const code = result.procedure?.code ?? state.procedure?.code;
+  return code ? deps.catalog.get(code)?.sector ?? null : null;
+}
+
 export async function handleTurn(turn: Turn, deps: TurnDeps): Promise<TurnOutcome> {
   const { ctx, state } = await run(turn, deps);
   const result: HandlerResult = ctx.result ?? {
@@ -106,13 +112,15 @@ export async function handleTurn(turn: Turn, deps: TurnDeps): Promise<TurnOutcom
     procedure: null,
     confidence: 0,
   };
+  const next = nextState(state, result);
+  const reason = result.handoff ?? (repeatedFailure(state, result) ? 'repeated_failure' : null);
   return {
     replies: result.replies,
     intent: result.intent,
     procedure: result.procedure ? { code: result.procedure.code, name: result.procedure.name } : null,
     confidence: Math.max(0, Math.min(1, result.confidence)),
-    state: nextState(state, result),
-    handoffRequested: result.handoff ? { reason: result.handoff } : repeatedFailure(state, result) ? { reason: 'repeated_failure' } : null,
+    state: next,
+    handoffRequested: reason ? { reason, sector: sectorOf(deps, next, result) } : null,
   };
 }
 

@@ -1,33 +1,24 @@
 /**
- * Start-up work after the server listens: load the catalog (imported procedures in the database
- * joined with the bundled catalog), build the retriever over it, then wire the bot core. Each
- * part lands in `services` as soon as it is ready, so /health reports progress truthfully.
+ * The assistant's knowledge, loaded after the server listens: the catalog (imported procedures in
+ * the database joined with the bundled catalog), the retriever over it, the dossier desk and the
+ * optional LLM rewording — everything handleTurn needs (TurnDeps).
  */
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
-import type { Services } from '../channels/http/readiness.ts';
-import { createTurnRunner } from '../bot/turn-runner.ts';
+import type { TurnDeps } from '../bot/deps.ts';
 import { createLlmRephraser } from '../adapters/llm/llm-rephraser.ts';
 import type { Db } from '../adapters/sql/db/db.ts';
 import { loadBundledCatalog } from '../knowledge/catalog/index.ts';
 import { loadCatalog } from '../knowledge/catalog-store.ts';
 import { createProcedureRepository } from '../adapters/sql/sql-procedure-store.ts';
-import { createHybridRetriever } from '../indexer/procedure-retriever.ts';
+import { createProcedureRetriever } from '../indexer/procedure-retriever.ts';
 import { LexicalScorer } from '../indexer/lexical/lexical-scorer.ts';
 import { setUpDense } from '../indexer/dense/dense-setup.ts';
 import { startDossierDesk } from './dossier-deps.ts';
 
-export interface WarmUpDeps {
-  config: Config;
-  db: Db;
-  logger: Logger;
-  services: Services;
-}
-
-export async function warmUp({ config, db, logger, services }: WarmUpDeps): Promise<void> {
+export async function loadAssistant(config: Config, db: Db, logger: Logger): Promise<TurnDeps> {
   const started = Date.now();
   const catalog = await loadCatalog(createProcedureRepository(db), loadBundledCatalog());
-  services.catalog = catalog;
   logger.info({ procedures: catalog.size, ms: Date.now() - started }, 'catalog loaded');
 
   const indexStarted = Date.now();
@@ -39,8 +30,7 @@ export async function warmUp({ config, db, logger, services }: WarmUpDeps): Prom
       ? undefined
       : await setUpDense(config, procedures, { log: (message) => logger.info(message) });
   if (dense) logger.info({ model: dense.modelId, ...dense.report }, 'dense index ready');
-  const retriever = createHybridRetriever({ procedures, lexical, dense: dense?.searcher, mode: config.retrievalMode });
-  services.retriever = retriever;
+  const retriever = createProcedureRetriever({ procedures, lexical, dense: dense?.searcher, mode: config.retrievalMode });
   logger.info({ mode: config.retrievalMode, ms: Date.now() - indexStarted }, 'retrieval index ready');
 
   const dossiers = await startDossierDesk(config, db, logger);
@@ -49,5 +39,5 @@ export async function warmUp({ config, db, logger, services }: WarmUpDeps): Prom
     ? createLlmRephraser({ baseUrl: config.llmBaseUrl, model: config.llmModel, ...(config.llmApiKey ? { apiKey: config.llmApiKey } : {}), timeoutMs: config.llmTimeoutMs, log: logger })
     : undefined;
   if (rephrase) logger.info({ llm: new URL(config.llmBaseUrl!).host, model: config.llmModel }, 'LLM rewording on (fact-guarded)');
-  services.runTurn = createTurnRunner({ retriever, catalog, log: logger, dossiers, ...(rephrase ? { rephrase } : {}) });
+  return { retriever, catalog, log: logger, dossiers, ...(rephrase ? { rephrase } : {}) };
 }

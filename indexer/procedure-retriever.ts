@@ -25,7 +25,7 @@ export interface FusionSettings {
 
 export const DEFAULT_FUSION: FusionSettings = { k: 60, denseWeight: 0.3, depth: 50 };
 
-export interface HybridRetrieverDeps {
+export interface ProcedureRetrieverDeps {
   procedures: readonly Procedure[];
   lexical: LexicalScorer;
   dense?: DenseSearcher;
@@ -40,7 +40,7 @@ export function fuseRankings(lexical: readonly RankedDoc[], dense: readonly Rank
   return [...scores.entries()].map(([doc, score]) => ({ doc, score })).sort((a, b) => b.score - a.score);
 }
 
-export function createHybridRetriever(deps: HybridRetrieverDeps): ProcedureRetriever & { mode: RetrievalMode } {
+export function createProcedureRetriever(deps: ProcedureRetrieverDeps): ProcedureRetriever & { mode: RetrievalMode } {
   const { procedures, lexical, dense, mode } = deps;
   if (mode !== 'lexical' && !dense) throw new Error(`retrieval mode ${mode} needs a dense index`);
   const fusion = deps.fusion ?? DEFAULT_FUSION;

@@ -6,47 +6,24 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
+import type { InboundMessage } from '../channel.ts';
 import type { EventHub } from '../events/event-hub.ts';
-import type { HandoffTrigger } from '../handoff/handoff-states.ts';
 import type { Ticket, TicketStore } from '../handoff/ticket-store.ts';
-import type { ChatReply } from '../chat-reply.ts';
+import type { ProcedureCardData, QuickReply, Reply } from '../replies.ts';
+import type { Turn, TurnOutcome } from '../turn-context.ts';
 import { VersionConflictError, type Conversation, type ConversationStore, type StoredMessage } from './conversation-store.ts';
 
-export interface CitizenMessage {
-  /** Absent or unknown → a new conversation with a fresh id. */
-  conversationId?: string;
-  channel: string;
-  text: string;
-  /** Payload of a clicked quick reply. */
-  payload?: string;
-  /** Who sends on the network (e.g. `ip:203.0.113.5`), for per-client rate limits in the bot. */
-  clientKey?: string;
+/** One citizen message from any channel, with the request's logger. */
+export interface CitizenMessage extends InboundMessage {
   log?: Logger;
 }
 
-/** What the bot core decided for one turn (see bot/turn.ts). */
-export interface CoreTurnResult {
-  replies: ChatReply[];
-  intent: string;
-  procedure: { code: string; name: string } | null;
-  confidence: number;
-  state: Record<string, unknown>;
-  handoffRequested: null | { reason: HandoffTrigger; sector?: string | null };
-}
-
-export type TurnRunner = (input: {
-  conversationId: string;
-  channel: string;
-  text: string;
-  payload?: string;
-  clientKey?: string;
-  state: Record<string, unknown>;
-  receivedAt: Date;
-}) => Promise<CoreTurnResult>;
+/** The bot core's turn (bot/turn.ts handleTurn with its dependencies bound). */
+export type TurnRunner = (turn: Turn) => Promise<TurnOutcome>;
 
 export interface ChatOutcome {
   conversationId: string;
-  replies: ChatReply[];
+  replies: Reply[];
   intent: string;
   procedure: { code: string; name: string } | null;
   confidence: number;
@@ -57,7 +34,7 @@ export interface ChatOutcome {
 
 /** What the handoff desk (handoff/handoff-desk.ts) adds to a turn: notices, already stored. */
 export interface DeskNotice {
-  replies: ChatReply[];
+  replies: Reply[];
   messageIds: number[];
   handoff: ChatOutcome['handoff'];
   intent?: string;
@@ -66,7 +43,7 @@ export interface DeskNotice {
 /** The handoff desk's part in a citizen turn (queue position and wait, office hours, ratings). */
 export interface HandoffHooks {
   /** A rating or a callback number for a recent ticket: handled here, the bot is not asked. */
-  intercept(input: { conversationId: string; text: string; payload?: string; log?: Logger }): Promise<DeskNotice | null>;
+  intercept(input: { conversationId: string; text: string; payload?: string | undefined; log?: Logger | undefined }): Promise<DeskNotice | null>;
   /** The bot asked for an officer and `ticket` is (now) open. */
   opened(ticket: Ticket, created: boolean, text: string, log?: Logger): Promise<DeskNotice>;
   /** A citizen message arrived while `ticket` is open (already published to the conversation). */
@@ -78,9 +55,9 @@ export interface ConversationServiceDeps {
   tickets: TicketStore;
   events: EventHub;
   runTurn: TurnRunner;
+  /** The handoff desk: the one path by which a conversation reaches an officer and comes back. */
+  desk: HandoffHooks;
   newId?: () => string;
-  /** Absent: the plain queue notice of waitingMessage(). */
-  desk?: HandoffHooks;
 }
 
 export interface ConversationService {
@@ -89,20 +66,15 @@ export interface ConversationService {
 
 const MAX_ATTEMPTS = 3;
 
-export function waitingMessage(position: number): string {
-  return position > 1
-    ? `Dạ, yêu cầu của bạn đang chờ cán bộ tiếp nhận (vị trí thứ ${position} trong hàng chờ). Cán bộ sẽ trả lời ngay tại đây, bạn vui lòng chờ trong giây lát ạ.`
-    : 'Dạ, yêu cầu của bạn đang chờ cán bộ tiếp nhận (bạn là người tiếp theo). Cán bộ sẽ trả lời ngay tại đây, bạn vui lòng chờ trong giây lát ạ.';
+/** What a stored bot message keeps of a rich reply, so a reconnecting client can show it again. */
+function storedPayload(reply: Reply): { quickReplies?: QuickReply[] | undefined; card?: ProcedureCardData | undefined } | undefined {
+  const quickReplies = reply.kind === 'text' ? undefined : reply.quickReplies;
+  const card = reply.kind === 'card' ? reply.card : undefined;
+  return quickReplies || card ? { quickReplies, card } : undefined;
 }
 
 export function createConversationService(deps: ConversationServiceDeps): ConversationService {
   const newId = deps.newId ?? randomUUID;
-
-  async function queuePosition(ticket: Ticket): Promise<number> {
-    const queue = await deps.tickets.queue();
-    const index = queue.findIndex((t) => t.id === ticket.id);
-    return index < 0 ? 1 : index + 1;
-  }
 
   async function publishStored(conversationId: string, messages: StoredMessage[]): Promise<void> {
     for (const message of messages) {
@@ -120,25 +92,8 @@ export function createConversationService(deps: ConversationServiceDeps): Conver
   /** A person owns the conversation: relay the citizen's words, the bot says nothing more. */
   async function relayToOfficer(conversationId: string, ticket: Ticket, citizen: StoredMessage): Promise<ChatOutcome> {
     await publishStored(conversationId, [citizen]);
-    if (deps.desk) {
-      const notice = await deps.desk.relayed(ticket, citizen);
-      return { conversationId, replies: notice.replies, intent: 'handoff', procedure: null, confidence: 1, handoff: notice.handoff, messageIds: notice.messageIds };
-    }
-    const handoff = { state: ticket.state, ticketId: ticket.id } as NonNullable<ChatOutcome['handoff']>;
-    if (ticket.state !== 'waiting_officer') {
-      return { conversationId, replies: [], intent: 'handoff', procedure: null, confidence: 1, handoff, messageIds: [] };
-    }
-    const position = await queuePosition(ticket);
-    const [notice] = await deps.store.append(conversationId, [{ author: 'system', text: waitingMessage(position) }]);
-    return {
-      conversationId,
-      replies: [{ text: (notice as StoredMessage).text }],
-      intent: 'handoff',
-      procedure: null,
-      confidence: 1,
-      handoff: { ...handoff, queuePosition: position },
-      messageIds: notice ? [notice.id] : [],
-    };
+    const notice = await deps.desk.relayed(ticket, citizen);
+    return { conversationId, replies: notice.replies, intent: 'handoff', procedure: null, confidence: 1, handoff: notice.handoff, messageIds: notice.messageIds };
   }
 
   return {
@@ -160,7 +115,7 @@ export function createConversationService(deps: ConversationServiceDeps): Conver
         // "false" here is safe: a ticket opened meanwhile makes saveTurn conflict and retry.
         const openTicket = conversation.handoffOpen ? await deps.tickets.openFor(conversationId) : null;
         if (openTicket) return relayToOfficer(conversationId, openTicket, citizen as StoredMessage);
-        if (deps.desk && attempt === 1) {
+        if (attempt === 1) {
           const handled = await deps.desk.intercept({ conversationId, text: message.text, payload: message.payload, log: message.log });
           if (handled) {
             return { conversationId, replies: handled.replies, intent: handled.intent ?? 'handoff', procedure: null, confidence: 1, handoff: handled.handoff, messageIds: handled.messageIds };
@@ -171,7 +126,7 @@ export function createConversationService(deps: ConversationServiceDeps): Conver
           conversationId,
           channel: message.channel,
           text: message.text,
-          payload: message.payload,
+          ...(message.payload ? { payload: message.payload } : {}),
           ...(message.clientKey ? { clientKey: message.clientKey } : {}),
           state: conversation.state,
           receivedAt: new Date(),
@@ -185,7 +140,7 @@ export function createConversationService(deps: ConversationServiceDeps): Conver
             result.replies.map((reply) => ({
               author: 'bot' as const,
               text: reply.text,
-              payload: reply.quickReplies || reply.card ? { quickReplies: reply.quickReplies, card: reply.card } : undefined,
+              payload: storedPayload(reply),
               intent: result.intent,
               procedureCode: result.procedure?.code ?? null,
             })),
@@ -208,17 +163,14 @@ export function createConversationService(deps: ConversationServiceDeps): Conver
             conversationId,
             channel: message.channel,
             trigger: result.handoffRequested.reason,
-            sector: result.handoffRequested.sector ?? null,
+            sector: result.handoffRequested.sector,
             procedureCode: result.procedure?.code ?? null,
             summary: message.text.slice(0, 200),
           });
-          handoff = { state: ticket.state, ticketId: ticket.id, queuePosition: await queuePosition(ticket) };
-          if (deps.desk) {
-            const notice = await deps.desk.opened(ticket, created, message.text, message.log);
-            handoff = notice.handoff;
-            replies = [...replies, ...notice.replies];
-            messageIds.push(...notice.messageIds);
-          }
+          const notice = await deps.desk.opened(ticket, created, message.text, message.log);
+          handoff = notice.handoff;
+          replies = [...replies, ...notice.replies];
+          messageIds.push(...notice.messageIds);
         }
         return {
           conversationId,

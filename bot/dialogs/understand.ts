@@ -11,13 +11,13 @@ import type { Turn, Understanding } from '../turn-context.ts';
 
 /** The text to read: the message, or a quick reply's payload that is itself a question. */
 export function effectiveText(turn: Turn): string {
-  const payload = parsePayload(turn.quickReplyPayload);
-  if (!payload && turn.quickReplyPayload?.trim()) return turn.quickReplyPayload.trim();
+  const payload = parsePayload(turn.payload);
+  if (!payload && turn.payload?.trim()) return turn.payload.trim();
   return turn.text ?? '';
 }
 
 export async function understand(turn: Turn, state: ConversationState, deps: TurnDeps): Promise<Understanding> {
-  const payload = parsePayload(turn.quickReplyPayload);
+  const payload = parsePayload(turn.payload);
   const words = classify(payload ? turn.text ?? '' : effectiveText(turn));
   const current = state.procedure ? deps.catalog.get(state.procedure.code) ?? null : null;
   let resolution: Resolution = { kind: 'none', reason: 'no_topic' };

@@ -4,7 +4,7 @@
  * conversation back to the bot, version-checked writes that turn a lost race into a
  * DeskError('conflict'), the queue notice, and closing a ticket to be answered later.
  */
-import type { QuickReply } from '../chat-reply.ts';
+import { textReply, type QuickReply } from '../replies.ts';
 import type { DeskNotice } from '../conversation/conversation-service.ts';
 import { VersionConflictError, type MessageAuthor, type StoredMessage } from '../conversation/conversation-store.ts';
 import * as say from './desk-messages.ts';
@@ -90,7 +90,7 @@ export function createDeskContext(deps: HandoffDeskDeps) {
     const position = await positionOf(ticket);
     const wait = Math.max(1, Math.min(position * minutesPerTicket, Math.ceil(deps.claimTimeoutMinutes)));
     const notice = await tell(ticket.conversationId, 'system', say.queueNotice(ticket.sector, position, wait, deps.claimTimeoutMinutes));
-    return { replies: [{ text: notice.text }], messageIds: [notice.id], handoff: { state: ticket.state, ticketId: ticket.id, queuePosition: position, expectedWaitMinutes: wait } };
+    return { replies: [textReply(notice.text)], messageIds: [notice.id], handoff: { state: ticket.state, ticketId: ticket.id, queuePosition: position, expectedWaitMinutes: wait } };
   }
 
   /** No officer can take it live: close it as a ticket answered later and tell the citizen honestly. */
@@ -105,12 +105,12 @@ export function createDeskContext(deps: HandoffDeskDeps) {
     const notice = await tell(closed.conversationId, 'system', text);
     await publishDesk(closed, 'handoff', 'follow_up');
     deps.log?.info({ ticketId: closed.id, reason }, 'handoff answered later');
-    return { replies: [{ text }], messageIds: [notice.id], handoff: { state: 'closed', ticketId: closed.id, answeredLater: true } };
+    return { replies: [textReply(text)], messageIds: [notice.id], handoff: { state: 'closed', ticketId: closed.id, answeredLater: true } };
   }
 
   async function thank(conversationId: string, text: string, intent: string): Promise<DeskNotice> {
     const [message] = await deps.store.append(conversationId, [{ author: 'bot', text, intent }]);
-    return { replies: [{ text }], messageIds: message ? [message.id] : [], handoff: null, intent };
+    return { replies: [textReply(text)], messageIds: message ? [message.id] : [], handoff: null, intent };
   }
 
   async function rate(ticket: Ticket, rating: number): Promise<DeskNotice> {

@@ -1,5 +1,5 @@
 /** What the handoff desk tells citizens, in plain Vietnamese, and how it reads their short answers. */
-import type { QuickReply } from '../chat-reply.ts';
+import type { QuickReply } from '../replies.ts';
 
 export function queueNotice(sector: string | null, position: number, waitMinutes: number, timeoutMinutes: number): string {
   const where = sector ? `cán bộ phụ trách lĩnh vực ${sector}` : 'cán bộ hỗ trợ';

@@ -3,7 +3,8 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { LEVEL_LABELS } from '../../knowledge/schema.ts';
 import { HttpError } from '../http/errors.ts';
-import { requireService, type Services } from '../http/readiness.ts';
+import type { TurnDeps } from '../../bot/deps.ts';
+import type { Readiness } from '../../bot/readiness.ts';
 
 export const MAX_QUERY_LENGTH = 500;
 
@@ -12,7 +13,7 @@ const SearchQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(50).default(10),
 });
 
-export function procedureRoutes(services: Services): Router {
+export function procedureRoutes(assistant: Readiness<TurnDeps>): Router {
   const router = Router();
 
   router.get('/api/procedures/search', async (request, response) => {
@@ -25,7 +26,7 @@ export function procedureRoutes(services: Services): Router {
           : `Vui lòng nhập câu hỏi tìm kiếm (tham số q, từ 1 đến ${MAX_QUERY_LENGTH} ký tự).`;
       throw new HttpError('invalid_request', `invalid ${field}`, message);
     }
-    const retriever = requireService(services, 'retriever');
+    const { retriever } = assistant.require();
     const hits = await retriever.search(parsed.data.q, { limit: parsed.data.limit });
     response.json({
       results: hits.map((hit) => ({
@@ -39,7 +40,7 @@ export function procedureRoutes(services: Services): Router {
   });
 
   router.get('/api/procedures/:code', (request, response) => {
-    const catalog = requireService(services, 'catalog');
+    const { catalog } = assistant.require();
     const procedure = catalog.get(request.params.code);
     if (!procedure) throw new HttpError('procedure_not_found', `no procedure ${request.params.code}`);
     response.json(procedure);

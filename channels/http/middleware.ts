@@ -2,6 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
+import { ChannelInputError } from '../../bot/channel.ts';
+import { NotReadyError } from '../../bot/readiness.ts';
 import { HttpError, errorBody } from './errors.ts';
 
 declare module 'express-serve-static-core' {
@@ -37,8 +39,13 @@ export function errorHandler(): ErrorRequestHandler {
   };
 }
 
+/** A channel's refusal as the catalogued HTTP error of its status. */
+const CHANNEL_INPUT_CODES = { 400: 'invalid_request', 401: 'unauthorized', 403: 'forbidden', 413: 'payload_too_large' } as const;
+
 function toHttpError(error: unknown): HttpError {
   if (error instanceof HttpError) return error;
+  if (error instanceof NotReadyError) return new HttpError('not_ready', error.message);
+  if (error instanceof ChannelInputError) return new HttpError(CHANNEL_INPUT_CODES[error.status], error.message, error.userMessage);
   const type = (error as { type?: string } | null)?.type;
   if (type === 'entity.parse.failed') return new HttpError('invalid_json', 'request body is not valid JSON');
   if (type === 'entity.too.large') return new HttpError('payload_too_large', 'request body exceeds the limit');

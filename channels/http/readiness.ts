@@ -1,31 +1,22 @@
 /**
- * What the server has finished loading. Routes that need a part answer 503 until it is there;
- * /health is 200 only once every part is ready.
+ * What /health says: 200 once the assistant (catalog and retrieval index) is loaded, 503 with
+ * "starting" while it loads and "failed" with the reason when loading failed.
  */
-import type { Catalog } from '../../knowledge/catalog-store.ts';
-import type { ProcedureRetriever } from '../../indexer/retriever.ts';
-import type { TurnRunner } from '../../bot/conversation/conversation-service.ts';
-import { HttpError } from './errors.ts';
+import type { TurnDeps } from '../../bot/deps.ts';
+import type { Readiness } from '../../bot/readiness.ts';
 
-export interface Services {
-  catalog?: Catalog;
-  retriever?: ProcedureRetriever;
-  /** The bot core, once catalog and retriever are ready. */
-  runTurn?: TurnRunner;
-  /** A startup failure to report on /health instead of hanging in "starting". */
-  startupError?: string;
-}
-
-export function requireService<K extends 'catalog' | 'retriever' | 'runTurn'>(
-  services: Services,
-  key: K,
-): NonNullable<Services[K]> {
-  const service = services[key];
-  if (!service) throw new HttpError('not_ready', `${key} is not ready yet`);
-  return service as NonNullable<Services[K]>;
-}
-
-export function readinessReport(services: Services): { ready: boolean; parts: Record<string, boolean> } {
-  const parts = { catalog: Boolean(services.catalog), index: Boolean(services.retriever) };
-  return { ready: !services.startupError && Object.values(parts).every(Boolean), parts };
+export function healthReport(assistant: Readiness<TurnDeps>): { ready: boolean; body: Record<string, unknown> } {
+  const loaded = assistant.current();
+  const failure = assistant.failure();
+  const ready = Boolean(loaded) && !failure;
+  return {
+    ready,
+    body: {
+      status: ready ? 'ok' : failure ? 'failed' : 'starting',
+      catalog: Boolean(loaded),
+      index: Boolean(loaded),
+      ...(loaded ? { procedures: loaded.catalog.all().length } : {}),
+      ...(failure ? { error: failure } : {}),
+    },
+  };
 }

@@ -9,7 +9,8 @@ import { composeAnswer } from '../../bot/compose/facet.ts';
 import { asksHandoff, classify } from '../../bot/intents/classify.ts';
 import type { Db } from '../../adapters/sql/db/db.ts';
 import type { Procedure } from '../../knowledge/schema.ts';
-import type { Services } from '../http/readiness.ts';
+import type { TurnDeps } from '../../bot/deps.ts';
+import type { Readiness } from '../../bot/readiness.ts';
 
 export interface TicketView {
   ticket: Ticket;
@@ -24,7 +25,7 @@ export interface TicketView {
 
 export interface TicketContextDeps {
   store: ConversationStore;
-  services: Services;
+  assistant: Readiness<TurnDeps>;
   /** For the dossiers looked up in the conversation (absent: none shown). */
   db?: Db;
 }
@@ -49,10 +50,10 @@ function currentQuestion(messages: StoredMessage[]): string | null {
   return null;
 }
 
-async function suggest(services: Services, question: string | null, known: Procedure | null): Promise<TicketView['suggestions']> {
+async function suggest(assistant: TurnDeps | undefined, question: string | null, known: Procedure | null): Promise<TicketView['suggestions']> {
   const candidates: Procedure[] = known ? [known] : [];
-  if (question && services.retriever) {
-    const hits = await services.retriever.search(question, { limit: 2 }).catch(() => []);
+  if (question && assistant) {
+    const hits = await assistant.retriever.search(question, { limit: 2 }).catch(() => []);
     for (const hit of hits) if (!candidates.some((p) => p.code === hit.procedure.code)) candidates.push(hit.procedure);
   }
   const intent = question ? classify(question).facet ?? 'overview' : 'overview';
@@ -66,7 +67,8 @@ async function suggest(services: Services, question: string | null, known: Proce
 
 export async function ticketView(ticket: Ticket, deps: TicketContextDeps): Promise<TicketView> {
   const messages = await deps.store.messages(ticket.conversationId, { limit: 500 });
-  const catalog = deps.services.catalog;
+  const assistant = deps.assistant.current();
+  const catalog = assistant?.catalog;
   const lastCode = ticket.procedureCode ?? [...messages].reverse().find((m) => m.procedureCode)?.procedureCode ?? null;
   const procedure = lastCode && catalog ? catalog.get(lastCode) ?? null : null;
   const intents = [...new Set(messages.filter((m) => m.author === 'bot' && m.intent).map((m) => m.intent as string))];
@@ -78,6 +80,6 @@ export async function ticketView(ticket: Ticket, deps: TicketContextDeps): Promi
       intents,
       dossiers: await dossiersOf(deps.db, ticket.conversationId),
     },
-    suggestions: await suggest(deps.services, currentQuestion(messages), procedure),
+    suggestions: await suggest(assistant, currentQuestion(messages), procedure),
   };
 }

@@ -7,23 +7,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Router, type Request, type Response } from 'express';
-import { z } from 'zod';
-import type { ConversationService } from '../../bot/conversation/conversation-service.ts';
+import type { ChatOutcome, ConversationService } from '../../bot/conversation/conversation-service.ts';
 import type { ConversationStore } from '../../bot/conversation/conversation-store.ts';
 import type { EventHub } from '../../bot/events/event-hub.ts';
 import { openEventStream } from '../http/event-stream.ts';
 import { HttpError } from '../http/errors.ts';
-import { toWebchatResponse } from './render.ts';
+import { webchatChannel } from './webchat-channel.ts';
 
-export const MAX_CHAT_TEXT = 2000;
 const publicDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'public');
-
-const ChatRequestSchema = z.object({
-  conversationId: z.string().trim().min(1).max(100).regex(/^[\w-]+$/).optional(),
-  text: z.string(),
-  /** The payload of a quick reply the citizen clicked. */
-  payload: z.string().max(200).optional(),
-});
 
 export interface WebchatDeps {
   conversations: ConversationService;
@@ -31,31 +22,17 @@ export interface WebchatDeps {
   events: EventHub;
 }
 
-function parseChatRequest(body: unknown): z.infer<typeof ChatRequestSchema> {
-  if (!body || typeof body !== 'object' || Array.isArray(body)) {
-    throw new HttpError('invalid_request', 'body must be a JSON object', 'Vui lòng gửi tin nhắn dạng JSON: {"text": "câu hỏi của bạn"}.');
-  }
-  const parsed = ChatRequestSchema.safeParse(body);
-  if (!parsed.success) {
-    const field = String(parsed.error.issues[0]?.path[0] ?? 'text');
-    const message =
-      field === 'text'
-        ? 'Tin nhắn phải là văn bản (trường "text").'
-        : field === 'conversationId'
-          ? 'Mã cuộc trò chuyện (conversationId) không hợp lệ.'
-          : `Trường "${field}" không hợp lệ.`;
-    throw new HttpError('invalid_request', `invalid ${field}`, message);
-  }
-  const text = parsed.data.text.trim();
-  if (!text) throw new HttpError('invalid_request', 'empty text', 'Vui lòng nhập nội dung câu hỏi.');
-  if (text.length > MAX_CHAT_TEXT) {
-    throw new HttpError('invalid_request', 'text too long', `Tin nhắn quá dài: tối đa ${MAX_CHAT_TEXT.toLocaleString('vi-VN')} ký tự. Vui lòng rút gọn câu hỏi.`);
-  }
-  // Control characters other than newline/tab mean binary input, not a question.
-  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffd]/.test(text)) {
-    throw new HttpError('invalid_request', 'binary text', 'Tin nhắn chứa ký tự không hợp lệ. Vui lòng chỉ gửi văn bản.');
-  }
-  return { ...parsed.data, text };
+/** One turn's answer as the widget reads it: the outcome with replies rendered for web chat. */
+function toWebchatResponse(outcome: ChatOutcome) {
+  return {
+    conversationId: outcome.conversationId,
+    replies: outcome.replies.flatMap((reply) => webchatChannel.render({ conversationId: outcome.conversationId, from: 'bot', reply })),
+    intent: outcome.intent,
+    procedure: outcome.procedure,
+    confidence: Number(outcome.confidence.toFixed(3)),
+    handoff: outcome.handoff,
+    messageIds: outcome.messageIds,
+  };
 }
 
 export function webchatRoutes(deps: WebchatDeps): Router {
@@ -73,15 +50,12 @@ export function webchatRoutes(deps: WebchatDeps): Router {
   });
 
   router.post('/api/chat', async (request: Request, response: Response) => {
-    const message = parseChatRequest(request.body);
-    const outcome = await deps.conversations.handleCitizenMessage({
-      conversationId: message.conversationId,
-      channel: 'webchat',
-      text: message.text,
-      payload: message.payload,
+    const message = webchatChannel.receive({
+      body: request.body,
+      headers: request.headers as Record<string, string | undefined>,
       ...(request.ip ? { clientKey: `ip:${request.ip}` } : {}),
-      log: request.log,
     });
+    const outcome = await deps.conversations.handleCitizenMessage({ ...message, log: request.log });
     response.json(toWebchatResponse(outcome));
   });
 

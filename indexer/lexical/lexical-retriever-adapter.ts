@@ -1,6 +1,6 @@
 /** Lexical-only retrieval as a ProcedureRetriever (tests, tools): the hybrid retriever in lexical mode. */
 import type { Procedure } from '../../knowledge/schema.ts';
-import { createHybridRetriever } from '../procedure-retriever.ts';
+import { createProcedureRetriever } from '../procedure-retriever.ts';
 import type { ProcedureRetriever } from '../retriever.ts';
 import { DEFAULT_LEXICAL_TUNING, LexicalScorer, type LexicalTuning } from './lexical-scorer.ts';
 
@@ -9,5 +9,5 @@ export function createLexicalRetriever(
   tuning: LexicalTuning = DEFAULT_LEXICAL_TUNING,
 ): ProcedureRetriever & { scorer: LexicalScorer } {
   const scorer = new LexicalScorer(procedures, { ...tuning });
-  return { scorer, ...createHybridRetriever({ procedures, lexical: scorer, mode: 'lexical' }) };
+  return { scorer, ...createProcedureRetriever({ procedures, lexical: scorer, mode: 'lexical' }) };
 }

@@ -15,7 +15,6 @@ import type { DossierLookup, TurnDeps } from '../../bot/deps.ts';
 import { initialState } from '../../bot/conversation/conversation-state.ts';
 import { compose } from '../../bot/middleware.ts';
 import { PAYLOAD, toPlainText, type Reply } from '../../bot/replies.ts';
-import { createTurnRunner } from '../../bot/turn-runner.ts';
 import { formatReport, parseDevJsonl, runDevEval } from '../../tools/eval/dev-eval-core.ts';
 import { createLexicalRetriever } from '../../indexer/lexical/lexical-retriever-adapter.ts';
 
@@ -56,9 +55,9 @@ const deps: TurnDeps = { retriever: nameRetriever(procedures), catalog };
 /** A conversation: each `say` passes the previous state back, as the caller would. */
 function conversation(d: TurnDeps = deps) {
   let state: unknown;
-  const say = async (text: string, quickReplyPayload?: string): Promise<TurnOutcome> => {
+  const say = async (text: string, payload?: string): Promise<TurnOutcome> => {
     const outcome = await handleTurn(
-      { conversationId: 'c1', channel: 'test', text, ...(quickReplyPayload ? { quickReplyPayload } : {}), receivedAt: new Date(), state },
+      { conversationId: 'c1', channel: 'test', text, ...(payload ? { payload } : {}), receivedAt: new Date(), state },
       d,
     );
     state = JSON.parse(JSON.stringify(outcome.state)); // persisted as JSON between turns
@@ -313,7 +312,7 @@ describe('conversation turns', () => {
     const officer = quickReplies(second).find((q) => q.payload === PAYLOAD.officer);
     expect(officer).toBeDefined();
     const o = await c.say(officer!.label, officer!.payload);
-    expect(o.handoffRequested).toEqual({ reason: 'citizen_request' });
+    expect(o.handoffRequested).toEqual({ reason: 'citizen_request', sector: null });
   });
 
   test('a success resets the failure count', async () => {
@@ -325,7 +324,7 @@ describe('conversation turns', () => {
   test('asking for an officer requests the handoff and says so', async () => {
     const o = await conversation().say('cho tôi gặp cán bộ');
     expect(o.intent).toBe('handoff');
-    expect(o.handoffRequested).toEqual({ reason: 'citizen_request' });
+    expect(o.handoffRequested).toEqual({ reason: 'citizen_request', sector: null });
     expect(o.procedure).toBeNull();
     expect(text(o)).toMatch(/chuyển yêu cầu của bạn tới cán bộ/);
     expect(o.state.handoffRequested).toBe(true);
@@ -387,11 +386,9 @@ describe('robustness', () => {
     expect(plain).toMatch(/\n1\. .+\n2\. /);
   });
 
-  test('the turn runner adapts outcomes to the conversation service', async () => {
-    const run = createTurnRunner(deps);
-    const result = await run({ conversationId: 'c', channel: 'webchat', text: 'gặp cán bộ', state: {}, receivedAt: new Date() });
+  test('a handoff request carries the sector that routes the ticket (none without a procedure)', async () => {
+    const result = await handleTurn({ conversationId: 'c', channel: 'webchat', text: 'gặp cán bộ', state: {}, receivedAt: new Date() }, deps);
     expect(result.handoffRequested).toEqual({ reason: 'citizen_request', sector: null });
-    expect(result.replies[0]).not.toHaveProperty('kind');
   });
 });
 

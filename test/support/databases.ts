@@ -3,17 +3,16 @@
  * PostgreSQL (127.0.0.1:5432, database `test`, trust auth — present on every machine and in CI),
  * each test file in its own fresh schema so runs never see each other's rows.
  */
-import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import type { Db } from '../../adapters/sql/db/db.ts';
 import { migrate } from '../../adapters/sql/migrations/migrate.ts';
 import { openPgliteDb } from '../../adapters/sql/db/pglite-db.ts';
 import { openPostgresDb } from '../../adapters/sql/db/postgres-db.ts';
 
-export const POSTGRES_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+export { POSTGRES_URL, createPostgresSchema } from '../../adapters/sql/db/scratch-schema.ts';
+import { POSTGRES_URL, createPostgresSchema } from '../../adapters/sql/db/scratch-schema.ts';
 
 export interface TestDatabase {
   db: Db;
@@ -25,26 +24,6 @@ export interface TestDatabase {
 export interface DbFactory {
   name: 'pglite' | 'postgres';
   create(): Promise<TestDatabase>;
-}
-
-/** A fresh schema in the shared test database; the URL pins search_path to it. */
-export async function createPostgresSchema(): Promise<{ databaseUrl: string; drop(): Promise<void> }> {
-  const schema = `t_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
-  const admin = new pg.Client({ connectionString: POSTGRES_URL });
-  await admin.connect();
-  await admin.query(`CREATE SCHEMA ${schema}`);
-  await admin.end();
-  const url = new URL(POSTGRES_URL);
-  url.searchParams.set('options', `-c search_path=${schema}`);
-  return {
-    databaseUrl: url.toString(),
-    async drop() {
-      const client = new pg.Client({ connectionString: POSTGRES_URL });
-      await client.connect();
-      await client.query(`DROP SCHEMA ${schema} CASCADE`);
-      await client.end();
-    },
-  };
 }
 
 export const DB_FACTORIES: DbFactory[] = [

@@ -1,64 +1,7 @@
 /**
- * The app as main.ts wires it — officer console and handoff desk included — on an ephemeral
- * port, plus small HTTP helpers for the officer API and the citizen's event stream.
+ * Small HTTP helpers for the officer API and the citizen's event stream (the server itself comes
+ * from test-app.ts).
  */
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
-import pino, { type Logger } from 'pino';
-import { createApp } from '../../app.ts';
-import { loadConfig, type Config } from '../../config.ts';
-import type { Services } from '../../channels/http/readiness.ts';
-import { createMemoryEventHub, type EventHub } from '../../bot/events/event-hub.ts';
-import { createSqlTicketStore } from '../../adapters/sql/sql-ticket-store.ts';
-import { createSqlConversationStore } from '../../adapters/sql/sql-conversation-store.ts';
-import { createOfficerDeps, type OfficerAppDeps } from '../../deps/officer-deps.ts';
-import type { Db } from '../../adapters/sql/db/db.ts';
-import { warmUp } from '../../deps/warm-up.ts';
-
-export interface OfficerApp {
-  url: string;
-  services: Services;
-  events: EventHub;
-  officer: OfficerAppDeps;
-  close(): Promise<void>;
-}
-
-export interface OfficerAppOptions {
-  config?: Partial<Config>;
-  events?: EventHub;
-  now?: () => Date;
-  logger?: Logger;
-  /** Load the bundled catalog and the bot (default true). */
-  warm?: boolean;
-}
-
-export async function startOfficerApp(db: Db, options: OfficerAppOptions = {}): Promise<OfficerApp> {
-  const config = loadConfig({ officeHours: 'always', ...options.config }, {});
-  const logger = options.logger ?? pino({ level: 'silent' });
-  const events = options.events ?? createMemoryEventHub();
-  const store = createSqlConversationStore(db);
-  const tickets = createSqlTicketStore(db);
-  const services: Services = {};
-  const officer = createOfficerDeps({ db, config, store, tickets, events, log: logger, ...(options.now ? { now: options.now } : {}) });
-  const app = createApp({ logger, services, store, tickets, events, officer });
-  const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  if (options.warm !== false) await warmUp({ config, db, logger: pino({ level: 'silent' }), services });
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    services,
-    events,
-    officer,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
-
 export interface ApiResponse<T = any> {
   status: number;
   body: T;

@@ -14,16 +14,13 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import pino from 'pino';
-import { loadConfig } from '../../config.ts';
 import { migrate } from '../../adapters/sql/migrations/migrate.ts';
 import { openPgliteDb } from '../../adapters/sql/db/pglite-db.ts';
 import { openPostgresDb } from '../../adapters/sql/db/postgres-db.ts';
 import type { Db } from '../../adapters/sql/db/db.ts';
-import { warmUp } from '../../deps/warm-up.ts';
 import { parseDevJsonl } from '../eval/dev-eval-core.ts';
-import { startApp } from '../../test/support/app-server.ts';
-import { createPostgresSchema } from '../../test/support/databases.ts';
+import { startLocalServer } from '../../deps/local-server.ts';
+import { createPostgresSchema } from '../../adapters/sql/db/scratch-schema.ts';
 
 const DEV_FILE = new URL('../../../shared/eval/dev.jsonl', import.meta.url);
 const SEQUENTIAL_TURNS = 300;
@@ -174,9 +171,8 @@ export async function runChatBench(): Promise<Record<string, number>> {
   const db = database.db;
   console.log(`chat bench: database ${database.name}`);
   await migrate(db);
-  const app = await startApp(db);
+  const app = await startLocalServer({ db });
   try {
-    await warmUp({ config: loadConfig({}, {}), db, logger: pino({ level: 'silent' }), services: app.services });
     const startupMs = performance.now() - startupStarted;
 
     await sequentialTurns(app.url, dialogs, WARM_UP_TURNS);

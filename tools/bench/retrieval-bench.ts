@@ -18,7 +18,7 @@ import { createDenseSearcher } from '../../indexer/dense/dense-searcher.ts';
 import { ensureDomainModel } from '../training/domain-model.ts';
 import { TransformersEmbeddings } from '../../indexer/dense/transformers-embeddings.ts';
 import { parseFaqJsonl } from '../eval/faq-eval.ts';
-import { createHybridRetriever } from '../../indexer/procedure-retriever.ts';
+import { createProcedureRetriever } from '../../indexer/procedure-retriever.ts';
 import { LexicalScorer } from '../../indexer/lexical/lexical-scorer.ts';
 import type { ProcedureRetriever } from '../../indexer/retriever.ts';
 import { foldDiacritics } from '../../knowledge/language/normalize.ts';
@@ -74,8 +74,8 @@ export async function runRetrievalBench(): Promise<Record<string, number>> {
     results.one_procedure_rebuild_embedded = incremental.report.embedded;
 
     const dense = createDenseSearcher(changed, incremental.index, incremental.manifest, embeddings);
-    const lexicalOnly = createHybridRetriever({ procedures: changed, lexical, mode: 'lexical' });
-    const hybrid = createHybridRetriever({ procedures: changed, lexical, dense, mode: 'hybrid' });
+    const lexicalOnly = createProcedureRetriever({ procedures: changed, lexical, mode: 'lexical' });
+    const hybrid = createProcedureRetriever({ procedures: changed, lexical, dense, mode: 'hybrid' });
     const lexicalTimes = await latencies(lexicalOnly, questions);
     const hybridTimes = await latencies(hybrid, questions);
     results.search_lexical_p50_ms = Number(lexicalTimes.p50.toFixed(2));

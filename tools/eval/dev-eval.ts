@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadNationalProcedures } from '../../knowledge/import/load-national.ts';
-import { startAssistant } from '../../test/support/assistant.ts';
+import { startLocalServer } from '../../deps/local-server.ts';
 import { formatReport, parseDevJsonl, runDevEval, type EvalResponse } from './dev-eval-core.ts';
 
 const DEFAULT_FILE = path.resolve(import.meta.dirname, '../../../shared/eval/dev.jsonl');
@@ -33,7 +33,7 @@ let baseUrl = values.url;
 let stop: () => Promise<void> = async () => {};
 if (!baseUrl) {
   const imported = values.national ? (await loadNationalProcedures(values.national)).procedures : [];
-  const running = await startAssistant({}, imported);
+  const running = await startLocalServer({ imported });
   baseUrl = running.url;
   stop = () => running.close();
 }

@@ -15,7 +15,7 @@ import { createCatalog } from '../../knowledge/catalog-store.ts';
 import { loadNationalProcedures } from '../../knowledge/import/load-national.ts';
 import { modelDir, setUpDense } from '../../indexer/dense/dense-setup.ts';
 import { ensureDomainModel } from '../training/domain-model.ts';
-import { createHybridRetriever, RETRIEVAL_MODES } from '../../indexer/procedure-retriever.ts';
+import { createProcedureRetriever, RETRIEVAL_MODES } from '../../indexer/procedure-retriever.ts';
 import { LexicalScorer } from '../../indexer/lexical/lexical-scorer.ts';
 import { createMiniSearchBaseline } from './minisearch-baseline.ts';
 import { formatScoreTable, groupedRows, parseFaqJsonl, restrictScore, scoreRetriever, type FaqScore } from './faq-eval.ts';
@@ -60,7 +60,7 @@ const rows: Array<{ name: string; score: FaqScore }> = [
   { name: 'baseline (MiniSearch)', score: await scoreRetriever(createMiniSearchBaseline(procedures), questions) },
 ];
 for (const mode of RETRIEVAL_MODES) {
-  const retriever = createHybridRetriever({ procedures, lexical, dense: dense.searcher, mode });
+  const retriever = createProcedureRetriever({ procedures, lexical, dense: dense.searcher, mode });
   rows.push({ name: mode, score: await scoreRetriever(retriever, questions) });
 }
 console.log(`\nGold code must be the hit's own code:\n${formatScoreTable(rows)}`);

@@ -4,7 +4,12 @@
  * an officer took over is dropped — never sent.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createConversationService, type CoreTurnResult, type TurnRunner } from '../../../bot/conversation/conversation-service.ts';
+import { createConversationService, type TurnRunner } from '../../../bot/conversation/conversation-service.ts';
+import type { ConversationState } from '../../../bot/conversation/conversation-state.ts';
+import { textReply } from '../../../bot/replies.ts';
+import type { TurnOutcome } from '../../../bot/turn-context.ts';
+import { loadConfig } from '../../../config.ts';
+import { createOfficerDeps } from '../../../deps/officer-deps.ts';
 import { createMemoryEventHub, type ConversationEvent } from '../../../bot/events/event-hub.ts';
 import { createSqlTicketStore } from '../../../adapters/sql/sql-ticket-store.ts';
 import { createSqlConversationStore } from '../../../adapters/sql/sql-conversation-store.ts';
@@ -12,8 +17,10 @@ import { DB_FACTORIES, type TestDatabase } from '../../support/databases.ts';
 
 const pglite = DB_FACTORIES.find((f) => f.name === 'pglite')!;
 
-function answer(text: string, extra: Partial<CoreTurnResult> = {}): CoreTurnResult {
-  return { replies: [{ text }], intent: 'fee', procedure: { code: '1.001456', name: 'Cấp hộ chiếu' }, confidence: 0.9, state: { turns: 1 }, handoffRequested: null, ...extra };
+/** A scripted bot outcome; `state` is whatever the test wants stored (the service passes it through). */
+function answer(text: string, extra: Partial<Omit<TurnOutcome, 'state'>> & { state?: Record<string, unknown> } = {}): TurnOutcome {
+  const { state = { turns: 1 }, ...rest } = extra;
+  return { replies: [textReply(text)], intent: 'fee', procedure: { code: '1.001456', name: 'Cấp hộ chiếu' }, confidence: 0.9, handoffRequested: null, ...rest, state: state as unknown as ConversationState };
 }
 
 describe('conversation service', () => {
@@ -27,15 +34,16 @@ describe('conversation service', () => {
     const store = createSqlConversationStore(database.db);
     const tickets = createSqlTicketStore(database.db);
     const events = createMemoryEventHub();
-    const service = createConversationService({ store, tickets, events, runTurn });
+    const { desk } = createOfficerDeps({ db: database.db, config: loadConfig({ officeHours: 'always' }, {}), store, tickets, events });
+    const service = createConversationService({ store, tickets, events, runTurn, desk });
     return { store, tickets, events, service };
   }
 
   test('a new conversation gets an id; the turn and its state are stored', async () => {
-    const { service, store } = setup(async ({ state }) => answer('Dạ, 200.000 đồng', { state: { seen: (Number(state.seen) || 0) + 1 } }));
+    const { service, store } = setup(async ({ state }) => answer('Dạ, 200.000 đồng', { state: { seen: (Number((state as { seen?: unknown }).seen) || 0) + 1 } }));
     const first = await service.handleCitizenMessage({ channel: 'webchat', text: 'lệ phí hộ chiếu' });
     expect(first.conversationId).toMatch(/[\w-]{8,}/);
-    expect(first.replies).toEqual([{ text: 'Dạ, 200.000 đồng' }]);
+    expect(first.replies).toEqual([textReply('Dạ, 200.000 đồng')]);
     const second = await service.handleCitizenMessage({ conversationId: first.conversationId, channel: 'webchat', text: 'còn gì nữa' });
     expect(second.conversationId).toBe(first.conversationId);
     expect((await store.get(first.conversationId))?.state).toEqual({ seen: 2 });
@@ -53,7 +61,7 @@ describe('conversation service', () => {
     let botCalls = 0;
     const { service, tickets } = setup(async () => {
       botCalls += 1;
-      return answer('Dạ, tôi đã chuyển yêu cầu tới cán bộ.', { intent: 'handoff', procedure: null, handoffRequested: { reason: 'citizen_request' } });
+      return answer('Dạ, tôi đã chuyển yêu cầu tới cán bộ.', { intent: 'handoff', procedure: null, handoffRequested: { reason: 'citizen_request', sector: null } });
     });
     const first = await service.handleCitizenMessage({ channel: 'webchat', text: 'cho tôi gặp cán bộ' });
     expect(first.handoff).toMatchObject({ state: 'waiting_officer' });
@@ -68,7 +76,7 @@ describe('conversation service', () => {
     let botCalls = 0;
     const { service, tickets, events } = setup(async () => {
       botCalls += 1;
-      return answer('Dạ, chuyển cán bộ', { handoffRequested: { reason: 'citizen_request' } });
+      return answer('Dạ, chuyển cán bộ', { handoffRequested: { reason: 'citizen_request', sector: null } });
     });
     const first = await service.handleCitizenMessage({ channel: 'webchat', text: 'gặp cán bộ' });
     const ticket = (await tickets.get(first.handoff!.ticketId))!;

@@ -5,7 +5,10 @@
  */
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createConversationService, type CoreTurnResult, type TurnRunner } from '../../../bot/conversation/conversation-service.ts';
+import { createConversationService, type TurnRunner } from '../../../bot/conversation/conversation-service.ts';
+import { parseState } from '../../../bot/conversation/conversation-state.ts';
+import { textReply } from '../../../bot/replies.ts';
+import type { TurnOutcome } from '../../../bot/turn-context.ts';
 import { createMemoryEventHub, type ConversationEvent } from '../../../bot/events/event-hub.ts';
 import { DESK_CHANNEL, createHandoffDesk } from '../../../bot/handoff/handoff-desk.ts';
 import { createSqlHandoffRecords } from '../../../adapters/sql/sql-handoff-record-store.ts';
@@ -25,10 +28,10 @@ const TUESDAY_MORNING = new Date('2026-05-12T02:00:00Z');
 /** Sunday 2026-05-10 09:00 in Vietnam: closed. */
 const SUNDAY = new Date('2026-05-10T02:00:00Z');
 
-function handoffTurn(text = 'Dạ, em đã chuyển yêu cầu của bạn tới cán bộ hỗ trợ.'): CoreTurnResult {
-  return { replies: [{ text }], intent: 'handoff', procedure: null, confidence: 0.9, state: { handoffRequested: true, failedTurns: 1, pending: null, turns: 1 }, handoffRequested: { reason: 'citizen_request', sector: 'Hộ tịch' } };
+function handoffTurn(text = 'Dạ, em đã chuyển yêu cầu của bạn tới cán bộ hỗ trợ.'): TurnOutcome {
+  return { replies: [textReply(text)], intent: 'handoff', procedure: null, confidence: 0.9, state: parseState({ handoffRequested: true, failedTurns: 1, pending: null, turns: 1 }), handoffRequested: { reason: 'citizen_request', sector: 'Hộ tịch' } };
 }
-const answer = (text: string): CoreTurnResult => ({ replies: [{ text }], intent: 'fee', procedure: null, confidence: 0.9, state: { turns: 2 }, handoffRequested: null });
+const answer = (text: string): TurnOutcome => ({ replies: [textReply(text)], intent: 'fee', procedure: null, confidence: 0.9, state: parseState({ turns: 2 }), handoffRequested: null });
 
 describe('handoff desk', () => {
   let database: TestDatabase;

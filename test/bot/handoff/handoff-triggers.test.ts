@@ -6,20 +6,20 @@
 import { describe, expect, test } from 'vitest';
 import { loadBundledCatalog } from '../../../knowledge/catalog/index.ts';
 import { createCatalog } from '../../../knowledge/catalog-store.ts';
-import { createHybridRetriever } from '../../../indexer/procedure-retriever.ts';
+import { createProcedureRetriever } from '../../../indexer/procedure-retriever.ts';
 import { LexicalScorer } from '../../../indexer/lexical/lexical-scorer.ts';
-import { createTurnRunner } from '../../../bot/turn-runner.ts';
-import type { CoreTurnResult } from '../../../bot/conversation/conversation-service.ts';
+import { handleTurn } from '../../../bot/turn.ts';
+import type { TurnOutcome } from '../../../bot/turn-context.ts';
 
 const procedures = loadBundledCatalog();
 const catalog = createCatalog(procedures);
-const retriever = createHybridRetriever({ procedures, lexical: new LexicalScorer(procedures), mode: 'lexical' });
-const runTurn = createTurnRunner({ catalog, retriever });
+const retriever = createProcedureRetriever({ procedures, lexical: new LexicalScorer(procedures), mode: 'lexical' });
+const deps = { catalog, retriever };
 
 function conversation() {
-  let state: Record<string, unknown> = {};
-  return async (text: string): Promise<CoreTurnResult> => {
-    const result = await runTurn({ conversationId: 'c', channel: 'test', text, state, receivedAt: new Date() });
+  let state: unknown = {};
+  return async (text: string): Promise<TurnOutcome> => {
+    const result = await handleTurn({ conversationId: 'c', channel: 'test', text, state, receivedAt: new Date() }, deps);
     state = result.state;
     return result;
   };

@@ -4,21 +4,12 @@
  * and end to end: a pushed dossier is found by asking the web chat in Vietnamese, and a
  * subscribed conversation hears about the next status change on its event stream.
  */
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createApp } from '../../../app.ts';
-import { loadConfig } from '../../../config.ts';
-import { warmUp } from '../../../deps/warm-up.ts';
-import type { Services } from '../../../channels/http/readiness.ts';
-import { dossierAppDeps } from '../../../deps/dossier-deps.ts';
 import { bearerMatches } from '../../../channels/api/integration-routes.ts';
-import { createMemoryEventHub } from '../../../bot/events/event-hub.ts';
-import { createSqlTicketStore } from '../../../adapters/sql/sql-ticket-store.ts';
 import { createSqlConversationStore } from '../../../adapters/sql/sql-conversation-store.ts';
 import { createSqlDossierStore } from '../../../adapters/sql/sql-dossier-store.ts';
 import { DB_FACTORIES, type TestDatabase } from '../../support/databases.ts';
+import { startTestApp } from '../../support/test-app.ts';
 
 const pglite = DB_FACTORIES.find((f) => f.name === 'pglite')!;
 const TOKEN = 'test-integration-token-0123456789';
@@ -37,28 +28,7 @@ const body = (extra: Record<string, unknown> = {}) => ({
 });
 
 async function start(db: TestDatabase['db'], integrationToken?: string, bot = true) {
-  const config = loadConfig(integrationToken ? { integrationToken } : {}, {});
-  const services: Services = {};
-  const app = createApp({
-    logger: pino({ level: 'silent' }),
-    services,
-    store: createSqlConversationStore(db),
-    tickets: createSqlTicketStore(db),
-    events: createMemoryEventHub(),
-    dossiers: dossierAppDeps(config, db),
-  });
-  const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  if (bot) await warmUp({ config, db, logger: pino({ level: 'silent' }), services });
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    url,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
-  };
+  return startTestApp({ db, config: integrationToken ? { integrationToken } : {}, warm: bot });
 }
 
 const put = (url: string, code: string, payload: unknown, token: string | null = TOKEN) =>

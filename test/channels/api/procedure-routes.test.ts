@@ -1,10 +1,10 @@
 /** GET /api/procedures/search and /api/procedures/:code over HTTP on the bundled catalog. */
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { startAssistant, type RunningAssistant } from '../../support/assistant.ts';
+import { startTestApp, type TestApp } from '../../support/test-app.ts';
 
-let app: RunningAssistant;
+let app: TestApp;
 beforeAll(async () => {
-  app = await startAssistant();
+  app = await startTestApp();
 });
 afterAll(async () => {
   await app?.close();

@@ -10,21 +10,21 @@ import { type Browser, type Page } from 'playwright-core';
 import { migrate } from '../../../adapters/sql/migrations/migrate.ts';
 import { openPgliteDb } from '../../../adapters/sql/db/pglite-db.ts';
 import type { Db } from '../../../adapters/sql/db/db.ts';
-import { startOfficerApp, type OfficerApp } from '../../support/officer-app.ts';
+import { startTestApp, type TestApp } from '../../support/test-app.ts';
 
 const WAIT_MS = 10_000;
 const PASSWORD = 'mat-khau-can-bo-1';
 
 describe.skipIf(!chromiumPath)(`citizen and officer in a real browser${chromiumPath ? '' : CHROMIUM_SKIP_REASON}`, () => {
   let db: Db;
-  let app: OfficerApp;
+  let app: TestApp;
   let browser: Browser;
 
   beforeAll(async () => {
     db = await openPgliteDb(null);
     await migrate(db);
-    app = await startOfficerApp(db);
-    await app.officer.accounts.create({ username: 'canbo', password: PASSWORD, displayName: 'Nguyễn Thị Lan', role: 'officer', sectors: ['Hộ tịch'] });
+    app = await startTestApp({ db });
+    await app.deps.officer.accounts.create({ username: 'canbo', password: PASSWORD, displayName: 'Nguyễn Thị Lan', role: 'officer', sectors: ['Hộ tịch'] });
     browser = await launchChromium();
   });
   afterAll(async () => {

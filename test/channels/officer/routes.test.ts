@@ -5,20 +5,21 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DB_FACTORIES, type TestDatabase } from '../../support/databases.ts';
-import { call, chat, login, openEventStream, startOfficerApp, type OfficerApp } from '../../support/officer-app.ts';
+import { call, chat, login, openEventStream } from '../../support/officer-app.ts';
+import { startTestApp, type TestApp } from '../../support/test-app.ts';
 
 const postgres = DB_FACTORIES.find((f) => f.name === 'postgres')!;
 const PASSWORD = 'mat-khau-rat-dai-1';
 
 describe('officer API', () => {
   let database: TestDatabase;
-  let app: OfficerApp;
+  let app: TestApp;
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
     database = await postgres.create();
-    app = await startOfficerApp(database.db);
-    const accounts = app.officer.accounts;
+    app = await startTestApp({ db: database.db });
+    const accounts = app.deps.officer.accounts;
     for (const [username, role, sectors] of [
       ['hotich1', 'officer', ['Hộ tịch']],
       ['hotich2', 'officer', ['Hộ tịch']],

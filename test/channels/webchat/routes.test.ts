@@ -1,14 +1,14 @@
 /** POST /api/chat refuses bad input with a clear Vietnamese 400, and /health reports start-up. */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DB_FACTORIES, type TestDatabase } from '../../support/databases.ts';
-import { startApp, type RunningApp } from '../../support/app-server.ts';
+import { startTestApp, type TestApp } from '../../support/test-app.ts';
 
 describe('web chat input validation', () => {
   let database: TestDatabase;
-  let app: RunningApp;
+  let app: TestApp;
   beforeAll(async () => {
     database = await DB_FACTORIES[0]!.create();
-    app = await startApp(database.db);
+    app = await startTestApp({ db: database.db, warm: false });
   }, 60_000);
   afterAll(async () => {
     await app?.close();

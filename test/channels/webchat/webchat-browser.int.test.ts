@@ -7,16 +7,16 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CHROMIUM_SKIP_REASON, chromiumPath, launchChromium } from '../../support/browser.ts';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { startAssistant, type RunningAssistant } from '../../support/assistant.ts';
+import { startTestApp, type TestApp } from '../../support/test-app.ts';
 
 const WAIT_MS = 10_000;
 
 describe.skipIf(!chromiumPath)(`web-chat widget in a real browser${chromiumPath ? '' : CHROMIUM_SKIP_REASON}`, () => {
-  let app: RunningAssistant;
+  let app: TestApp;
   let browser: Browser;
 
   beforeAll(async () => {
-    app = await startAssistant();
+    app = await startTestApp();
     browser = await launchChromium();
   });
   afterAll(async () => {

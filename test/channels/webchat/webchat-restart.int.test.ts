@@ -5,13 +5,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pino from 'pino';
 import { afterAll, expect, test } from 'vitest';
 import { loadConfig } from '../../../config.ts';
 import { openDb } from '../../../adapters/sql/db/open-db.ts';
-import { warmUp } from '../../../deps/warm-up.ts';
 import { createSqlConversationStore } from '../../../adapters/sql/sql-conversation-store.ts';
-import { startApp } from '../../support/app-server.ts';
+import { startTestApp } from '../../support/test-app.ts';
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'tro-ly-restart-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -19,8 +17,7 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 async function boot() {
   const config = loadConfig({ dataDir }, {});
   const db = await openDb(config);
-  const app = await startApp(db);
-  await warmUp({ config, db, logger: pino({ level: 'silent' }), services: app.services });
+  const app = await startTestApp({ db, config: { dataDir } });
   return {
     url: app.url,
     db,

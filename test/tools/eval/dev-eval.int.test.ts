@@ -9,14 +9,14 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { formatReport, parseDevJsonl, runDevEval, type EvalResponse } from '../../../tools/eval/dev-eval-core.ts';
 import { loadNationalProcedures } from '../../../knowledge/import/load-national.ts';
 import type { Procedure } from '../../../knowledge/schema.ts';
-import { startAssistant, type RunningAssistant } from '../../support/assistant.ts';
+import { startTestApp, type TestApp } from '../../support/test-app.ts';
 
 const devFile = new URL('../../../../shared/eval/dev.jsonl', import.meta.url);
 const nationalFile = new URL('../../../../shared/data/dvc-procedures.jsonl.gz', import.meta.url);
 const haveDevSet = existsSync(devFile);
 const haveNational = existsSync(nationalFile);
 
-async function playDevSet(app: RunningAssistant) {
+async function playDevSet(app: TestApp) {
   const ids = new Map<string, string>();
   const report = await runDevEval(parseDevJsonl(readFileSync(devFile, 'utf8')), async (dialogId, text) => {
     const response = await fetch(`${app.url}/api/chat`, {
@@ -34,9 +34,9 @@ async function playDevSet(app: RunningAssistant) {
 }
 
 function suite(title: string, imported: () => Promise<Procedure[]>) {
-  let app: RunningAssistant;
+  let app: TestApp;
   beforeAll(async () => {
-    app = await startAssistant({}, await imported());
+    app = await startTestApp({ imported: await imported() });
   }, 120_000);
   afterAll(async () => {
     await app?.close();

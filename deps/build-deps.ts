@@ -1,0 +1,83 @@
+/**
+ * buildDeps(config): every dependency of the server, wired once from the configuration — the
+ * database, the stores, the event hub, the handoff desk, the dossier stores and the conversation
+ * service — plus the assistant's knowledge as a Readiness started after listen(). main.ts, the
+ * CLIs, the tools and the tests all build the server this one way.
+ */
+import pino, { type Logger } from 'pino';
+import type { Config } from '../config.ts';
+import { createConversationService, type ConversationService } from '../bot/conversation/conversation-service.ts';
+import type { ConversationStore } from '../bot/conversation/conversation-store.ts';
+import type { TurnDeps } from '../bot/deps.ts';
+import { createMemoryEventHub, type EventHub } from '../bot/events/event-hub.ts';
+import type { TicketStore } from '../bot/handoff/ticket-store.ts';
+import { createReadiness, type Readiness } from '../bot/readiness.ts';
+import { handleTurn } from '../bot/turn.ts';
+import type { Db } from '../adapters/sql/db/db.ts';
+import { openDb } from '../adapters/sql/db/open-db.ts';
+import { createRedisEventHub } from '../adapters/redis/redis-event-hub.ts';
+import { createSqlConversationStore } from '../adapters/sql/sql-conversation-store.ts';
+import { createSqlTicketStore } from '../adapters/sql/sql-ticket-store.ts';
+import type { DossierAppDeps } from '../channels/api/integration-routes.ts';
+import { dossierAppDeps } from './dossier-deps.ts';
+import { createOfficerDeps, type OfficerAppDeps } from './officer-deps.ts';
+import { loadAssistant } from './warm-up.ts';
+
+export interface Deps {
+  config: Config;
+  logger: Logger;
+  db: Db;
+  events: EventHub;
+  store: ConversationStore;
+  tickets: TicketStore;
+  officer: OfficerAppDeps;
+  dossiers: DossierAppDeps;
+  /** Catalog, retriever and bot core: loaded by `assistant.start()` once the server listens. */
+  assistant: Readiness<TurnDeps>;
+  conversations: ConversationService;
+  /** Closes what buildDeps opened (the event hub; the database unless it was passed in). */
+  close(): Promise<void>;
+}
+
+/** Parts a caller may bring instead of having them opened from the configuration. */
+export interface DepsOverrides {
+  db?: Db;
+  events?: EventHub;
+  logger?: Logger;
+  now?: () => Date;
+  /** Replaces the loaded assistant (tests with a small catalog or a fake retriever). */
+  loadAssistant?: (db: Db) => Promise<TurnDeps>;
+}
+
+export async function buildDeps(config: Config, overrides: DepsOverrides = {}): Promise<Deps> {
+  const logger = overrides.logger ?? pino({ level: config.logLevel });
+  const db = overrides.db ?? (await openDb(config));
+  const events = overrides.events ?? (config.redisUrl ? await createRedisEventHub(config.redisUrl) : createMemoryEventHub());
+  const store = createSqlConversationStore(db);
+  const tickets = createSqlTicketStore(db);
+  const officer = createOfficerDeps({ db, config, store, tickets, events, log: logger, ...(overrides.now ? { now: overrides.now } : {}) });
+  const assistant = createReadiness('assistant', () => (overrides.loadAssistant ? overrides.loadAssistant(db) : loadAssistant(config, db, logger)));
+  const conversations = createConversationService({
+    store,
+    tickets,
+    events,
+    desk: officer.desk,
+    runTurn: (turn) => handleTurn(turn, assistant.require()),
+  });
+  return {
+    config,
+    logger,
+    db,
+    events,
+    store,
+    tickets,
+    officer,
+    dossiers: dossierAppDeps(config, db),
+    assistant,
+    conversations,
+    async close() {
+      await events.close().catch(() => undefined);
+      if (!overrides.db) await db.close().catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,33 @@
+/**
+ * What the Channel conformance suite needs from each channel: the adapter itself, raw inputs it
+ * must refuse, and a live harness that talks to a running server through the channel's own
+ * transport (HTTP for web chat, signed webhooks for Zalo …) and reads what reaches the citizen.
+ */
+import type { Channel, RawInbound } from '../../../bot/channel.ts';
+import type { QuickReply } from '../../../bot/replies.ts';
+import type { TestApp } from '../../support/test-app.ts';
+
+/** What the citizen saw for one message they sent: the replies as plain text and the choices offered. */
+export interface SeenReplies {
+  conversationId: string;
+  texts: string[];
+  choices: QuickReply[];
+}
+
+export interface LiveChannel {
+  /** Sends a citizen message (or a clicked choice) through the channel's transport. */
+  send(input: { text: string } | { choice: QuickReply }): Promise<SeenReplies>;
+  /** Waits for a later message (officer reply, notice) to reach the citizen through the channel. */
+  nextLater(predicate: (text: string) => boolean): Promise<string>;
+  close(): Promise<void>;
+}
+
+export interface ChannelHarness<Wire> {
+  channel: Channel<Wire>;
+  /** The text and choices of one wire message, as the citizen's client shows them. */
+  read(wire: Wire): { text: string; choices: QuickReply[] };
+  /** Raw inputs the channel must refuse with a ChannelInputError. */
+  refused: Array<{ why: string; raw: RawInbound }>;
+  /** A citizen on this channel, talking to the server `app`. */
+  connect(app: TestApp): Promise<LiveChannel>;
+}
