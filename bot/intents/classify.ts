@@ -14,7 +14,7 @@ import { chosenOrdinal, findDossierCode, isCarryOver, mentionedLevels } from './
 import { SCOPE_RULES, type ScopeTag } from './out-of-scope-rules.ts';
 import { PhraseMatcher, type PhraseMatch } from '../../knowledge/language/phrase-matcher.ts';
 import { inCompound, isStopWord } from '../../knowledge/language/stop-words.ts';
-import { analyzeText, oddTokenShare, type AnalyzedText, type Token } from '../../knowledge/language/message-tokens.ts';
+import { analyzeMessage, oddTokenShare, type AnalyzedMessage, type Token } from '../../knowledge/language/message-tokens.ts';
 
 type Tag = FacetTag | ConversationTag | ScopeTag;
 
@@ -42,7 +42,7 @@ export const THRESHOLDS = {
 const FACET_PRIORITY: FacetIntent[] = ['fee', 'processing_time', 'documents', 'how_to'];
 
 export interface Classification {
-  analysis: AnalyzedText;
+  analysis: AnalyzedMessage;
   /** Summed rule weights per facet intent. */
   facetScores: Record<FacetIntent, number>;
   /** The facet asked, if any. */
@@ -73,7 +73,7 @@ export interface Classification {
 }
 
 export function classify(text: string): Classification {
-  const analysis = analyzeText(text, VOCABULARY);
+  const analysis = analyzeMessage(text, VOCABULARY);
   const matches = MATCHER.match(analysis.tokens);
 
   const facetScores: Record<FacetIntent, number> = { documents: 0, fee: 0, processing_time: 0, how_to: 0 };

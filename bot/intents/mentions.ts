@@ -4,7 +4,7 @@
  * carries the previous question over to a new procedure.
  */
 import type { Level } from '../../knowledge/schema.ts';
-import type { AnalyzedText } from '../../knowledge/language/message-tokens.ts';
+import type { AnalyzedMessage } from '../../knowledge/language/message-tokens.ts';
 
 const LEVEL_PATTERNS: Array<[Level, RegExp]> = [
   ['xa', /\b(cap xa|o xa|uy ban nhan dan xa|ubnd xa|xa phuong|o phuong|tai phuong|cap phuong|ubnd phuong|uy ban nhan dan phuong|thi tran|cap co so)\b/],
@@ -14,7 +14,7 @@ const LEVEL_PATTERNS: Array<[Level, RegExp]> = [
 ];
 
 /** Levels the citizen named ("ở xã", "cấp tỉnh"). */
-export function mentionedLevels(analysis: AnalyzedText): Level[] {
+export function mentionedLevels(analysis: AnalyzedMessage): Level[] {
   return LEVEL_PATTERNS.filter(([, pattern]) => pattern.test(analysis.folded)).map(([level]) => level);
 }
 
@@ -30,7 +30,7 @@ const ORDINALS: Array<[RegExp, number]> = [
 ];
 
 /** "2", "số 2", "cái thứ hai", "cái đầu" → index (-1 for "the last one"), else null. */
-export function chosenOrdinal(analysis: AnalyzedText): number | null {
+export function chosenOrdinal(analysis: AnalyzedMessage): number | null {
   const text = analysis.folded
     .replace(/\b(a|nhe|nha|ha|di|thi|la|em|anh|chi|ban|oi)\b/g, ' ')
     .replace(/\s+/g, ' ')
@@ -40,7 +40,7 @@ export function chosenOrdinal(analysis: AnalyzedText): number | null {
 }
 
 /** "thế còn …", "còn … thì sao", "vậy còn …", "… thì sao": the previous question, another subject. */
-export function isCarryOver(analysis: AnalyzedText): boolean {
+export function isCarryOver(analysis: AnalyzedMessage): boolean {
   const text = analysis.folded;
   return /^(the con|vay con|con|the|vay|the thi|con neu)\b/.test(text) || /\b(thi sao|the nao|sao a|thi the nao)\s*$/.test(text);
 }

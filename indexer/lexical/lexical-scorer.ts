@@ -7,9 +7,9 @@
 import type { Procedure } from '../../knowledge/schema.ts';
 import { AcronymTable } from './acronyms.ts';
 import { Bm25Index } from './bm25-index.ts';
-import { analyze } from '../../knowledge/language/search-terms.ts';
+import { searchTermsOf } from '../../knowledge/language/search-terms.ts';
 import { synonymRewrites } from '../../knowledge/language/citizen-phrases.ts';
-import { isQueryFrameWord } from '../../knowledge/language/query-frame.ts';
+import { isQueryFrameWord } from '../../knowledge/language/stop-words.ts';
 import { actionQuestion, nameActions, questionAsksFor } from '../../knowledge/language/name-actions.ts';
 import { ageLimitOf, agesIn, excludesStatedAge, type AgeLimit } from '../../knowledge/language/age-limits.ts';
 import { foldedKey, foldedPhrase } from '../../knowledge/language/normalize.ts';
@@ -104,12 +104,12 @@ export class LexicalScorer {
   queryTerms(question: string): Map<string, number> {
     const terms = new Map<string, number>();
     const add = (term: string, weight: number) => terms.set(term, Math.max(terms.get(term) ?? 0, weight));
-    const own = analyze(question, isQueryFrameWord);
+    const own = searchTermsOf(question, isQueryFrameWord);
     for (const term of own.unigrams) add(term, 1);
     for (const term of own.pairs) add(term, this.tuning.pairWeight);
     for (const term of own.accentedPairs) add(term, this.tuning.accentedPairWeight);
     for (const expansion of [...synonymRewrites(question), ...this.acronymExpansions(question)]) {
-      const extra = analyze(expansion, isQueryFrameWord);
+      const extra = searchTermsOf(expansion, isQueryFrameWord);
       for (const term of extra.unigrams) add(term, this.tuning.synonymWeight);
       for (const term of extra.pairs) add(term, this.tuning.synonymWeight * this.tuning.pairWeight);
       for (const term of extra.accentedPairs) add(term, this.tuning.synonymWeight * this.tuning.accentedPairWeight);

@@ -15,7 +15,7 @@ export interface Token {
   folded: string;
 }
 
-export interface AnalyzedText {
+export interface AnalyzedMessage {
   original: string;
   tokens: Token[];
   /** Folded tokens joined by one space. */
@@ -40,7 +40,7 @@ function splitRunTogether(folded: string, vocabulary: ReadonlySet<string>): stri
   return null;
 }
 
-export function analyzeText(text: string, vocabulary: ReadonlySet<string> = new Set()): AnalyzedText {
+export function analyzeMessage(text: string, vocabulary: ReadonlySet<string> = new Set()): AnalyzedMessage {
   const tokens: Token[] = [];
   for (const raw of syllables(normalizeVietnamese(text))) {
     const folded = foldDiacritics(raw);
@@ -75,7 +75,7 @@ export function analyzeText(text: string, vocabulary: ReadonlySet<string> = new 
 }
 
 /** Share of tokens that are not possible Vietnamese syllables (gibberish, foreign words). */
-export function oddTokenShare(analysis: AnalyzedText): number {
+export function oddTokenShare(analysis: AnalyzedMessage): number {
   if (analysis.tokens.length === 0) return 1;
   const odd = analysis.tokens.filter((t) => !isPossibleSyllable(t.folded)).length;
   return odd / analysis.tokens.length;

@@ -17,7 +17,7 @@ export function phrases(text: string): string[][] {
     .filter((phrase) => phrase.length > 0);
 }
 
-export interface AnalyzedText {
+export interface SearchTerms {
   /** Folded syllables in text order (with repeats). */
   unigrams: string[];
   /** Folded neighbouring pairs within a phrase, "a b". */
@@ -26,7 +26,7 @@ export interface AnalyzedText {
   accentedPairs: string[];
 }
 
-export function analyze(text: string, isStopWord: (folded: string) => boolean = () => false): AnalyzedText {
+export function searchTermsOf(text: string, isStopWord: (folded: string) => boolean = () => false): SearchTerms {
   const unigrams: string[] = [];
   const pairs: string[] = [];
   const accentedPairs: string[] = [];
@@ -50,6 +50,6 @@ export function analyze(text: string, isStopWord: (folded: string) => boolean = 
  * (for the short fields that name a procedure — in long passages they would only cost memory).
  */
 export function indexTerms(text: string, accented = true): string[] {
-  const analyzed = analyze(text);
+  const analyzed = searchTermsOf(text);
   return accented ? [...analyzed.unigrams, ...analyzed.pairs, ...analyzed.accentedPairs] : [...analyzed.unigrams, ...analyzed.pairs];
 }

@@ -7,43 +7,23 @@
  * ambiguous ("can" = cần / căn, "ban" = bạn / bản, "do" = đó / đỏ), so unaccented tokens are
  * matched against a separate, explicit list of forms that are safe to drop; a looser list adds
  * frame words that are usually, not always, empty ("toi", "lam", "can") — used only to judge
- * whether a message names anything, never to build the retrieval query.
+ * whether a message names anything, never to build the retrieval query. The search query has
+ * its own frame list (isQueryFrameWord): dropped from its single-syllable terms, while its
+ * syllable pairs are kept, so a frame word that is part of a name ("thế chấp") still counts.
+ * All lists are data: vocabulary/stop-words.json.
  */
 import type { Token } from './message-tokens.ts';
+import { STOP_WORDS } from './vocabulary.ts';
 
-const ACCENTED = new Set([
-  // pronouns and address
-  'tôi', 'mình', 'em', 'anh', 'chị', 'bạn', 'ad', 'admin', 'bot', 'ông', 'bà', 'cô', 'chú', 'bác', 'cháu', 'tớ', 'tui',
-  'chúng', 'họ', 'mọi', 'người', 'ai',
-  // particles and question frames
-  'ạ', 'à', 'ơi', 'nhé', 'nha', 'nhá', 'vậy', 'thế', 'thì', 'là', 'mà', 'hả', 'hở', 'nhỉ', 'chứ', 'đây', 'đấy', 'ấy',
-  'không', 'có', 'được', 'chưa', 'rồi', 'đã', 'sẽ', 'đang', 'vẫn', 'còn', 'cũng', 'nữa', 'luôn',
-  'gì', 'nào', 'đâu', 'bao', 'nhiêu', 'mấy',
-  'và', 'với', 'hoặc', 'hay', 'của', 'cho', 'để', 'về', 'nếu', 'khi', 'từ', 'tại', 'ở', 'ra', 'vào', 'lên',
-  'này', 'đó', 'kia', 'các', 'những', 'cái', 'việc', 'chiếc',
-  // asking and wanting
-  'hỏi', 'xin', 'muốn', 'cần', 'phải', 'định', 'sắp', 'giúp', 'vui', 'lòng', 'làm', 'ơn', 'biết', 'thông', 'tin',
-  'thủ', 'tục', 'như', 'gồm', 'hết', 'tốn', 'xong',
-  // verbs that frame any procedure
-  'đi', 'tới', 'nộp', 'mang', 'lo', 'hướng', 'dẫn',
-]);
-
+const ACCENTED = new Set(STOP_WORDS.accented);
 /** Unaccented forms that are never part of a procedure's name. */
-const FOLDED_SAFE = new Set([
-  'a', 'oi', 'nhe', 'nha', 'nhi', 'khong', 'duoc', 'chua', 'roi', 'se', 'nua', 'luon', 'gi', 'nao', 'nhieu', 'va', 'voi',
-  'hoac', 'cua', 'neu', 'nay', 'cac', 'nhung', 'xin', 'muon', 'giup', 'vui', 'biet', 'minh', 'tui', 'admin', 'bot', 'vay',
-  'thi', 'la', 'ma', 'day', 'ay', 'ha', 'ai', 'xong', 'het',
-]);
-
+const FOLDED_SAFE = new Set(STOP_WORDS.foldedSafe);
 /** Unaccented frame words that are usually empty but could belong to a name. */
-const FOLDED_LOOSE = new Set([
-  'toi', 'ban', 'em', 'anh', 'chi', 'cho', 'co', 'lam', 'can', 'hoi', 'the', 'con', 'de', 've', 'tai', 'ra',
-  'vao', 'cai', 'viec', 'mot', 'moi', 'nguoi', 'phai', 'dinh', 'da', 'tuc', 'may', 'sao',
-  'nhu', 'gom', 'tin', 'thong', 'di', 'nop', 'mang', 'ton', 'khi', 'mat',
-]);
-
+const FOLDED_LOOSE = new Set(STOP_WORDS.foldedLoose);
 /** Compounds with a word that is otherwise a stop word ("trẻ em", "người nước ngoài"). Folded. */
-const COMPOUNDS = ['tre em', 'con em', 'ban than', 'nguoi nuoc ngoai', 'nguoi khuyet tat', 'nguoi cao tuoi', 'nguoi lao dong'].map((c) => c.split(' '));
+const COMPOUNDS = STOP_WORDS.compounds.map((c) => c.split(' '));
+/** Words that frame a search query without naming anything ("cho tôi hỏi", "bao nhiêu"). */
+const QUERY_FRAME = new Set(STOP_WORDS.queryFrame);
 
 /** True when the token at `index` is part of a compound spelled out by the tokens around it. */
 export function inCompound(tokens: readonly Token[], index: number): boolean {
@@ -65,4 +45,9 @@ export function isStopWord(token: Token, loose = false): boolean {
   if (token.raw !== token.folded) return false; // accented, and not an accented stop word
   if (FOLDED_SAFE.has(token.folded)) return true;
   return loose && FOLDED_LOOSE.has(token.folded);
+}
+
+/** A folded word that frames a search query without naming anything; its syllable pairs still count. */
+export function isQueryFrameWord(folded: string): boolean {
+  return QUERY_FRAME.has(folded);
 }

@@ -4,7 +4,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { classify, topicQuery, wordIntent } from '../../../bot/intents/classify.ts';
-import { analyzeText } from '../../../knowledge/language/message-tokens.ts';
+import { analyzeMessage } from '../../../knowledge/language/message-tokens.ts';
 import { findDossierCode, chosenOrdinal, mentionedLevels } from '../../../bot/intents/mentions.ts';
 import { isPossibleSyllable, repairTelex } from '../../../knowledge/language/syllable.ts';
 
@@ -79,7 +79,7 @@ describe('typos and chat spellings', () => {
   });
 
   test('abbreviations expand to the words they stand for', () => {
-    const folded = analyzeText('dky cccd hs tt bn ko j').folded;
+    const folded = analyzeMessage('dky cccd hs tt bn ko j').folded;
     expect(folded).toBe('dang ki can cuoc cong dan ho so thu tuc bao nhieu khong gi');
   });
 
@@ -150,9 +150,9 @@ describe('mentions', () => {
   });
 
   test('levels and choices', () => {
-    expect(mentionedLevels(analyzeText('làm ở cấp xã'))).toEqual(['xa']);
-    expect(chosenOrdinal(analyzeText('số 2 ạ'))).toBe(1);
-    expect(chosenOrdinal(analyzeText('cái đầu tiên'))).toBe(0);
-    expect(chosenOrdinal(analyzeText('làm hộ chiếu'))).toBeNull();
+    expect(mentionedLevels(analyzeMessage('làm ở cấp xã'))).toEqual(['xa']);
+    expect(chosenOrdinal(analyzeMessage('số 2 ạ'))).toBe(1);
+    expect(chosenOrdinal(analyzeMessage('cái đầu tiên'))).toBe(0);
+    expect(chosenOrdinal(analyzeMessage('làm hộ chiếu'))).toBeNull();
   });
 });

@@ -11,7 +11,7 @@ import { AcronymTable } from '../../../indexer/lexical/acronyms.ts';
 import { createLexicalRetriever } from '../../../indexer/lexical/lexical-retriever-adapter.ts';
 import type { ProcedureRetriever } from '../../../indexer/retriever.ts';
 import { LexicalScorer } from '../../../indexer/lexical/lexical-scorer.ts';
-import { analyze } from '../../../knowledge/language/search-terms.ts';
+import { searchTermsOf } from '../../../knowledge/language/search-terms.ts';
 import { synonymRewrites } from '../../../knowledge/language/citizen-phrases.ts';
 import { ageLimitOf, agesIn, excludesStatedAge } from '../../../knowledge/language/age-limits.ts';
 import { actionQuestion, nameActions, questionAsksFor } from '../../../knowledge/language/name-actions.ts';
@@ -32,18 +32,18 @@ const made = (code: string, name: string, levels: Procedure['levels'], extra: Pa
 
 describe('analysis', () => {
   test('folded syllables, syllable pairs within a phrase, and accented pairs', () => {
-    const analyzed = analyze('Đăng ký kết hôn, hộ chiếu');
+    const analyzed = searchTermsOf('Đăng ký kết hôn, hộ chiếu');
     expect(analyzed.unigrams).toEqual(['dang', 'ki', 'ket', 'hon', 'ho', 'chieu']); // ký = kí: one spelling
     expect(analyzed.pairs).toEqual(['dang ki', 'ki ket', 'ket hon', 'ho chieu']); // no pair across the comma
     expect(analyzed.accentedPairs).toContain('~đăng kí');
   });
   test('both i/y spellings analyse alike (ký/kí, lý/lí, mỹ/mĩ), but quy and y tế keep their y', () => {
-    expect(analyze('đăng ký lý lịch').pairs).toEqual(analyze('đăng kí lí lịch').pairs);
-    expect(analyze('quy định y tế').unigrams).toEqual(['quy', 'dinh', 'y', 'te']);
+    expect(searchTermsOf('đăng ký lý lịch').pairs).toEqual(searchTermsOf('đăng kí lí lịch').pairs);
+    expect(searchTermsOf('quy định y tế').unigrams).toEqual(['quy', 'dinh', 'y', 'te']);
   });
   test('both tone placements analyse alike', () => {
-    expect(analyze('hoà giải').pairs).toEqual(analyze('hòa giải').pairs);
-    expect(analyze('thuỷ sản').accentedPairs).toEqual(analyze('thủy sản').accentedPairs);
+    expect(searchTermsOf('hoà giải').pairs).toEqual(searchTermsOf('hòa giải').pairs);
+    expect(searchTermsOf('thuỷ sản').accentedPairs).toEqual(searchTermsOf('thủy sản').accentedPairs);
   });
 });
 

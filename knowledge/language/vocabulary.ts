@@ -1,0 +1,31 @@
+/**
+ * The citizen vocabulary as data: the JSON lists under vocabulary/ (abbreviations, citizen
+ * phrases, foreign-element phrases, stop words), read once and validated, so the words can be
+ * reviewed and extended without reading code. A malformed file stops start-up naming the file.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+const folder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'vocabulary');
+
+function load<T>(file: string, schema: z.ZodType<T>): T {
+  const parsed = schema.safeParse(JSON.parse(readFileSync(path.join(folder, file), 'utf8')));
+  if (!parsed.success) throw new Error(`vocabulary/${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  return parsed.data;
+}
+
+const Words = z.array(z.string().min(1));
+/** Groups of key → expansion, flattened in file order (the order rewrites are tried in). */
+const Grouped = z.object({ groups: z.record(z.string(), z.record(z.string(), z.string().min(1))) }).transform(({ groups }) =>
+  Object.assign({}, ...Object.values(groups)) as Record<string, string>,
+);
+
+export const ABBREVIATIONS: Readonly<Record<string, string>> = load('abbreviations.json', Grouped);
+export const CITIZEN_SYNONYMS: Readonly<Record<string, string>> = load('citizen-phrases.json', Grouped);
+export const FOREIGN_ELEMENT = load('foreign-element.json', z.object({ expansion: z.string(), context: Words, phrases: Words }));
+export const STOP_WORDS = load(
+  'stop-words.json',
+  z.object({ accented: Words, foldedSafe: Words, foldedLoose: Words, queryFrame: Words, compounds: Words }),
+);
