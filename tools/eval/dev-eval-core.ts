@@ -154,8 +154,8 @@ export async function runDevEval(
   return { dialogs: dialogs.length, turns, passedTurns, passRate: turns ? passedTurns / turns : 0, passedDialogs, failures };
 }
 
-/** Human-readable report: failures first, then the pass rate line. */
-export function formatReport(report: EvalReport): string {
+/** Human-readable report: failures first, then the pass rate line (opening with `label`). */
+export function formatReport(report: EvalReport, label = 'dev eval'): string {
   const lines: string[] = [];
   for (const failure of report.failures) {
     lines.push(`✗ ${failure.dialogId} turn ${failure.turn}: ${JSON.stringify(failure.text)}`);
@@ -163,7 +163,42 @@ export function formatReport(report: EvalReport): string {
     lines.push(`    got intent=${failure.got.intent} procedure=${failure.got.procedure ?? '—'} reply=${JSON.stringify(failure.got.reply.slice(0, 160))}`);
   }
   lines.push(
-    `dev eval: ${report.passedTurns}/${report.turns} turns passed (${(report.passRate * 100).toFixed(1)}%), ${report.passedDialogs}/${report.dialogs} dialogs`,
+    `${label}: ${report.passedTurns}/${report.turns} turns passed (${(report.passRate * 100).toFixed(1)}%), ${report.passedDialogs}/${report.dialogs} dialogs`,
   );
   return lines.join('\n');
+}
+
+/**
+ * Turns whose `intent` expectation names an intent outside `known` (citizen-dev may expect
+ * `conditions` or `result`): how many list one, and how many list nothing else (cannot pass).
+ */
+export function unknownIntentTurns(dialogs: readonly DevDialog[], known: readonly string[]): { listing: number; only: number; intents: string[] } {
+  const intents = new Set<string>();
+  let listing = 0;
+  let only = 0;
+  for (const turn of dialogs.flatMap((d) => d.turns)) {
+    const unknown = (turn.intent ?? []).filter((intent) => !known.includes(intent));
+    unknown.forEach((intent) => intents.add(intent));
+    if (unknown.length > 0) listing += 1;
+    if (unknown.length > 0 && unknown.length === turn.intent!.length) only += 1;
+  }
+  return { listing, only, intents: [...intents].sort() };
+}
+
+/** One row per run: which set on which catalog, turns and dialogs passed. */
+export function formatSummaryTable(rows: ReadonlyArray<{ set: string; catalog: string; report: EvalReport; note?: string }>): string {
+  const pct = (part: number, whole: number) => `${whole ? ((part / whole) * 100).toFixed(1) : '0.0'}%`;
+  const cells = rows.map(({ set, catalog, report, note }) => [
+    set,
+    catalog,
+    `${report.passedTurns}/${report.turns}`,
+    pct(report.passedTurns, report.turns),
+    `${report.passedDialogs}/${report.dialogs}`,
+    pct(report.passedDialogs, report.dialogs),
+    note ?? '',
+  ]);
+  const header = ['set', 'catalog', 'turns', 'pass', 'dialogs', 'pass', ''];
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((row) => row[i]!.length)));
+  const line = (row: string[]) => row.map((cell, i) => ([2, 3, 4, 5].includes(i) ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join('  ').trimEnd();
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  ').trimEnd(), ...cells.map(line)].join('\n');
 }
