@@ -11,7 +11,7 @@ import { createProgress } from './cli-support.ts';
 import { loadBundledCatalog } from '../knowledge/catalog/index.ts';
 import { loadCatalog } from '../knowledge/catalog-store.ts';
 import { openDb } from '../adapters/sql/db/open-db.ts';
-import { createProcedureRepository } from '../adapters/sql/sql-procedure-store.ts';
+import { createSqlProcedureStore } from '../adapters/sql/sql-procedure-store.ts';
 import { IndexError } from '../indexer/index-errors.ts';
 import { modelDir, setUpDense } from '../indexer/dense/dense-setup.ts';
 import { ensureDomainModel } from '../tools/training/domain-model.ts';
@@ -21,7 +21,7 @@ async function main(): Promise<number> {
   const config = loadConfig();
   const db = await openDb(config);
   try {
-    const catalog = await loadCatalog(createProcedureRepository(db), loadBundledCatalog());
+    const catalog = await loadCatalog(createSqlProcedureStore(db), loadBundledCatalog());
     console.log(`Danh mục / catalog: ${catalog.size} thủ tục`);
     const progress = createProgress();
     let started = false;

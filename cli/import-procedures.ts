@@ -6,7 +6,7 @@
 import { loadConfig } from '../config.ts';
 import type { Db } from '../adapters/sql/db/db.ts';
 import { openDb } from '../adapters/sql/db/open-db.ts';
-import { createProcedureRepository } from '../adapters/sql/sql-procedure-store.ts';
+import { createSqlProcedureStore } from '../adapters/sql/sql-procedure-store.ts';
 import type { Procedure } from '../knowledge/schema.ts';
 import { formatReport } from '../knowledge/import/import-report.ts';
 import { loadNationalProcedures } from '../knowledge/import/load-national.ts';
@@ -16,7 +16,7 @@ import { createProgress, readableInputPath, type Progress } from './cli-support.
 const UPSERT_CHUNK = 200;
 
 async function upsertAll(db: Db, procedures: Procedure[], progress: Progress) {
-  const repository = createProcedureRepository(db);
+  const repository = createSqlProcedureStore(db);
   const total = { inserted: 0, updated: 0, unchanged: 0 };
   progress.start('Ghi CSDL / upsert', procedures.length);
   for (let start = 0; start < procedures.length; start += UPSERT_CHUNK) {

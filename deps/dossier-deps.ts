@@ -5,7 +5,7 @@
  */
 import type { Config } from '../config.ts';
 import type { BotLogger, DossierLookup } from '../bot/deps.ts';
-import { createDossierDesk } from '../bot/dossiers/dossier-desk.ts';
+import { createDossierLookupService } from '../bot/dossiers/dossier-lookup-service.ts';
 import { createSqlDossierAuditLog, createSqlDossierSubscriptions } from '../adapters/sql/sql-dossier-activity-store.ts';
 import type { Db } from '../adapters/sql/db/db.ts';
 import { seedDemoDossiers } from '../knowledge/dossiers/demo-dossiers.ts';
@@ -26,7 +26,7 @@ export function dossierAppDeps(config: DossierConfig, db: Db): DossierAppDeps {
 }
 
 /** For the bot: seeds the demo dossiers if due, then builds the desk over the configured sources. */
-export async function startDossierDesk(config: DossierConfig, db: Db, log?: BotLogger & { info(o: object, m: string): void }): Promise<DossierLookup> {
+export async function startDossierLookup(config: DossierConfig, db: Db, log?: BotLogger & { info(o: object, m: string): void }): Promise<DossierLookup> {
   const store = createSqlDossierStore(db);
   const demoCodes = config.dossierDemo ? await seedDemoDossiers(store) : [];
   const sources: DossierSource[] = [store];
@@ -40,7 +40,7 @@ export async function startDossierDesk(config: DossierConfig, db: Db, log?: BotL
     );
   }
   log?.info({ demoDossiers: demoCodes.length, externalApi: Boolean(config.dossierApiUrl) }, 'dossier lookup ready');
-  return createDossierDesk({
+  return createDossierLookupService({
     source: chainDossierSources(sources),
     audit: createSqlDossierAuditLog(db),
     subscriptions: createSqlDossierSubscriptions(db),

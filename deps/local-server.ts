@@ -8,7 +8,7 @@ import { loadConfig, type Config } from '../config.ts';
 import type { Db } from '../adapters/sql/db/db.ts';
 import { migrate } from '../adapters/sql/migrations/migrate.ts';
 import { openPgliteDb } from '../adapters/sql/db/pglite-db.ts';
-import { createProcedureRepository } from '../adapters/sql/sql-procedure-store.ts';
+import { createSqlProcedureStore } from '../adapters/sql/sql-procedure-store.ts';
 import { buildDeps, type Deps, type DepsOverrides } from './build-deps.ts';
 import { startServer } from './start-server.ts';
 import type { Procedure } from '../knowledge/schema.ts';
@@ -33,7 +33,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
   const { db: given, config: overrides, imported = [], warm = true, ...depsOverrides } = options;
   const db = given ?? (await openPgliteDb(null));
   if (!given) await migrate(db);
-  if (imported.length) await createProcedureRepository(db).upsertMany([...imported]);
+  if (imported.length) await createSqlProcedureStore(db).upsertMany([...imported]);
   const config = loadConfig(overrides ?? {}, {});
   const deps = await buildDeps(config, { logger: pino({ level: 'silent' }), ...depsOverrides, db });
   const running = await startServer(deps);

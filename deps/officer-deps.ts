@@ -13,13 +13,16 @@ import { parseOfficeHours } from '../bot/handoff/office-hours.ts';
 import type { TicketStore } from '../bot/handoff/ticket-store.ts';
 import type { ConversationStore } from '../bot/conversation/conversation-store.ts';
 import type { Db } from '../adapters/sql/db/db.ts';
+import { createSqlConversationDossiers } from '../adapters/sql/sql-conversation-dossier-store.ts';
+import type { ConversationDossiers } from '../bot/dossiers/conversation-dossiers.ts';
 import { createOfficerAccounts, type OfficerAccounts } from '../adapters/sql/sql-officer-store.ts';
 
 export interface OfficerAppDeps {
   accounts: OfficerAccounts;
   records: HandoffRecords;
   desk: HandoffDesk;
-  db: Db;
+  /** The dossiers each conversation looked up (the officer's context). */
+  dossiersLookedUp: ConversationDossiers;
 }
 
 export interface OfficerSetupInput {
@@ -46,7 +49,7 @@ export function createOfficerDeps(input: OfficerSetupInput): OfficerAppDeps {
     ...(input.now ? { now: input.now } : {}),
     ...(input.log ? { log: input.log } : {}),
   });
-  return { accounts, records, desk, db: input.db };
+  return { accounts, records, desk, dossiersLookedUp: createSqlConversationDossiers(input.db) };
 }
 
 /** Creates the first supervisor if the configured username does not exist yet (safe on every start, on every instance). */

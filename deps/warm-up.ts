@@ -10,15 +10,15 @@ import { createLlmRephraser } from '../adapters/llm/llm-rephraser.ts';
 import type { Db } from '../adapters/sql/db/db.ts';
 import { loadBundledCatalog } from '../knowledge/catalog/index.ts';
 import { loadCatalog } from '../knowledge/catalog-store.ts';
-import { createProcedureRepository } from '../adapters/sql/sql-procedure-store.ts';
+import { createSqlProcedureStore } from '../adapters/sql/sql-procedure-store.ts';
 import { createProcedureRetriever } from '../indexer/procedure-retriever.ts';
 import { LexicalScorer } from '../indexer/lexical/lexical-scorer.ts';
 import { setUpDense } from '../indexer/dense/dense-setup.ts';
-import { startDossierDesk } from './dossier-deps.ts';
+import { startDossierLookup } from './dossier-deps.ts';
 
 export async function loadAssistant(config: Config, db: Db, logger: Logger): Promise<TurnDeps> {
   const started = Date.now();
-  const catalog = await loadCatalog(createProcedureRepository(db), loadBundledCatalog());
+  const catalog = await loadCatalog(createSqlProcedureStore(db), loadBundledCatalog());
   logger.info({ procedures: catalog.size, ms: Date.now() - started }, 'catalog loaded');
 
   const indexStarted = Date.now();
@@ -33,7 +33,7 @@ export async function loadAssistant(config: Config, db: Db, logger: Logger): Pro
   const retriever = createProcedureRetriever({ procedures, lexical, dense: dense?.searcher, mode: config.retrievalMode });
   logger.info({ mode: config.retrievalMode, ms: Date.now() - indexStarted }, 'retrieval index ready');
 
-  const dossiers = await startDossierDesk(config, db, logger);
+  const dossiers = await startDossierLookup(config, db, logger);
   // Optional LLM rewording under a fact guard, only when LLM_BASE_URL is set.
   const rephrase = config.llmBaseUrl && config.llmModel
     ? createLlmRephraser({ baseUrl: config.llmBaseUrl, model: config.llmModel, ...(config.llmApiKey ? { apiKey: config.llmApiKey } : {}), timeoutMs: config.llmTimeoutMs, log: logger })

@@ -3,7 +3,7 @@
  * bundled catalog. A bundled record (curated, citizen-level) wins over an imported one of the
  * same code.
  */
-import type { ProcedureRepository } from './procedure-store.ts';
+import type { ProcedureStore } from './procedure-store.ts';
 import type { Procedure } from './schema.ts';
 
 export interface Catalog {
@@ -25,7 +25,7 @@ export function createCatalog(procedures: Iterable<Procedure>): Catalog {
 
 /** Imported records first, then bundled ones over them. */
 export async function loadCatalog(
-  repository: ProcedureRepository,
+  repository: ProcedureStore,
   bundled: readonly Procedure[],
 ): Promise<Catalog> {
   const imported = await repository.all();

@@ -7,7 +7,7 @@ export interface UpsertSummary {
   unchanged: number;
 }
 
-export interface ProcedureRepository {
+export interface ProcedureStore {
   /** Insert or replace by code; a record whose content is identical counts as unchanged. */
   upsertMany(procedures: Procedure[]): Promise<UpsertSummary>;
   get(code: string): Promise<Procedure | null>;

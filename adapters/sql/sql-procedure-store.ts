@@ -1,12 +1,12 @@
-/** ProcedureRepository over the Db seam (same SQL for PGlite and PostgreSQL). */
+/** ProcedureStore over the Db seam (same SQL for PGlite and PostgreSQL). */
 import { checksumOf } from '../../knowledge/checksum.ts';
 import type { Db } from './db/db.ts';
-import type { ProcedureRepository, UpsertSummary } from '../../knowledge/procedure-store.ts';
+import type { ProcedureStore, UpsertSummary } from '../../knowledge/procedure-store.ts';
 import { ProcedureSchema, type Procedure } from '../../knowledge/schema.ts';
 
 const UPSERT_BATCH = 200;
 
-export function createProcedureRepository(db: Db): ProcedureRepository {
+export function createSqlProcedureStore(db: Db): ProcedureStore {
   const decode = (row: { record: unknown }): Procedure => ProcedureSchema.parse(row.record);
 
   return {

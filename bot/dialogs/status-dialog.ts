@@ -12,7 +12,7 @@ import {
   composeUnsubscribed,
   composeVerification,
 } from '../compose/dossier.ts';
-import { composeDossierNotFound, composeLookupElsewhere } from '../compose/status.ts';
+import { composeDossierNotFound, composeLookupElsewhere } from '../compose/dossier.ts';
 import type { DossierAsker } from '../deps.ts';
 import { BotError } from '../errors.ts';
 import { textReply } from '../replies.ts';

@@ -7,7 +7,7 @@ import type { Ticket } from '../../bot/handoff/ticket-store.ts';
 import type { ConversationStore, StoredMessage } from '../../bot/conversation/conversation-store.ts';
 import { composeAnswer } from '../../bot/compose/facet.ts';
 import { asksHandoff, classify } from '../../bot/intents/classify.ts';
-import type { Db } from '../../adapters/sql/db/db.ts';
+import type { ConversationDossiers } from '../../bot/dossiers/conversation-dossiers.ts';
 import type { Procedure } from '../../knowledge/schema.ts';
 import type { TurnDeps } from '../../bot/deps.ts';
 import type { Readiness } from '../../bot/readiness.ts';
@@ -26,19 +26,8 @@ export interface TicketView {
 export interface TicketContextDeps {
   store: ConversationStore;
   assistant: Readiness<TurnDeps>;
-  /** For the dossiers looked up in the conversation (absent: none shown). */
-  db?: Db;
-}
-
-async function dossiersOf(db: Db | undefined, conversationId: string): Promise<TicketView['context']['dossiers']> {
-  if (!db) return [];
-  const { rows } = await db.query<{ code: string; procedure_name: string | null; status: string | null; due_at: Date | string | null }>(
-    `SELECT l.code, d.procedure_name, d.status, d.due_at
-       FROM (SELECT code, max(at) AS at FROM dossier_lookups WHERE conversation_id = $1 AND code IS NOT NULL GROUP BY code) l
-       LEFT JOIN dossiers d ON d.code = l.code ORDER BY l.at DESC LIMIT 5`,
-    [conversationId],
-  );
-  return rows.map((r) => ({ code: r.code, procedureName: r.procedure_name, status: r.status, dueAt: r.due_at ? new Date(r.due_at).toISOString() : null }));
+  /** The dossiers looked up in the conversation. */
+  dossiersLookedUp: ConversationDossiers;
 }
 
 /** The citizen's latest real question (not "gặp cán bộ", not a rating). */
@@ -78,7 +67,7 @@ export async function ticketView(ticket: Ticket, deps: TicketContextDeps): Promi
     context: {
       procedure: procedure ? { code: procedure.code, name: procedure.name, sector: procedure.sector } : null,
       intents,
-      dossiers: await dossiersOf(deps.db, ticket.conversationId),
+      dossiers: await deps.dossiersLookedUp.recent(ticket.conversationId),
     },
     suggestions: await suggest(assistant, currentQuestion(messages), procedure),
   };

@@ -1,7 +1,7 @@
 /** One conformance suite for the Db seam and the procedure repository, run against every implementation. */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { migrate } from '../../adapters/sql/migrations/migrate.ts';
-import { createProcedureRepository } from '../../adapters/sql/sql-procedure-store.ts';
+import { createSqlProcedureStore } from '../../adapters/sql/sql-procedure-store.ts';
 import { ProcedureSchema, type Procedure } from '../../knowledge/schema.ts';
 import { DB_FACTORIES, type TestDatabase } from '../support/databases.ts';
 
@@ -58,7 +58,7 @@ describe.each(DB_FACTORIES)('Db conformance: $name', (factory) => {
   });
 
   test('procedure upsert inserts, skips identical, updates changed records', async () => {
-    const repository = createProcedureRepository(database.db);
+    const repository = createSqlProcedureStore(database.db);
     const first = sampleProcedure('1.000001', 'Đăng ký khai sinh');
     const second = sampleProcedure('1.000002', 'Đăng ký kết hôn');
     expect(await repository.upsertMany([first, second])).toEqual({ inserted: 2, updated: 0, unchanged: 0 });
@@ -72,7 +72,7 @@ describe.each(DB_FACTORIES)('Db conformance: $name', (factory) => {
   });
 
   test('a stored record round-trips exactly', async () => {
-    const repository = createProcedureRepository(database.db);
+    const repository = createSqlProcedureStore(database.db);
     const record = sampleProcedure('1.000003', 'Chứng thực chữ ký');
     await repository.upsertMany([record]);
     expect(await repository.get('1.000003')).toEqual(record);

@@ -7,7 +7,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createHttpDossierSource } from '../../../adapters/dossier-api/http-dossier-source.ts';
-import { startDossierDesk } from '../../../deps/dossier-deps.ts';
+import { startDossierLookup } from '../../../deps/dossier-deps.ts';
 import { handleTurn } from '../../../bot/turn.ts';
 import { createSqlConversationStore } from '../../../adapters/sql/sql-conversation-store.ts';
 import { createCatalog } from '../../../knowledge/catalog-store.ts';
@@ -146,7 +146,7 @@ describe('external one-stop lookup API adapter', () => {
 
   test('wired from the config: codes the built-in store lacks go to the API; when it is down the bot says the system is busy', async () => {
     const config = loadConfig({ dossierApiUrl: baseUrl, dossierApiTimeoutMs: 200, dossierDemo: false }, {});
-    const dossiers = await startDossierDesk(config, database.db);
+    const dossiers = await startDossierLookup(config, database.db);
     const deps = { retriever: { search: async () => [] }, catalog: createCatalog(loadBundledCatalog()), dossiers };
     await createSqlConversationStore(database.db).ensure('ext-1', 'webchat');
     const say = async (text: string) =>

@@ -10,7 +10,7 @@ import { parseLegalBasis } from '../../../knowledge/import/parse-legal-basis.ts'
 import { parseConditions, parseLevels, parseResults, parseSteps, splitList } from '../../../knowledge/import/parse-misc.ts';
 import { ImportInputError, readRawRecords } from '../../../knowledge/import/read-records.ts';
 import { toProcedure } from '../../../knowledge/import/to-procedure.ts';
-import { createProcedureRepository } from '../../../adapters/sql/sql-procedure-store.ts';
+import { createSqlProcedureStore } from '../../../adapters/sql/sql-procedure-store.ts';
 import { DB_FACTORIES, type TestDatabase } from '../../support/databases.ts';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../../fixtures/import/${name}`, import.meta.url));
@@ -292,7 +292,7 @@ describe.skipIf(!pglite)('import into PGlite', () => {
 
   test('importing twice leaves the same rows (idempotent by code)', async () => {
     const { procedures } = await loadNationalProcedures(fixture('sample.jsonl'), { today: '2026-07-01' });
-    const repository = createProcedureRepository(database.db);
+    const repository = createSqlProcedureStore(database.db);
     const first = await repository.upsertMany(procedures);
     expect(first.inserted).toBe(3);
     const count = await repository.count();

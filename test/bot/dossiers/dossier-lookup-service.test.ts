@@ -4,7 +4,7 @@
  * client), rate limits on lookups, subscriptions, and the audit log of every attempt.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createDossierDesk, lastFourMatch } from '../../../bot/dossiers/dossier-desk.ts';
+import { createDossierLookupService, lastFourMatch } from '../../../bot/dossiers/dossier-lookup-service.ts';
 import { createSqlDossierAuditLog, createSqlDossierSubscriptions } from '../../../adapters/sql/sql-dossier-activity-store.ts';
 import type { DossierAsker, DossierLookup, TurnDeps } from '../../../bot/deps.ts';
 import { BotError } from '../../../bot/errors.ts';
@@ -49,7 +49,7 @@ describe('dossier desk', () => {
   afterAll(async () => database?.dispose());
 
   function desk(source: DossierSource = createSqlDossierStore(database.db), policy = {}): DossierLookup {
-    return createDossierDesk({
+    return createDossierLookupService({
       source,
       audit: createSqlDossierAuditLog(database.db),
       subscriptions: createSqlDossierSubscriptions(database.db),

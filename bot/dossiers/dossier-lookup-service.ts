@@ -14,7 +14,7 @@ import type { AuditEntry, DossierAuditLog, DossierSubscriptions } from './dossie
 import { DEFAULT_GUARD_POLICY, lockedUntil, underLimit, type GuardPolicy } from './lookup-guard.ts';
 import { maskPhone, toPublicStatus } from './public-status.ts';
 
-export interface DossierDeskDeps {
+export interface DossierLookupServiceDeps {
   source: DossierSource;
   audit: DossierAuditLog;
   subscriptions: DossierSubscriptions;
@@ -31,7 +31,7 @@ export function lastFourMatch(phone: string, digits: string): boolean {
   return expected.length === given.length && timingSafeEqual(expected, given);
 }
 
-export function createDossierDesk(deps: DossierDeskDeps): DossierLookup {
+export function createDossierLookupService(deps: DossierLookupServiceDeps): DossierLookup {
   const policy: GuardPolicy = { ...DEFAULT_GUARD_POLICY, ...deps.policy };
   const anonymous = (): DossierAsker => ({ conversationId: 'unknown', channel: 'unknown', at: new Date() });
 
