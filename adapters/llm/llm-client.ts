@@ -83,7 +83,7 @@ export async function chatCompletion(endpoint: LlmEndpoint, messages: ChatMessag
   let body: unknown;
   try {
     body = await response.json();
-  } catch (error) {
+  } catch {
     throw signal.aborted ? new LlmError('llm_timeout', `${endpoint.timeoutMs} ms`) : new LlmError('llm_bad_response', 'not JSON');
   }
   const parsed = CompletionSchema.safeParse(body);

@@ -76,7 +76,7 @@ export function parseRecordsText(text: string, file: string, into: ReadResult): 
     try {
       const items: unknown = JSON.parse(trimmed);
       if (!Array.isArray(items)) throw new Error('not an array');
-      items.forEach((record, index) => into.records.push({ record, source: { file, index } }));
+      for (const [index, record] of items.entries()) into.records.push({ record, source: { file, index } });
     } catch (error) {
       into.malformed.push({ source: { file }, message: `JSON array không hợp lệ / invalid JSON array: ${errorMessage(error)}` });
     }
@@ -105,7 +105,7 @@ export function parseRecordsText(text: string, file: string, into: ReadResult): 
 const RECORD_FILE = /\.(?:json|jsonl|ndjson)(?:\.gz)?$/iu;
 
 export async function readRawRecords(inputPath: string): Promise<ReadResult> {
-  let info;
+  let info: Awaited<ReturnType<typeof stat>>;
   try {
     info = await stat(inputPath);
   } catch {

@@ -12,7 +12,7 @@ import { openPgliteDb } from '../../adapters/sql/db/pglite-db.ts';
 import { openPostgresDb } from '../../adapters/sql/db/postgres-db.ts';
 
 export { POSTGRES_URL, createPostgresSchema } from '../../adapters/sql/db/scratch-schema.ts';
-import { POSTGRES_URL, createPostgresSchema } from '../../adapters/sql/db/scratch-schema.ts';
+import { createPostgresSchema } from '../../adapters/sql/db/scratch-schema.ts';
 
 export interface TestDatabase {
   db: Db;

@@ -77,7 +77,7 @@ export function parseDevJsonl(text: string): DevDialog[] {
 /** Folded, lower-case, thousands separators between digits removed ("200.000" → "200000"). */
 export function comparable(text: string): string {
   let out = foldedKey(text);
-  let previous;
+  let previous: string;
   do {
     previous = out;
     out = out.replace(/(\d)[.,](\d{3})(?!\d)/g, '$1$2');
@@ -178,7 +178,7 @@ export function unknownIntentTurns(dialogs: readonly DevDialog[], known: readonl
   let only = 0;
   for (const turn of dialogs.flatMap((d) => d.turns)) {
     const unknown = (turn.intent ?? []).filter((intent) => !known.includes(intent));
-    unknown.forEach((intent) => intents.add(intent));
+    for (const intent of unknown) intents.add(intent);
     if (unknown.length > 0) listing += 1;
     if (unknown.length > 0 && unknown.length === turn.intent!.length) only += 1;
   }

@@ -7,7 +7,6 @@
   var source = null;
   var officers = [];
   var $ = function (id) { return document.getElementById(id); };
-  var TRIGGERS = { citizen_request: 'người dân yêu cầu', repeated_failure: 'trợ lý không hiểu 2 lần', negative_feedback: 'phản hồi tiêu cực' };
   var WHO = { citizen: 'Người dân', bot: 'Trợ lý', officer: 'Cán bộ', system: 'Hệ thống' };
 
   function el(tag, attrs, children) {
@@ -65,7 +64,7 @@
     source.onerror = function () { $('live').textContent = 'Đang kết nối lại…'; };
     source.onmessage = function (event) {
       var data;
-      try { data = JSON.parse(event.data); } catch (e) { return; }
+      try { data = JSON.parse(event.data); } catch { return; }
       loadQueue();
       if (current && data.ticketId === current) loadTicket(current);
     };

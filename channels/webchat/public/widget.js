@@ -79,7 +79,7 @@
   document.body.appendChild(panel);
 
   var conversationId = null;
-  try { conversationId = localStorage.getItem(STORAGE_KEY); } catch (e) { /* private mode */ }
+  try { conversationId = localStorage.getItem(STORAGE_KEY); } catch { /* private mode */ }
   var source = null;
   var seen = {};
   var busy = false;
@@ -138,7 +138,7 @@
     source.onerror = function () { setStatus('Đang kết nối lại…'); };
     source.addEventListener('message', function (event) {
       var data;
-      try { data = JSON.parse(event.data); } catch (e) { return; }
+      try { data = JSON.parse(event.data); } catch { return; }
       if (data.messageId && seen[data.messageId]) return;
       if (data.messageId) seen[data.messageId] = true;
       if (data.from === 'officer' || data.from === 'system' || data.from === 'bot') {
@@ -175,7 +175,7 @@
         (data.messageIds || []).forEach(function (id) { seen[id] = true; });
         if (data.conversationId !== conversationId) {
           conversationId = data.conversationId;
-          try { localStorage.setItem(STORAGE_KEY, conversationId); } catch (e) { /* ignore */ }
+          try { localStorage.setItem(STORAGE_KEY, conversationId); } catch { /* ignore */ }
           connectEvents();
         }
         data.replies.forEach(render);

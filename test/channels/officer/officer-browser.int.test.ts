@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CHROMIUM_SKIP_REASON, chromiumPath, launchChromium } from '../../support/browser.ts';
-import { type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { migrate } from '../../../adapters/sql/migrations/migrate.ts';
 import { openPgliteDb } from '../../../adapters/sql/db/pglite-db.ts';
 import type { Db } from '../../../adapters/sql/db/db.ts';
