@@ -1,0 +1,6 @@
+/** One schema migration: applied once, in id order; shipped ones are never edited. */
+export interface Migration {
+  id: number;
+  name: string;
+  sql: string;
+}
