@@ -112,11 +112,32 @@ export class DossierInputError extends Error {
   }
 }
 
+/**
+ * The years a dossier's dates may fall in (Vietnam time): from 2000 to ten years after the
+ * current year. Anything else is a typo or an attack, and no working-day count means anything there.
+ */
+export const DATE_WINDOW = { firstYear: 2000, yearsAhead: 10 } as const;
+
+const vietnamYear = (instant: string): number => new Date(Date.parse(instant) + 7 * 3_600_000).getUTCFullYear();
+
+function checkDateWindow(input: DossierInput, now: Date): void {
+  const lastYear = vietnamYear(now.toISOString()) + DATE_WINDOW.yearsAhead;
+  for (const field of ['receivedAt', 'dueAt'] as const) {
+    const year = vietnamYear(toInstant(input[field]));
+    if (!(year >= DATE_WINDOW.firstYear && year <= lastYear)) {
+      throw new DossierInputError(field, `ngày phải trong khoảng từ năm ${DATE_WINDOW.firstYear} đến năm ${lastYear}`);
+    }
+  }
+}
+
 /** Validates one pushed record; throws DossierInputError naming the first bad field. */
-export function parseDossierInput(body: unknown): DossierInput {
+export function parseDossierInput(body: unknown, now = new Date()): DossierInput {
   if (!body || typeof body !== 'object' || Array.isArray(body)) throw new DossierInputError('body', 'phải là một đối tượng JSON');
   const parsed = DossierInputSchema.safeParse(body);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) {
+    checkDateWindow(parsed.data, now);
+    return parsed.data;
+  }
   const issue = parsed.error.issues[0];
   const field = issue?.path.length ? issue.path.map(String).join('.') : 'body';
   const reason = issue?.code === 'invalid_type' && issue.input === undefined ? 'bắt buộc' : (issue?.message ?? 'không hợp lệ');
