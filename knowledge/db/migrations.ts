@@ -170,6 +170,18 @@ export const MIGRATIONS: Migration[] = [
       UPDATE conversations c SET handoff_open = true
         WHERE EXISTS (SELECT 1 FROM handoff_tickets t WHERE t.conversation_id = c.id AND t.state <> 'closed');`,
   },
+  {
+    id: 7,
+    name: 'officer_login_clients',
+    // Failed (or still running) officer logins per client address in a fixed window, counted
+    // in one statement before any password is checked (channels/officer/login-limits.ts).
+    sql: `
+      CREATE TABLE officer_login_clients (
+        client_key    TEXT PRIMARY KEY,
+        window_start  TIMESTAMPTZ NOT NULL,
+        attempts      INTEGER NOT NULL
+      );`,
+  },
 ];
 
 const MIGRATION_LOCK_KEY = 482_215_001;
