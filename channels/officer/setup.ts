@@ -13,9 +13,11 @@ import type { TicketStore } from '../../bot/handoff/ticket-store.ts';
 import type { ConversationStore } from '../../bot/store/conversation-store.ts';
 import type { Db } from '../../knowledge/db/db.ts';
 import { createOfficerAccounts, type OfficerAccounts } from './accounts.ts';
+import { createLoginLimits, type LoginLimits } from './login-limits.ts';
 
 export interface OfficerAppDeps {
   accounts: OfficerAccounts;
+  loginLimits: LoginLimits;
   records: HandoffRecords;
   desk: HandoffDesk;
   db: Db;
@@ -45,7 +47,7 @@ export function createOfficerDeps(input: OfficerSetupInput): OfficerAppDeps {
     ...(input.now ? { now: input.now } : {}),
     ...(input.log ? { log: input.log } : {}),
   });
-  return { accounts, records, desk, db: input.db };
+  return { accounts, loginLimits: createLoginLimits(input.db), records, desk, db: input.db };
 }
 
 /** Creates the first supervisor if the configured username does not exist yet (safe on every start, on every instance). */
