@@ -3,6 +3,7 @@
  * what it pushes — shared by the integration API, the bulk import and the external adapter.
  */
 import { z } from 'zod';
+import { CONTROL_CHARACTER_REASON, hasControlCharacter } from '../plain-text.ts';
 
 /** The one-stop system's status vocabulary (the plain words are in bot/dossiers/status-words.ts). */
 export const DOSSIER_STATES = [
@@ -55,11 +56,12 @@ const isoDateOrDateTime = z.union([z.iso.datetime({ offset: true }), z.iso.date(
   error: 'phải là ngày ISO 8601 (YYYY-MM-DD hoặc YYYY-MM-DDTHH:mm:ss+07:00)',
 });
 
+/** Text a person could have typed: no NUL or other control characters (they would never display, and PostgreSQL refuses NUL). */
+const plainText = (max: number, min = 0) =>
+  z.string().trim().min(min).max(max).refine((value) => !hasControlCharacter(value), { message: CONTROL_CHARACTER_REASON });
+
 const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
+  plainText(max)
     .nullish()
     .transform((value) => (value ? value : null));
 
@@ -72,7 +74,7 @@ const phone = z
 /** The body of PUT /api/integration/dossiers/:code (and one record of a bulk import, minus the code). */
 export const DossierInputSchema = z
   .object({
-    procedureCode: z.string().trim().min(1).max(50),
+    procedureCode: plainText(50, 1),
     procedureName: optionalText(500),
     receivedAt: isoDateOrDateTime,
     dueAt: isoDateOrDateTime,
@@ -80,7 +82,7 @@ export const DossierInputSchema = z
     step: optionalText(300),
     agency: optionalText(300),
     note: optionalText(1000),
-    applicant: z.object({ name: z.string().trim().min(1).max(200), phone }),
+    applicant: z.object({ name: plainText(200, 1), phone }),
   })
   .superRefine((input, ctx) => {
     if (Date.parse(toInstant(input.dueAt)) < Date.parse(toInstant(input.receivedAt))) {
