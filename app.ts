@@ -9,6 +9,7 @@ import type { EventHub } from './bot/events/event-hub.ts';
 import type { TicketStore } from './bot/handoff/ticket-store.ts';
 import type { ConversationStore } from './bot/store/conversation-store.ts';
 import { HttpError } from './channels/http/errors.ts';
+import { pathGuard, textGuard } from './channels/http/input-guard.ts';
 import { errorHandler, requestContext } from './channels/http/middleware.ts';
 import { dossierIntegrationRoutes, type DossierAppDeps } from './channels/integration/dossier-routes.ts';
 import { readinessReport, requireService, type Services } from './channels/http/readiness.ts';
@@ -36,7 +37,9 @@ export function createApp(deps: AppDeps): Express {
   app.set('query parser', 'simple');
   app.set('trust proxy', 'loopback');
   app.use(requestContext(deps.logger));
+  app.use(pathGuard());
   app.use(express.json({ limit: '64kb' }));
+  app.use(textGuard());
 
   app.get('/health', (_request, response) => {
     const report = readinessReport(deps.services);
