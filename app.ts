@@ -5,6 +5,7 @@
 import express, { type Express } from 'express';
 import type { Deps } from './deps/build-deps.ts';
 import { HttpError } from './channels/http/errors.ts';
+import { pathGuard, textGuard } from './channels/http/input-guard.ts';
 import { errorHandler, requestContext } from './channels/http/middleware.ts';
 import { healthReport } from './channels/http/readiness.ts';
 import { dossierIntegrationRoutes } from './channels/api/integration-routes.ts';
@@ -20,7 +21,9 @@ export function createApp(deps: AppDeps): Express {
   app.set('query parser', 'simple');
   app.set('trust proxy', 'loopback');
   app.use(requestContext(deps.logger));
+  app.use(pathGuard());
   app.use(express.json({ limit: '64kb' }));
+  app.use(textGuard());
 
   app.get('/health', (_request, response) => {
     const report = healthReport(deps.assistant);

@@ -16,9 +16,11 @@ import type { Db } from '../adapters/sql/db/db.ts';
 import { createSqlConversationDossiers } from '../adapters/sql/sql-conversation-dossier-store.ts';
 import type { ConversationDossiers } from '../bot/dossiers/conversation-dossiers.ts';
 import { createOfficerAccounts, type OfficerAccounts } from '../adapters/sql/sql-officer-store.ts';
+import { createLoginLimits, type LoginLimits } from '../adapters/sql/sql-login-limit-store.ts';
 
 export interface OfficerAppDeps {
   accounts: OfficerAccounts;
+  loginLimits: LoginLimits;
   records: HandoffRecords;
   desk: HandoffDesk;
   /** The dossiers each conversation looked up (the officer's context). */
@@ -49,7 +51,7 @@ export function createOfficerDeps(input: OfficerSetupInput): OfficerAppDeps {
     ...(input.now ? { now: input.now } : {}),
     ...(input.log ? { log: input.log } : {}),
   });
-  return { accounts, records, desk, dossiersLookedUp: createSqlConversationDossiers(input.db) };
+  return { accounts, loginLimits: createLoginLimits(input.db), records, desk, dossiersLookedUp: createSqlConversationDossiers(input.db) };
 }
 
 /** Creates the first supervisor if the configured username does not exist yet (safe on every start, on every instance). */

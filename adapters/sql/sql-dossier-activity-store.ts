@@ -1,6 +1,7 @@
-/** DossierAuditLog and DossierSubscriptions over the Db seam (tables from migration 3). */
+/** DossierAuditLog and DossierSubscriptions over the Db seam (tables from migration 3); limits are admitted under advisory locks. */
+import { lockNames } from './db/advisory-locks.ts';
 import type { Db } from './db/db.ts';
-import type { DossierAuditLog, DossierSubscriptions, StoredAuditEntry } from '../../bot/dossiers/dossier-activity.ts';
+import type { Admission, AuditEntry, AuditQuery, DossierAuditLog, DossierSubscriptions, StoredAuditEntry } from '../../bot/dossiers/dossier-activity.ts';
 
 interface AuditRow {
   id: number | string;
@@ -14,32 +15,57 @@ interface AuditRow {
   client_key: string | null;
 }
 
+type Runner = Pick<Db, 'query'>;
+
+async function insertEntry(runner: Runner, entry: AuditEntry): Promise<number> {
+  const { rows } = await runner.query<{ id: number | string }>(
+    `INSERT INTO dossier_lookups (at, action, outcome, code, source, conversation_id, channel, client_key)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+    [entry.at.toISOString(), entry.action, entry.outcome, entry.code, entry.source ?? null, entry.conversationId, entry.channel, entry.clientKey ?? null],
+  );
+  return Number(rows[0]!.id);
+}
+
+async function countEntries(runner: Runner, query: AuditQuery): Promise<{ count: number; oldest: string | null }> {
+  const where = ['action = $1', 'at >= $2'];
+  const params: unknown[] = [query.action, query.since.toISOString()];
+  const add = (sql: string, value: unknown) => {
+    params.push(value);
+    where.push(sql.replace('?', `$${params.length}`));
+  };
+  if (query.outcomes) add('outcome = ANY(?)', query.outcomes);
+  if (query.conversationId !== undefined) add('conversation_id = ?', query.conversationId);
+  if (query.clientKey !== undefined) add('client_key = ?', query.clientKey);
+  if (query.code !== undefined) add('code = ?', query.code);
+  const { rows } = await runner.query<{ n: number | string; oldest: Date | string | null }>(
+    `SELECT count(*) AS n, min(at) AS oldest FROM dossier_lookups WHERE ${where.join(' AND ')}`,
+    params,
+  );
+  const row = rows[0];
+  return { count: Number(row?.n ?? 0), oldest: row?.oldest ? new Date(row.oldest).toISOString() : null };
+}
+
+/** One lock per window: any entry a window counts is inserted only while holding its lock. */
+const windowLock = (query: AuditQuery) =>
+  JSON.stringify(['dossier_lookups', query.action, query.conversationId ?? null, query.clientKey ?? null, query.code ?? null]);
+
 export function createSqlDossierAuditLog(db: Db): DossierAuditLog {
   return {
     async record(entry) {
-      await db.query(
-        `INSERT INTO dossier_lookups (at, action, outcome, code, source, conversation_id, channel, client_key)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [entry.at.toISOString(), entry.action, entry.outcome, entry.code, entry.source ?? null, entry.conversationId, entry.channel, entry.clientKey ?? null],
-      );
+      await insertEntry(db, entry);
     },
-    async count(query) {
-      const where = ['action = $1', 'at >= $2'];
-      const params: unknown[] = [query.action, query.since.toISOString()];
-      const add = (sql: string, value: unknown) => {
-        params.push(value);
-        where.push(sql.replace('?', `$${params.length}`));
-      };
-      if (query.outcomes) add('outcome = ANY(?)', query.outcomes);
-      if (query.conversationId !== undefined) add('conversation_id = ?', query.conversationId);
-      if (query.clientKey !== undefined) add('client_key = ?', query.clientKey);
-      if (query.code !== undefined) add('code = ?', query.code);
-      const { rows } = await db.query<{ n: number | string; oldest: Date | string | null }>(
-        `SELECT count(*) AS n, min(at) AS oldest FROM dossier_lookups WHERE ${where.join(' AND ')}`,
-        params,
-      );
-      const row = rows[0];
-      return { count: Number(row?.n ?? 0), oldest: row?.oldest ? new Date(row.oldest).toISOString() : null };
+    count: (query) => countEntries(db, query),
+    admit(entry, limits) {
+      return db.transaction(async (tx): Promise<Admission> => {
+        await lockNames(tx, limits.map((limit) => windowLock(limit.query)));
+        const counts = [];
+        for (const limit of limits) counts.push(await countEntries(tx, limit.query));
+        if (counts.some((counted, i) => counted.count >= limits[i]!.max)) return { admitted: false, counts };
+        return { admitted: true, id: await insertEntry(tx, entry) };
+      });
+    },
+    async settle(id, outcome, source) {
+      await db.query('UPDATE dossier_lookups SET outcome = $2, source = COALESCE($3, source) WHERE id = $1', [id, outcome, source ?? null]);
     },
     async entries(filter) {
       const where: string[] = [];

@@ -1,7 +1,7 @@
 /**
  * Officer accounts and sessions in the database (so every instance sees them): login with
- * lockout after 5 failures for 15 minutes, opaque session tokens stored only as SHA-256 hashes,
- * one CSRF token per session.
+ * lockout after 5 attempts without success for 15 minutes (counted before the password is
+ * checked), opaque session tokens stored only as SHA-256 hashes, one CSRF token per session.
  */
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Db } from './db/db.ts';
@@ -39,10 +39,8 @@ export interface NewOfficer {
   sectors?: string[];
 }
 
-export type LoginResult =
-  | { kind: 'ok'; officer: Officer }
-  | { kind: 'bad_credentials' }
-  | { kind: 'locked'; until: string };
+/** A locked account is `bad_credentials` too: the answer tells nothing about the account. */
+export type LoginResult = { kind: 'ok'; officer: Officer } | { kind: 'bad_credentials' };
 
 export interface Session {
   officer: Officer;
@@ -68,9 +66,6 @@ export function csrfMatches(expected: string, given: string | undefined): boolea
 }
 
 export function createOfficerAccounts(db: Db): OfficerAccounts {
-  const byUsername = async (username: string) =>
-    (await db.query<AccountRow>('SELECT * FROM officer_accounts WHERE username = $1', [username.trim().toLowerCase()])).rows[0];
-
   return {
     async get(id) {
       const { rows } = await db.query<AccountRow>('SELECT * FROM officer_accounts WHERE id = $1', [id]);
@@ -90,30 +85,27 @@ export function createOfficerAccounts(db: Db): OfficerAccounts {
       return rows[0] ? toOfficer(rows[0]) : null;
     },
     async login(username, password, now = new Date()) {
-      const row = await byUsername(username);
+      // The attempt is counted before the password is checked, in one statement, so concurrent
+      // attempts cannot all be checked: the MAX_FAILED_LOGINS-th starts the lockout, and a locked
+      // account matches no row. An expired lockout starts the count afresh.
+      const { rows } = await db.query<AccountRow>(
+        `UPDATE officer_accounts SET
+           failed_logins = CASE WHEN locked_until IS NOT NULL THEN 1 ELSE failed_logins + 1 END,
+           locked_until = CASE WHEN (CASE WHEN locked_until IS NOT NULL THEN 1 ELSE failed_logins + 1 END) >= $3
+             THEN $2::timestamptz + make_interval(mins => $4) ELSE NULL END
+         WHERE username = $1 AND (locked_until IS NULL OR locked_until <= $2)
+         RETURNING *`,
+        [username.trim().toLowerCase(), now.toISOString(), MAX_FAILED_LOGINS, LOCKOUT_MINUTES],
+      );
+      const row = rows[0];
+      // Unknown and locked accounts cost one password check too, and answer the same.
       if (!row) {
         await verifyPassword(password, DUMMY_HASH);
         return { kind: 'bad_credentials' };
       }
-      const lockedUntil = row.locked_until ? new Date(row.locked_until) : null;
-      if (lockedUntil && lockedUntil > now) return { kind: 'locked', until: lockedUntil.toISOString() };
-      if (await verifyPassword(password, row.password_hash)) {
-        await db.query('UPDATE officer_accounts SET failed_logins = 0, locked_until = NULL WHERE id = $1', [row.id]);
-        return { kind: 'ok', officer: toOfficer(row) };
-      }
-      // Counted in SQL so two instances cannot lose a failure; the 5th starts the lockout.
-      const { rows } = await db.query<{ failed_logins: number; locked_until: Date | string | null }>(
-        `UPDATE officer_accounts SET
-           failed_logins = CASE WHEN locked_until IS NOT NULL AND locked_until <= $2 THEN 1 ELSE failed_logins + 1 END,
-           locked_until = CASE
-             WHEN (CASE WHEN locked_until IS NOT NULL AND locked_until <= $2 THEN 1 ELSE failed_logins + 1 END) >= $3
-             THEN $2::timestamptz + make_interval(mins => $4) ELSE NULL END
-         WHERE id = $1 RETURNING failed_logins, locked_until`,
-        [row.id, now.toISOString(), MAX_FAILED_LOGINS, LOCKOUT_MINUTES],
-      );
-      const after = rows[0];
-      if (after?.locked_until) return { kind: 'locked', until: new Date(after.locked_until).toISOString() };
-      return { kind: 'bad_credentials' };
+      if (!(await verifyPassword(password, row.password_hash))) return { kind: 'bad_credentials' };
+      await db.query('UPDATE officer_accounts SET failed_logins = 0, locked_until = NULL WHERE id = $1', [row.id]);
+      return { kind: 'ok', officer: toOfficer(row) };
     },
     async openSession(officerId) {
       const token = randomBytes(32).toString('base64url');

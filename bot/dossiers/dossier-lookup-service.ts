@@ -1,8 +1,9 @@
 /**
  * The dossier desk: the bot's DossierLookup over any DossierSource, with the safety around it —
  * rate limits on lookups, verification with the last 4 digits of the applicant's phone and a
- * lockout after repeated failures, subscriptions to status changes, and an audit log entry for
- * every attempt. Source failures become BotErrors with a plain Vietnamese message.
+ * lockout after repeated failures (each attempt admitted against its limits atomically, before
+ * it runs), subscriptions to status changes, and an audit log entry for every attempt. Source
+ * failures become BotErrors with a plain Vietnamese message.
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { Dossier } from '../../knowledge/dossiers/dossier.ts';
@@ -10,8 +11,8 @@ import { DossierSourceUnavailableError, type DossierSource } from '../../knowled
 import type { WorkingCalendar } from '../../knowledge/dossiers/working-days.ts';
 import type { BotLogger, DossierAsker, DossierLookup, DossierVerification } from '../deps.ts';
 import { BotError } from '../errors.ts';
-import type { AuditEntry, DossierAuditLog, DossierSubscriptions } from './dossier-activity.ts';
-import { DEFAULT_GUARD_POLICY, lockedUntil, underLimit, type GuardPolicy } from './lookup-guard.ts';
+import type { AuditEntry, AuditLimit, DossierAuditLog, DossierOutcome, DossierSubscriptions } from './dossier-activity.ts';
+import { DEFAULT_GUARD_POLICY, lockedUntil, type GuardPolicy } from './lookup-guard.ts';
 import { maskPhone, toPublicStatus } from './public-status.ts';
 
 export interface DossierLookupServiceDeps {
@@ -38,12 +39,12 @@ export function createDossierLookupService(deps: DossierLookupServiceDeps): Doss
   const record = (asker: DossierAsker, entry: Omit<AuditEntry, 'at' | 'conversationId' | 'channel' | 'clientKey'>) =>
     deps.audit.record({ ...entry, at: asker.at, conversationId: asker.conversationId, channel: asker.channel, clientKey: asker.clientKey ?? null });
 
-  /** Finds through the source; an unavailable source is audited and becomes the "busy" answer. */
-  async function find(code: string, asker: DossierAsker, action: AuditEntry['action']): Promise<Dossier | null> {
+  /** Finds through the source; an unavailable source is audited (`unavailable`) and becomes the "busy" answer. */
+  async function find(code: string, unavailable: () => Promise<void>): Promise<Dossier | null> {
     try {
       return await deps.source.find(code);
     } catch (error) {
-      await record(asker, { action, outcome: 'unavailable', code, source: deps.source.name });
+      await unavailable();
       if (error instanceof DossierSourceUnavailableError) {
         throw new BotError('dossier_source_busy', error.message, { cause: error });
       }
@@ -51,59 +52,75 @@ export function createDossierLookupService(deps: DossierLookupServiceDeps): Doss
     }
   }
 
-  async function rateLimited(asker: DossierAsker): Promise<boolean> {
+  /** Lookups still running count too, so a burst cannot slip under the limit. */
+  function lookupLimits(asker: DossierAsker): AuditLimit[] {
     const since = new Date(asker.at.getTime() - policy.lookupWindowMs);
-    const counted = ['found', 'not_found', 'unavailable'] as const;
-    const byConversation = await deps.audit.count({ action: 'lookup', outcomes: [...counted], since, conversationId: asker.conversationId });
-    if (!underLimit(byConversation, policy.maxLookupsPerConversation)) return true;
-    if (!asker.clientKey) return false;
-    const byClient = await deps.audit.count({ action: 'lookup', outcomes: [...counted], since, clientKey: asker.clientKey });
-    return !underLimit(byClient, policy.maxLookupsPerClient);
+    const counted = { action: 'lookup' as const, outcomes: ['found', 'not_found', 'unavailable', 'pending'] as DossierOutcome[], since };
+    const limits: AuditLimit[] = [{ query: { ...counted, conversationId: asker.conversationId }, max: policy.maxLookupsPerConversation }];
+    if (asker.clientKey) limits.push({ query: { ...counted, clientKey: asker.clientKey }, max: policy.maxLookupsPerClient });
+    return limits;
+  }
+
+  /** Wrong answers — and answers still being checked — per conversation and dossier, per dossier, per client. */
+  function failureLimits(code: string, asker: DossierAsker): AuditLimit[] {
+    const since = new Date(asker.at.getTime() - policy.lockoutWindowMs);
+    const failures = { action: 'verify' as const, outcomes: ['wrong_digits', 'pending'] as DossierOutcome[], since };
+    const limits: AuditLimit[] = [
+      { query: { ...failures, code, conversationId: asker.conversationId }, max: policy.maxFailuresPerConversation },
+      { query: { ...failures, code }, max: policy.maxFailuresPerDossier },
+    ];
+    if (asker.clientKey) limits.push({ query: { ...failures, clientKey: asker.clientKey }, max: policy.maxFailuresPerClient });
+    return limits;
   }
 
   async function lockout(code: string, asker: DossierAsker): Promise<Date | null> {
-    const since = new Date(asker.at.getTime() - policy.lockoutWindowMs);
-    const failures = { action: 'verify' as const, outcomes: ['wrong_digits' as const], since };
-    const windows = [
-      { counted: await deps.audit.count({ ...failures, code, conversationId: asker.conversationId }), max: policy.maxFailuresPerConversation },
-      { counted: await deps.audit.count({ ...failures, code }), max: policy.maxFailuresPerDossier },
-    ];
-    if (asker.clientKey) {
-      windows.push({ counted: await deps.audit.count({ ...failures, clientKey: asker.clientKey }), max: policy.maxFailuresPerClient });
-    }
+    const limits = failureLimits(code, asker);
+    const windows = [];
+    for (const limit of limits) windows.push({ counted: await deps.audit.count(limit.query), max: limit.max });
     return lockedUntil(windows, policy.lockoutWindowMs, asker.at);
+  }
+
+  /** Counts and records the attempt (`pending` until settled) as one step; refused when a limit is full. */
+  async function admit(action: 'lookup' | 'verify', code: string, asker: DossierAsker, limits: AuditLimit[]) {
+    const entry = { action, outcome: 'pending' as const, code, at: asker.at, conversationId: asker.conversationId, channel: asker.channel, clientKey: asker.clientKey ?? null };
+    return deps.audit.admit(entry, limits);
   }
 
   return {
     ...(deps.demoCodes?.length ? { demoCodes: deps.demoCodes } : {}),
 
     async lookup(code, asker = anonymous()) {
-      if (await rateLimited(asker)) {
+      const admission = await admit('lookup', code, asker, lookupLimits(asker));
+      if (!admission.admitted) {
         await record(asker, { action: 'lookup', outcome: 'rate_limited', code });
         deps.log?.warn({ conversationId: asker.conversationId }, 'dossier lookups rate-limited');
         throw new BotError('dossier_rate_limited');
       }
-      const dossier = await find(code, asker, 'lookup');
-      await record(asker, { action: 'lookup', outcome: dossier ? 'found' : 'not_found', code, source: deps.source.name });
+      const dossier = await find(code, () => deps.audit.settle(admission.id, 'unavailable', deps.source.name));
+      await deps.audit.settle(admission.id, dossier ? 'found' : 'not_found', deps.source.name);
       return dossier ? toPublicStatus(dossier, asker.at, deps.calendar) : null;
     },
 
     async verify(code, lastFourDigits, asker): Promise<DossierVerification> {
-      const until = await lockout(code, asker);
-      if (until) {
+      const limits = failureLimits(code, asker);
+      const admission = await admit('verify', code, asker, limits);
+      if (!admission.admitted) {
         await record(asker, { action: 'verify', outcome: 'locked', code });
+        const windows = limits.map((limit, i) => ({ counted: admission.counts[i]!, max: limit.max }));
+        const until = lockedUntil(windows, policy.lockoutWindowMs, asker.at) ?? new Date(asker.at.getTime() + policy.lockoutWindowMs);
         return { kind: 'locked', until: until.toISOString() };
       }
-      const dossier = await find(code, asker, 'verify');
+      const settle = (outcome: DossierOutcome) => deps.audit.settle(admission.id, outcome, deps.source.name);
+      const dossier = await find(code, () => settle('unavailable'));
       if (!dossier) {
-        await record(asker, { action: 'verify', outcome: 'not_found', code, source: deps.source.name });
+        await settle('not_found');
         return { kind: 'not_found' };
       }
       if (lastFourMatch(dossier.applicant.phone, lastFourDigits)) {
-        await record(asker, { action: 'verify', outcome: 'verified', code, source: deps.source.name });
+        await settle('verified');
         return { kind: 'verified', applicant: { name: dossier.applicant.name, maskedPhone: maskPhone(dossier.applicant.phone) } };
       }
-      await record(asker, { action: 'verify', outcome: 'wrong_digits', code, source: deps.source.name });
+      await settle('wrong_digits');
       const nowLocked = await lockout(code, asker);
       if (nowLocked) return { kind: 'locked', until: nowLocked.toISOString() };
       const failures = await deps.audit.count({
@@ -117,7 +134,7 @@ export function createDossierLookupService(deps: DossierLookupServiceDeps): Doss
     },
 
     async subscribe(code, asker) {
-      const dossier = await find(code, asker, 'subscribe');
+      const dossier = await find(code, () => record(asker, { action: 'subscribe', outcome: 'unavailable', code, source: deps.source.name }));
       if (!dossier) {
         await record(asker, { action: 'subscribe', outcome: 'not_found', code, source: deps.source.name });
         return 'not_found';

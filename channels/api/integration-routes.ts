@@ -15,7 +15,7 @@ import type { BotLogger } from '../../bot/deps.ts';
 import type { EventHub } from '../../bot/events/event-hub.ts';
 import type { ConversationStore } from '../../bot/conversation/conversation-store.ts';
 import { parseDossierCode, DOSSIER_CODE_EXAMPLE } from '../../knowledge/dossiers/dossier-code.ts';
-import { DossierInputError, parseDossierInput, toDossier } from '../../knowledge/dossiers/dossier.ts';
+import { DossierInputError, parseDossierInput, toDossier, type Dossier } from '../../knowledge/dossiers/dossier.ts';
 import type { DossierStore } from '../../knowledge/dossiers/dossier-store.ts';
 import { HttpError } from '../http/errors.ts';
 
@@ -61,7 +61,7 @@ export function dossierIntegrationRoutes(deps: DossierAppDeps | undefined, targe
     if (!code) {
       throw new HttpError('invalid_request', 'invalid code', `Trường "code" không hợp lệ: mã hồ sơ phải có dạng ${DOSSIER_CODE_EXAMPLE}.`);
     }
-    let dossier;
+    let dossier: Dossier;
     try {
       dossier = toDossier(code, parseDossierInput(request.body));
     } catch (error) {

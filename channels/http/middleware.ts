@@ -52,5 +52,11 @@ function toHttpError(error: unknown): HttpError {
   if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
     return new HttpError('invalid_request', 'unsupported body encoding');
   }
+  // Any other client error raised by Express or the body parser (a corrupt gzip/deflate/br body,
+  // an aborted upload, a path it cannot decode) is the client's: 400, never 500.
+  const status = (error as { status?: unknown; statusCode?: unknown } | null)?.status ?? (error as { statusCode?: unknown } | null)?.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return new HttpError('invalid_request', `unreadable request (${type ?? status})`, 'Không đọc được nội dung gửi lên (dữ liệu nén bị hỏng hoặc sai định dạng).');
+  }
   return new HttpError('internal', 'unexpected error');
 }

@@ -5,6 +5,7 @@
  */
 import type { Request, RequestHandler, Response } from 'express';
 import type { Officer } from '../../bot/handoff/officer.ts';
+import { hasControlCharacter } from '../../knowledge/plain-text.ts';
 import { HttpError } from '../http/errors.ts';
 import { SESSION_HOURS, csrfMatches, type OfficerAccounts } from '../../adapters/sql/sql-officer-store.ts';
 
@@ -18,10 +19,17 @@ declare module 'express-serve-static-core' {
   }
 }
 
+/** A cookie's value; a malformed one (bad percent-encoding, control characters) counts as absent. */
 export function cookieValue(request: Request, name: string): string | undefined {
   for (const part of (request.header('cookie') ?? '').split(';')) {
     const [key, ...rest] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(rest.join('='));
+    if (key !== name) continue;
+    try {
+      const value = decodeURIComponent(rest.join('='));
+      return hasControlCharacter(value) ? undefined : value;
+    } catch {
+      return undefined;
+    }
   }
   return undefined;
 }

@@ -2,7 +2,8 @@
  * The officer console: the /officer page and its JSON API (also for API clients with a bearer
  * token). Login, live queue (server-sent events), claim, transcript with the bot's context and
  * suggested answers, reply, transfer, close. Authorisation: 401 without a session, 403 for a
- * wrong role or sector or a missing CSRF token, 409 for a lost race, 404 for an unknown ticket.
+ * wrong role or sector or a missing CSRF token, 409 for a lost race, 404 for an unknown ticket,
+ * 429 (with Retry-After) for a client that failed to log in too often.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -18,6 +19,7 @@ import { openEventStream } from '../http/event-stream.ts';
 import { HttpError, type HttpErrorCode } from '../http/errors.ts';
 import type { OfficerAccounts } from '../../adapters/sql/sql-officer-store.ts';
 import { requireOfficer, requireSupervisor, setSessionCookie } from './auth.ts';
+import type { LoginLimits } from '../../adapters/sql/sql-login-limit-store.ts';
 import { ticketView, type TicketContextDeps } from './ticket-context.ts';
 
 const publicDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'public');
@@ -25,6 +27,7 @@ export const MAX_OFFICER_TEXT = 4000;
 
 export interface OfficerRouteDeps extends TicketContextDeps {
   accounts: OfficerAccounts;
+  loginLimits: LoginLimits;
   desk: HandoffDesk;
   records: HandoffRecords;
   events: EventHub;
@@ -84,14 +87,19 @@ export function officerRoutes(deps: OfficerRouteDeps): Router {
 
   router.post('/api/officer/login', async (request, response) => {
     const { username, password } = parse(LoginSchema, request.body, 'Vui lòng nhập tên đăng nhập và mật khẩu.');
-    const result = await deps.accounts.login(username, password);
-    if (result.kind === 'locked') {
-      request.log.warn({ officer: 'locked' }, 'officer login refused: account locked');
-      throw new HttpError('account_locked', 'account locked after repeated failures');
+    const client = `ip:${request.ip ?? 'unknown'}`;
+    const admission = await deps.loginLimits.admit(client);
+    if (!admission.allowed) {
+      request.log.warn({ retryAfterSeconds: admission.retryAfterSeconds }, 'officer login refused: too many attempts from this client');
+      response.setHeader('Retry-After', String(admission.retryAfterSeconds));
+      const minutes = Math.ceil(admission.retryAfterSeconds / 60);
+      throw new HttpError('too_many_logins', 'too many login attempts from this client', `Máy này đã đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${minutes} phút.`);
     }
+    const result = await deps.accounts.login(username, password);
     if (result.kind === 'bad_credentials') {
       throw new HttpError('unauthorized', 'bad officer credentials', 'Tên đăng nhập hoặc mật khẩu không đúng.');
     }
+    await deps.loginLimits.succeeded(client);
     const { token, csrfToken } = await deps.accounts.openSession(result.officer.id);
     setSessionCookie(request, response, token);
     request.log.info({ officerId: result.officer.id }, 'officer signed in');

@@ -124,7 +124,7 @@ export function parseDossierFile(text: string, format: 'csv' | 'jsonl', now = ne
       continue;
     }
     try {
-      const dossier = toDossier(code, parseDossierInput(record), now);
+      const dossier = toDossier(code, parseDossierInput(record, now), now);
       const earlier = seen.get(code);
       if (earlier !== undefined) result.dossiers.splice(earlier, 1, { line, dossier }); // the later line wins
       else {

@@ -3,6 +3,7 @@
  * what it pushes — shared by the integration API, the bulk import and the external adapter.
  */
 import { z } from 'zod';
+import { CONTROL_CHARACTER_REASON, hasControlCharacter } from '../plain-text.ts';
 
 /** The one-stop system's status vocabulary (the plain words are in bot/dossiers/status-words.ts). */
 export const DOSSIER_STATES = [
@@ -55,11 +56,12 @@ const isoDateOrDateTime = z.union([z.iso.datetime({ offset: true }), z.iso.date(
   error: 'phải là ngày ISO 8601 (YYYY-MM-DD hoặc YYYY-MM-DDTHH:mm:ss+07:00)',
 });
 
+/** Text a person could have typed: no NUL or other control characters (they would never display, and PostgreSQL refuses NUL). */
+const plainText = (max: number, min = 0) =>
+  z.string().trim().min(min).max(max).refine((value) => !hasControlCharacter(value), { message: CONTROL_CHARACTER_REASON });
+
 const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
+  plainText(max)
     .nullish()
     .transform((value) => (value ? value : null));
 
@@ -72,7 +74,7 @@ const phone = z
 /** The body of PUT /api/integration/dossiers/:code (and one record of a bulk import, minus the code). */
 export const DossierInputSchema = z
   .object({
-    procedureCode: z.string().trim().min(1).max(50),
+    procedureCode: plainText(50, 1),
     procedureName: optionalText(500),
     receivedAt: isoDateOrDateTime,
     dueAt: isoDateOrDateTime,
@@ -80,7 +82,7 @@ export const DossierInputSchema = z
     step: optionalText(300),
     agency: optionalText(300),
     note: optionalText(1000),
-    applicant: z.object({ name: z.string().trim().min(1).max(200), phone }),
+    applicant: z.object({ name: plainText(200, 1), phone }),
   })
   .superRefine((input, ctx) => {
     if (Date.parse(toInstant(input.dueAt)) < Date.parse(toInstant(input.receivedAt))) {
@@ -112,11 +114,32 @@ export class DossierInputError extends Error {
   }
 }
 
+/**
+ * The years a dossier's dates may fall in (Vietnam time): from 2000 to ten years after the
+ * current year. Anything else is a typo or an attack, and no working-day count means anything there.
+ */
+export const DATE_WINDOW = { firstYear: 2000, yearsAhead: 10 } as const;
+
+const vietnamYear = (instant: string): number => new Date(Date.parse(instant) + 7 * 3_600_000).getUTCFullYear();
+
+function checkDateWindow(input: DossierInput, now: Date): void {
+  const lastYear = vietnamYear(now.toISOString()) + DATE_WINDOW.yearsAhead;
+  for (const field of ['receivedAt', 'dueAt'] as const) {
+    const year = vietnamYear(toInstant(input[field]));
+    if (!(year >= DATE_WINDOW.firstYear && year <= lastYear)) {
+      throw new DossierInputError(field, `ngày phải trong khoảng từ năm ${DATE_WINDOW.firstYear} đến năm ${lastYear}`);
+    }
+  }
+}
+
 /** Validates one pushed record; throws DossierInputError naming the first bad field. */
-export function parseDossierInput(body: unknown): DossierInput {
+export function parseDossierInput(body: unknown, now = new Date()): DossierInput {
   if (!body || typeof body !== 'object' || Array.isArray(body)) throw new DossierInputError('body', 'phải là một đối tượng JSON');
   const parsed = DossierInputSchema.safeParse(body);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) {
+    checkDateWindow(parsed.data, now);
+    return parsed.data;
+  }
   const issue = parsed.error.issues[0];
   const field = issue?.path.length ? issue.path.map(String).join('.') : 'body';
   const reason = issue?.code === 'invalid_type' && issue.input === undefined ? 'bắt buộc' : (issue?.message ?? 'không hợp lệ');

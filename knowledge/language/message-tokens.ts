@@ -26,18 +26,29 @@ function token(raw: string): Token {
   return { raw, folded: foldDiacritics(raw) };
 }
 
-/** "baonhieu" → ["bao", "nhieu"] when both halves are known words. */
-function splitRunTogether(folded: string, vocabulary: ReadonlySet<string>): string[] | null {
-  for (let cut = 1; cut < folded.length; cut += 1) {
-    const left = folded.slice(0, cut);
+/** Longer runs are left as they are: a few run-together words are never this long. */
+const MAX_RUN_TOGETHER = 48;
+
+/**
+ * "baonhieu" → ["bao", "nhieu"] when both halves are known words. Each suffix is tried once
+ * (remembered), so a crafted word cannot make the search branch at every letter.
+ */
+function splitRunTogether(folded: string, vocabulary: ReadonlySet<string>, tried = new Map<number, string[] | null>(), from = 0): string[] | null {
+  if (from === 0 && folded.length > MAX_RUN_TOGETHER) return null;
+  const known = tried.get(from);
+  if (known !== undefined) return known;
+  let found: string[] | null = null;
+  for (let cut = from + 1; cut < folded.length && !found; cut += 1) {
+    const left = folded.slice(from, cut);
     const right = folded.slice(cut);
-    if (vocabulary.has(left) && vocabulary.has(right)) return [left, right];
-    if (vocabulary.has(left) && !isPossibleSyllable(right)) {
-      const rest = splitRunTogether(right, vocabulary);
-      if (rest) return [left, ...rest];
+    if (vocabulary.has(left) && vocabulary.has(right)) found = [left, right];
+    else if (vocabulary.has(left) && !isPossibleSyllable(right)) {
+      const rest = splitRunTogether(folded, vocabulary, tried, cut);
+      if (rest) found = [left, ...rest];
     }
   }
-  return null;
+  tried.set(from, found);
+  return found;
 }
 
 export function analyzeMessage(text: string, vocabulary: ReadonlySet<string> = new Set()): AnalyzedMessage {
