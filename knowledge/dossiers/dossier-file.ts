@@ -86,7 +86,7 @@ function csvRecords(text: string): Array<{ line: number; record: Record<string, 
   }
   return rows.map(({ line, cells }) => {
     const flat: Record<string, string> = {};
-    columns.forEach((column, i) => (flat[column] = (cells[i] ?? '').trim()));
+    for (const [i, column] of columns.entries()) flat[column] = (cells[i] ?? '').trim();
     const { applicantName, applicantPhone, ...rest } = flat;
     const record: Record<string, unknown> = { applicant: { name: applicantName, phone: applicantPhone } };
     for (const [key, value] of Object.entries(rest)) if (value !== '') record[key] = value;
