@@ -35,8 +35,8 @@ export interface ProcedureRetrieverDeps {
 
 export function fuseRankings(lexical: readonly RankedDoc[], dense: readonly RankedDoc[], fusion: FusionSettings): RankedDoc[] {
   const scores = new Map<number, number>();
-  lexical.forEach(({ doc }, rank) => scores.set(doc, 1 / (fusion.k + rank + 1)));
-  dense.forEach(({ doc }, rank) => scores.set(doc, (scores.get(doc) ?? 0) + fusion.denseWeight / (fusion.k + rank + 1)));
+  for (const [rank, { doc }] of lexical.entries()) scores.set(doc, 1 / (fusion.k + rank + 1));
+  for (const [rank, { doc }] of dense.entries()) scores.set(doc, (scores.get(doc) ?? 0) + fusion.denseWeight / (fusion.k + rank + 1));
   return [...scores.entries()].map(([doc, score]) => ({ doc, score })).sort((a, b) => b.score - a.score);
 }
 

@@ -88,7 +88,7 @@ export async function resolveProcedure(
   deps: { retriever: ProcedureRetriever; catalog: ProcedureSource },
 ): Promise<Resolution> {
   if (input.topic.length === 0 || input.query.trim() === '') return { kind: 'none', reason: 'no_topic' };
-  let hits;
+  let hits: RetrievalHit[];
   try {
     hits = await deps.retriever.search(input.query, {
       limit: RESOLVER_TUNING.limit,
