@@ -1,7 +1,8 @@
 /**
- * Start-up work after the server listens: load the catalog (imported procedures in the database
- * joined with the bundled catalog), build the retriever over it, then wire the bot core. Each
- * part lands in `services` as soon as it is ready, so /health reports progress truthfully.
+ * Start-up work after the server listens: load the catalog (the shipped national records when
+ * CATALOG=full, under procedures imported into the database, under the bundled catalog), build the
+ * retriever over it, then wire the bot core. Each part lands in `services` as soon as it is ready,
+ * so /health reports progress truthfully.
  */
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
@@ -11,6 +12,7 @@ import { createLlmRephraser } from './bot/rephrase/llm-rephraser.ts';
 import type { Db } from './knowledge/db/db.ts';
 import { loadBundledCatalog } from './knowledge/catalog/index.ts';
 import { loadCatalog } from './knowledge/catalog-store.ts';
+import { loadBundledNational } from './knowledge/national/load-bundled-national.ts';
 import { createProcedureRepository } from './knowledge/procedure-repository-sql.ts';
 import { createHybridRetriever } from './indexer/hybrid-retriever.ts';
 import { LexicalScorer } from './indexer/lexical/lexical-retriever.ts';
@@ -22,13 +24,18 @@ export interface WarmUpDeps {
   db: Db;
   logger: Logger;
   services: Services;
+  /** Folder of the shipped national catalog (CATALOG=full); default knowledge/national/. */
+  nationalDir?: string;
 }
 
-export async function warmUp({ config, db, logger, services }: WarmUpDeps): Promise<void> {
+export async function warmUp({ config, db, logger, services, nationalDir }: WarmUpDeps): Promise<void> {
   const started = Date.now();
-  const catalog = await loadCatalog(createProcedureRepository(db), loadBundledCatalog());
+  // A corrupted or edited shipped file throws here, naming the file; main.ts reports it on /health.
+  const national = config.catalog === 'full' ? await loadBundledNational(nationalDir ? { dir: nationalDir } : {}) : undefined;
+  if (national) logger.info({ national: national.procedures.length, asOf: national.manifest.generatedOn, ms: Date.now() - started }, 'shipped national catalog loaded');
+  const catalog = await loadCatalog(createProcedureRepository(db), loadBundledCatalog(), national?.procedures);
   services.catalog = catalog;
-  logger.info({ procedures: catalog.size, ms: Date.now() - started }, 'catalog loaded');
+  logger.info({ catalog: config.catalog, procedures: catalog.size, ms: Date.now() - started }, 'catalog loaded');
 
   const indexStarted = Date.now();
   const procedures = catalog.all();

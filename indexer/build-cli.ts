@@ -1,14 +1,16 @@
 /**
  * npm run index [-- --retrain]
  * Builds or refreshes the dense index under DATA_DIR/index for the catalog the server uses
- * (imported procedures + bundled), re-embedding only changed procedures. --retrain relearns the
- * domain embedding model first (a full re-embed follows).
+ * (shipped national records when CATALOG=full + imported procedures + bundled), re-embedding
+ * only changed procedures. --retrain relearns the domain embedding model first (a full re-embed
+ * follows).
  */
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
 import { createProgress } from '../knowledge/cli-support.ts';
 import { loadBundledCatalog } from '../knowledge/catalog/index.ts';
 import { loadCatalog } from '../knowledge/catalog-store.ts';
+import { loadBundledNational } from '../knowledge/national/load-bundled-national.ts';
 import { openDb } from '../knowledge/db/open.ts';
 import { createProcedureRepository } from '../knowledge/procedure-repository-sql.ts';
 import { IndexError } from './index-errors.ts';
@@ -19,7 +21,8 @@ async function main(): Promise<number> {
   const config = loadConfig();
   const db = await openDb(config);
   try {
-    const catalog = await loadCatalog(createProcedureRepository(db), loadBundledCatalog());
+    const national = config.catalog === 'full' ? (await loadBundledNational()).procedures : [];
+    const catalog = await loadCatalog(createProcedureRepository(db), loadBundledCatalog(), national);
     console.log(`Danh mục / catalog: ${catalog.size} thủ tục`);
     const progress = createProgress();
     let started = false;
