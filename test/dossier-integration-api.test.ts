@@ -37,7 +37,7 @@ const body = (extra: Record<string, unknown> = {}) => ({
 });
 
 async function start(db: TestDatabase['db'], integrationToken?: string, bot = true) {
-  const config = loadConfig(integrationToken ? { integrationToken } : {}, {});
+  const config = loadConfig({ catalog: 'curated', ...(integrationToken ? { integrationToken } : {}) }, {});
   const services: Services = {};
   const app = createApp({
     logger: pino({ level: 'silent' }),

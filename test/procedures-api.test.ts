@@ -1,10 +1,10 @@
-/** GET /api/procedures/search and /api/procedures/:code over HTTP on the bundled catalog. */
+/** GET /api/procedures/search and /api/procedures/:code over HTTP on the bundled catalog (CATALOG=curated). */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startAssistant, type RunningAssistant } from './support/assistant.ts';
 
 let app: RunningAssistant;
 beforeAll(async () => {
-  app = await startAssistant();
+  app = await startAssistant({ catalog: 'curated' });
 });
 afterAll(async () => {
   await app?.close();

@@ -1,6 +1,6 @@
 /**
  * The embeddable widget in a real browser (Debian chromium driven by playwright-core) against the
- * assistant as `npm start` wires it (bundled catalog, lexical retriever, bot core), in-memory
+ * assistant as `npm start` wires it (bundled catalog — CATALOG=curated —, lexical retriever, bot core), in-memory
  * PGlite: the demo portal page, the chat bubble opened from the keyboard, a question, a quick
  * reply, the typing and connection states, and a phone-size screen.
  */
@@ -16,7 +16,7 @@ describe.skipIf(!chromiumPath)(`web-chat widget in a real browser${chromiumPath 
   let browser: Browser;
 
   beforeAll(async () => {
-    app = await startAssistant();
+    app = await startAssistant({ catalog: 'curated' });
     browser = await launchChromium();
   });
   afterAll(async () => {

@@ -17,7 +17,7 @@ const dataDir = mkdtempSync(path.join(tmpdir(), 'tro-ly-restart-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 async function boot() {
-  const config = loadConfig({ dataDir }, {});
+  const config = loadConfig({ dataDir, catalog: 'curated' }, {});
   const db = await openDb(config);
   const app = await startApp(db);
   await warmUp({ config, db, logger: pino({ level: 'silent' }), services: app.services });

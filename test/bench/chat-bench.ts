@@ -1,5 +1,5 @@
 /**
- * Chat benchmark: the assistant as `npm start` wires it (bundled catalog, lexical retriever, bot
+ * Chat benchmark: the assistant as `npm start` wires it (bundled catalog — CATALOG=curated —, lexical retriever, bot
  * core, in-memory PGlite), started in-process on a loopback port, then
  *  1. turn latency — ~300 sequential POST /api/chat turns replaying the dev dialogs
  *     (../shared/eval/dev.jsonl; a built-in list of questions when it is absent), each dialog in
@@ -176,7 +176,7 @@ export async function runChatBench(): Promise<Record<string, number>> {
   await migrate(db);
   const app = await startApp(db);
   try {
-    await warmUp({ config: loadConfig({}, {}), db, logger: pino({ level: 'silent' }), services: app.services });
+    await warmUp({ config: loadConfig({ catalog: 'curated' }, {}), db, logger: pino({ level: 'silent' }), services: app.services });
     const startupMs = performance.now() - startupStarted;
 
     await sequentialTurns(app.url, dialogs, WARM_UP_TURNS);

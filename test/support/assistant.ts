@@ -1,7 +1,8 @@
 /**
- * The assistant as `npm start` wires it (bundled catalog + whatever the database holds, the
- * configured retriever, the bot core), on an ephemeral loopback port over a fresh in-memory
- * PGlite — for HTTP tests, `npm run eval` and benchmarks.
+ * The assistant as `npm start` wires it (the configured catalog — by default CATALOG=full: shipped
+ * national records + whatever the database holds + the bundled catalog; `{ catalog: 'curated' }`
+ * for the database and bundled catalog only —, the configured retriever, the bot core), on an
+ * ephemeral loopback port over a fresh in-memory PGlite — for HTTP tests, `npm run eval` and benchmarks.
  */
 import pino from 'pino';
 import { loadConfig, type Config } from '../../config.ts';

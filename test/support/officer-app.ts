@@ -28,12 +28,12 @@ export interface OfficerAppOptions {
   events?: EventHub;
   now?: () => Date;
   logger?: Logger;
-  /** Load the bundled catalog and the bot (default true). */
+  /** Load the bundled catalog (CATALOG=curated unless `config` says otherwise) and the bot (default true). */
   warm?: boolean;
 }
 
 export async function startOfficerApp(db: Db, options: OfficerAppOptions = {}): Promise<OfficerApp> {
-  const config = loadConfig({ officeHours: 'always', ...options.config }, {});
+  const config = loadConfig({ officeHours: 'always', catalog: 'curated', ...options.config }, {});
   const logger = options.logger ?? pino({ level: 'silent' });
   const events = options.events ?? createMemoryEventHub();
   const store = createSqlConversationStore(db);
