@@ -1,8 +1,9 @@
 /**
  * The dev conversations (../shared/eval/dev.jsonl) played over real HTTP against the assistant as
  * `npm start` wires it (lexical retriever, bot core, in-memory PGlite): on the bundled catalog
- * alone, and — the province set-up — with the 2,642 national records imported beside it, where
- * near-twin procedures must not turn every question into a clarification.
+ * alone (CATALOG=curated), with the 2,642 national records imported beside it — the province
+ * set-up — and on the full catalog a fresh clone ships (CATALOG=full), where near-twin procedures
+ * must not turn every question into a clarification.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -33,10 +34,10 @@ async function playDevSet(app: RunningAssistant) {
   return report;
 }
 
-function suite(title: string, imported: () => Promise<Procedure[]>) {
+function suite(title: string, catalog: 'full' | 'curated', imported: () => Promise<Procedure[]>) {
   let app: RunningAssistant;
   beforeAll(async () => {
-    app = await startAssistant({}, await imported());
+    app = await startAssistant({ catalog }, await imported());
   }, 120_000);
   afterAll(async () => {
     await app?.close();
@@ -48,12 +49,13 @@ function suite(title: string, imported: () => Promise<Procedure[]>) {
 }
 
 describe.skipIf(!haveDevSet)(`dev conversations over HTTP${haveDevSet ? '' : ' — SKIPPED: ../shared/eval/dev.jsonl is absent'}`, () => {
-  suite('bundled catalog', async () => []);
+  suite('bundled catalog', 'curated', async () => []);
+  suite('full catalog (shipped national + curated)', 'full', async () => []);
 });
 
 describe.skipIf(!haveDevSet || !haveNational)(
   `dev conversations with the national catalog imported${haveDevSet && haveNational ? '' : ' — SKIPPED: ../shared/eval/dev.jsonl or ../shared/data is absent'}`,
   () => {
-    suite('bundled + 2,642 national records', async () => (await loadNationalProcedures(nationalFile.pathname)).procedures);
+    suite('bundled + 2,642 national records', 'curated', async () => (await loadNationalProcedures(nationalFile.pathname)).procedures);
   },
 );
