@@ -104,7 +104,7 @@ describe('the shipped file', () => {
     expect((error as NationalCatalogError).code).toBe('national_invalid_record');
     expect((error as Error).message).toContain(`record ${procedures[7]!.code} — `);
     expect((error as Error).message).toMatch(/levels: .*lastUpdated: /);
-  });
+  }, 60_000);
 
   test('the same records always give the same bytes: sorted input or not, gzip mtime 0', async () => {
     const { procedures } = await loadBundledNational();
@@ -112,7 +112,7 @@ describe('the shipped file', () => {
     expect(encodeNationalRecords([...procedures].reverse()).equals(once)).toBe(true);
     expect(once.readUInt32LE(4)).toBe(0);
     expect(sha256Hex(once)).toBe(shippedManifest().sha256);
-  });
+  }, 60_000);
 });
 
 describe('CATALOG configuration', () => {
@@ -146,7 +146,7 @@ test('a corrupted shipped file fails start-up, and /health says so naming the fi
     await app.close();
     await db.close();
   }
-});
+}, 120_000);
 
 async function getJson(app: RunningAssistant, urlPath: string): Promise<{ status: number; body: any }> {
   const response = await fetch(`${app.url}${urlPath}`);
@@ -206,7 +206,7 @@ test('CATALOG=curated: only the database and the curated records, as before', as
   } finally {
     await app.close();
   }
-});
+}, 120_000);
 
 test('npm run catalog:build without the national export exits 2 with a bilingual message and writes nothing', async () => {
   const out = temporaryDir();
@@ -222,7 +222,7 @@ test('npm run catalog:build without the national export exits 2 with a bilingual
   expect(failure?.stderr).toContain(`Không tìm thấy dữ liệu thủ tục quốc gia: ${missing}`);
   expect(failure?.stderr).toContain(`National source data not found: ${missing}`);
   expect(readdirSync(out)).toEqual([]);
-});
+}, 60_000);
 
 describe.skipIf(!haveSource)(
   `the shipped file is in sync with its generator${haveSource ? '' : ' — SKIPPED: ../shared/data/dvc-procedures.jsonl.gz is absent, nothing to regenerate from'}`,
