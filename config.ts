@@ -14,6 +14,8 @@ const ConfigSchema = z.object({
   databaseUrl: z.string().url().optional(),
   /** Folder of a Hugging-Face-layout ONNX sentence-embedding model; absent = the learned domain model. */
   embeddingModelDir: z.string().optional(),
+  /** full: the shipped national catalog + imported + curated records; curated: imported + curated only. */
+  catalog: z.enum(['full', 'curated']).default('full'),
   /** lexical (BM25F) | dense (embedding index) | hybrid (both, fused); see the README's retrieval table. */
   retrievalMode: z.enum(['lexical', 'dense', 'hybrid']).default('lexical'),
   /** Redis for events between several instances; absent = in-process events (one instance). */
@@ -57,6 +59,7 @@ const ENVIRONMENT_KEYS: Record<string, keyof Config> = {
   DATA_DIR: 'dataDir',
   DATABASE_URL: 'databaseUrl',
   EMBEDDING_MODEL_DIR: 'embeddingModelDir',
+  CATALOG: 'catalog',
   RETRIEVAL_MODE: 'retrievalMode',
   REDIS_URL: 'redisUrl',
   LOG_LEVEL: 'logLevel',

@@ -1,7 +1,8 @@
 /**
  * npm run index [-- --retrain]
  * Builds or refreshes the dense index under DATA_DIR/index for the catalog the server uses
- * (imported procedures + bundled), re-embedding only changed procedures. Without
+ * (shipped national records when CATALOG=full + imported procedures + bundled), re-embedding
+ * only changed procedures. Without
  * EMBEDDING_MODEL_DIR it uses the domain model under DATA_DIR/model, learning it first when it is
  * missing or when --retrain asks (a full re-embed follows); the trainer lives in tools/training.
  */
@@ -10,6 +11,7 @@ import { loadConfig } from '../config.ts';
 import { createProgress } from './cli-support.ts';
 import { loadBundledCatalog } from '../knowledge/catalog/index.ts';
 import { loadCatalog } from '../knowledge/catalog-store.ts';
+import { loadBundledNational } from '../knowledge/national/load-bundled-national.ts';
 import { openDb } from '../adapters/sql/db/open-db.ts';
 import { createSqlProcedureStore } from '../adapters/sql/sql-procedure-store.ts';
 import { IndexError } from '../indexer/index-errors.ts';
@@ -21,7 +23,8 @@ async function main(): Promise<number> {
   const config = loadConfig();
   const db = await openDb(config);
   try {
-    const catalog = await loadCatalog(createSqlProcedureStore(db), loadBundledCatalog());
+    const national = config.catalog === 'full' ? (await loadBundledNational()).procedures : [];
+    const catalog = await loadCatalog(createSqlProcedureStore(db), loadBundledCatalog(), national);
     console.log(`Danh mục / catalog: ${catalog.size} thủ tục`);
     const progress = createProgress();
     let started = false;

@@ -1,7 +1,8 @@
 /**
- * The assistant's knowledge, loaded after the server listens: the catalog (imported procedures in
- * the database joined with the bundled catalog), the retriever over it, the dossier desk and the
- * optional LLM rewording — everything handleTurn needs (TurnDeps).
+ * The assistant's knowledge, loaded after the server listens: the catalog (the shipped national
+ * records when CATALOG=full, under procedures imported into the database, under the bundled
+ * catalog), the retriever over it, the dossier lookup and the optional LLM rewording —
+ * everything handleTurn needs (TurnDeps). A corrupted shipped file throws here, naming the file.
  */
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
@@ -10,16 +11,19 @@ import { createLlmRephraser } from '../adapters/llm/llm-rephraser.ts';
 import type { Db } from '../adapters/sql/db/db.ts';
 import { loadBundledCatalog } from '../knowledge/catalog/index.ts';
 import { loadCatalog } from '../knowledge/catalog-store.ts';
+import { loadBundledNational } from '../knowledge/national/load-bundled-national.ts';
 import { createSqlProcedureStore } from '../adapters/sql/sql-procedure-store.ts';
 import { createProcedureRetriever } from '../indexer/procedure-retriever.ts';
 import { LexicalScorer } from '../indexer/lexical/lexical-scorer.ts';
 import { setUpDense } from '../indexer/dense/dense-setup.ts';
 import { startDossierLookup } from './dossier-deps.ts';
 
-export async function loadAssistant(config: Config, db: Db, logger: Logger): Promise<TurnDeps> {
+export async function loadAssistant(config: Config, db: Db, logger: Logger, nationalDir?: string): Promise<TurnDeps> {
   const started = Date.now();
-  const catalog = await loadCatalog(createSqlProcedureStore(db), loadBundledCatalog());
-  logger.info({ procedures: catalog.size, ms: Date.now() - started }, 'catalog loaded');
+  const national = config.catalog === 'full' ? await loadBundledNational(nationalDir ? { dir: nationalDir } : {}) : undefined;
+  if (national) logger.info({ national: national.procedures.length, asOf: national.manifest.generatedOn, ms: Date.now() - started }, 'shipped national catalog loaded');
+  const catalog = await loadCatalog(createSqlProcedureStore(db), loadBundledCatalog(), national?.procedures);
+  logger.info({ catalog: config.catalog, procedures: catalog.size, ms: Date.now() - started }, 'catalog loaded');
 
   const indexStarted = Date.now();
   const procedures = catalog.all();

@@ -1,7 +1,7 @@
 /**
- * The catalog the server answers from: procedures imported into the database joined with the
- * bundled catalog. A bundled record (curated, citizen-level) wins over an imported one of the
- * same code.
+ * The catalog the server answers from: the shipped national records (knowledge/national/), under
+ * procedures imported into the database, under the bundled catalog. An imported record (a
+ * province's own data) wins over a shipped one, a bundled record (curated, citizen-level) over both.
  */
 import type { ProcedureStore } from './procedure-store.ts';
 import type { Procedure } from './schema.ts';
@@ -23,11 +23,12 @@ export function createCatalog(procedures: Iterable<Procedure>): Catalog {
   };
 }
 
-/** Imported records first, then bundled ones over them. */
+/** Shipped national records first, imported ones over them, then bundled ones over both. */
 export async function loadCatalog(
   repository: ProcedureStore,
   bundled: readonly Procedure[],
+  national: readonly Procedure[] = [],
 ): Promise<Catalog> {
   const imported = await repository.all();
-  return createCatalog([...imported, ...bundled]);
+  return createCatalog([...national, ...imported, ...bundled]);
 }

@@ -1,7 +1,7 @@
 /** Stable content checksums: the same record always hashes the same, whatever its key order. */
 import { createHash } from 'node:crypto';
 
-function canonicalJson(value: unknown): string {
+export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>)

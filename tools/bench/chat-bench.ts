@@ -171,7 +171,7 @@ export async function runChatBench(): Promise<Record<string, number>> {
   const db = database.db;
   console.log(`chat bench: database ${database.name}`);
   await migrate(db);
-  const app = await startLocalServer({ db });
+  const app = await startLocalServer({ db, config: { catalog: 'curated' } });
   try {
     const startupMs = performance.now() - startupStarted;
 

@@ -100,7 +100,7 @@ interface Server {
 async function serverFor(catalog: CatalogKind): Promise<Server> {
   if (values.url) return { url: values.url, label: values.url, stop: async () => {} };
   const imported = catalog === 'full' ? (await loadNationalProcedures(nationalFile)).procedures : [];
-  const running = await startLocalServer({ imported });
+  const running = await startLocalServer({ imported, config: { catalog: 'curated' } });
   return { url: running.url, label: catalog === 'full' ? `bundled + ${imported.length} national` : 'bundled', stop: () => running.close() };
 }
 

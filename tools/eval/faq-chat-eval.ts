@@ -55,7 +55,7 @@ let groupOf: (code: string) => readonly string[] = (code) => [code];
 let against: string;
 if (!baseUrl) {
   const national = (await loadNationalProcedures(values.national!)).procedures;
-  const running = await startLocalServer({ imported: national });
+  const running = await startLocalServer({ imported: national, config: { catalog: 'curated' } });
   baseUrl = running.url;
   stop = () => running.close();
   groupOf = nearDuplicateGroups(running.deps.assistant.require().catalog);

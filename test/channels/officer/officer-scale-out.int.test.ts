@@ -66,6 +66,8 @@ describe('two instances, one PostgreSQL, Redis between them', () => {
           LOG_LEVEL: 'warn',
           OFFICE_HOURS: 'always',
           DOSSIER_DEMO: 'false',
+          // The catalog is not under test here; the bundled one keeps two start-ups short.
+          CATALOG: 'curated',
           OFFICER_BOOTSTRAP_USER: SUPERVISOR.username,
           OFFICER_BOOTSTRAP_PASSWORD: SUPERVISOR.password,
         },

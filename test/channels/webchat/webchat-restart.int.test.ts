@@ -15,7 +15,7 @@ const dataDir = mkdtempSync(path.join(tmpdir(), 'tro-ly-restart-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 async function boot() {
-  const config = loadConfig({ dataDir }, {});
+  const config = loadConfig({ dataDir, catalog: 'curated' }, {});
   const db = await openDb(config);
   const app = await startTestApp({ db, config: { dataDir } });
   return {

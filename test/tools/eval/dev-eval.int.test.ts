@@ -33,10 +33,10 @@ async function playDevSet(app: TestApp) {
   return report;
 }
 
-function suite(title: string, imported: () => Promise<Procedure[]>) {
+function suite(title: string, catalog: 'full' | 'curated', imported: () => Promise<Procedure[]>) {
   let app: TestApp;
   beforeAll(async () => {
-    app = await startTestApp({ imported: await imported() });
+    app = await startTestApp({ imported: await imported(), config: { catalog } });
   }, 120_000);
   afterAll(async () => {
     await app?.close();
@@ -48,12 +48,13 @@ function suite(title: string, imported: () => Promise<Procedure[]>) {
 }
 
 describe.skipIf(!haveDevSet)(`dev conversations over HTTP${haveDevSet ? '' : ' — SKIPPED: ../shared/eval/dev.jsonl is absent'}`, () => {
-  suite('bundled catalog', async () => []);
+  suite('bundled catalog', 'curated', async () => []);
+  suite('full catalog (shipped national + curated)', 'full', async () => []);
 });
 
 describe.skipIf(!haveDevSet || !haveNational)(
   `dev conversations with the national catalog imported${haveDevSet && haveNational ? '' : ' — SKIPPED: ../shared/eval/dev.jsonl or ../shared/data is absent'}`,
   () => {
-    suite('bundled + 2,642 national records', async () => (await loadNationalProcedures(nationalFile.pathname)).procedures);
+    suite('bundled + 2,642 national records', 'curated', async () => (await loadNationalProcedures(nationalFile.pathname)).procedures);
   },
 );
