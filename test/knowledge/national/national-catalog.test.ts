@@ -29,7 +29,7 @@ import { loadAssistant } from '../../../deps/warm-up.ts';
 import { generateNationalCatalog } from '../../../tools/catalog/generate-national.ts';
 import { startTestApp, type TestApp } from '../../support/test-app.ts';
 
-const ROOT = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const SOURCE = fileURLToPath(new URL('../../../../shared/data/dvc-procedures.jsonl.gz', import.meta.url));
 const haveSource = existsSync(SOURCE);
 const CURATED_CODES = new Set(loadBundledCatalog().map((procedure) => procedure.code));
