@@ -8,7 +8,7 @@
 import { createProgress, readableInputPath } from './cli-support.ts';
 import { loadConfig } from '../config.ts';
 import { createDossierNotifier } from '../bot/dossiers/dossier-notifier.ts';
-import { createSqlDossierSubscriptions } from '../adapters/sql/sql-dossier-activity-store.ts';
+import { createSqlDossierSubscriptions } from '../adapters/sql/sql-dossier-subscription-store.ts';
 import { createMemoryEventHub } from '../bot/events/event-hub.ts';
 import { createSqlConversationStore } from '../adapters/sql/sql-conversation-store.ts';
 import { openDb } from '../adapters/sql/db/open-db.ts';

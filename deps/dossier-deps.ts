@@ -6,7 +6,8 @@
 import type { Config } from '../config.ts';
 import type { BotLogger, DossierLookup } from '../bot/deps.ts';
 import { createDossierLookupService } from '../bot/dossiers/dossier-lookup-service.ts';
-import { createSqlDossierAuditLog, createSqlDossierSubscriptions } from '../adapters/sql/sql-dossier-activity-store.ts';
+import { createSqlDossierAuditLog } from '../adapters/sql/sql-dossier-audit-store.ts';
+import { createSqlDossierSubscriptions } from '../adapters/sql/sql-dossier-subscription-store.ts';
 import type { Db } from '../adapters/sql/db/db.ts';
 import { seedDemoDossiers } from '../knowledge/dossiers/demo-dossiers.ts';
 import { chainDossierSources, type DossierSource } from '../knowledge/dossiers/dossier-source.ts';

@@ -1,7 +1,7 @@
 /** ConversationDossiers on every Db implementation: what a conversation looked up, latest first, with the stored state. */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createSqlConversationDossiers } from '../../adapters/sql/sql-conversation-dossier-store.ts';
-import { createSqlDossierAuditLog } from '../../adapters/sql/sql-dossier-activity-store.ts';
+import { createSqlDossierAuditLog } from '../../adapters/sql/sql-dossier-audit-store.ts';
 import { createSqlDossierStore } from '../../adapters/sql/sql-dossier-store.ts';
 import { DB_FACTORIES, type TestDatabase } from '../support/databases.ts';
 

@@ -4,7 +4,8 @@
  * a time window (what rate limits and lockouts are computed from).
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createSqlDossierAuditLog, createSqlDossierSubscriptions } from '../../adapters/sql/sql-dossier-activity-store.ts';
+import { createSqlDossierAuditLog } from '../../adapters/sql/sql-dossier-audit-store.ts';
+import { createSqlDossierSubscriptions } from '../../adapters/sql/sql-dossier-subscription-store.ts';
 import { createSqlConversationStore } from '../../adapters/sql/sql-conversation-store.ts';
 import { DEMO_CODES, seedDemoDossiers } from '../../knowledge/dossiers/demo-dossiers.ts';
 import type { Dossier } from '../../knowledge/dossiers/dossier.ts';

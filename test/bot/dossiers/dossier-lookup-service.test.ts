@@ -5,7 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createDossierLookupService, lastFourMatch } from '../../../bot/dossiers/dossier-lookup-service.ts';
-import { createSqlDossierAuditLog, createSqlDossierSubscriptions } from '../../../adapters/sql/sql-dossier-activity-store.ts';
+import { createSqlDossierAuditLog } from '../../../adapters/sql/sql-dossier-audit-store.ts';
+import { createSqlDossierSubscriptions } from '../../../adapters/sql/sql-dossier-subscription-store.ts';
 import type { DossierAsker, DossierLookup, TurnDeps } from '../../../bot/deps.ts';
 import { BotError } from '../../../bot/errors.ts';
 import { createSqlConversationStore } from '../../../adapters/sql/sql-conversation-store.ts';

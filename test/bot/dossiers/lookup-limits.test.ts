@@ -5,7 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createDossierLookupService } from '../../../bot/dossiers/dossier-lookup-service.ts';
-import { createSqlDossierAuditLog, createSqlDossierSubscriptions } from '../../../adapters/sql/sql-dossier-activity-store.ts';
+import { createSqlDossierAuditLog } from '../../../adapters/sql/sql-dossier-audit-store.ts';
+import { createSqlDossierSubscriptions } from '../../../adapters/sql/sql-dossier-subscription-store.ts';
 import { DEFAULT_GUARD_POLICY } from '../../../bot/dossiers/lookup-guard.ts';
 import type { DossierAsker, DossierLookup } from '../../../bot/deps.ts';
 import { BotError } from '../../../bot/errors.ts';

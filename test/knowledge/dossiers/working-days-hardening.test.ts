@@ -1,7 +1,8 @@
 
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createDossierLookupService } from '../../../bot/dossiers/dossier-lookup-service.ts';
-import { createSqlDossierAuditLog, createSqlDossierSubscriptions } from '../../../adapters/sql/sql-dossier-activity-store.ts';
+import { createSqlDossierAuditLog } from '../../../adapters/sql/sql-dossier-audit-store.ts';
+import { createSqlDossierSubscriptions } from '../../../adapters/sql/sql-dossier-subscription-store.ts';
 import { analyzeMessage } from '../../../knowledge/language/message-tokens.ts';
 import { createSqlConversationStore } from '../../../adapters/sql/sql-conversation-store.ts';
 import holidayFile from '../../../knowledge/dossiers/vn-public-holidays.json' with { type: 'json' };
