@@ -11,8 +11,9 @@ import { dossierIntegrationRoutes } from './channels/api/integration-routes.ts';
 import { procedureRoutes } from './channels/api/procedure-routes.ts';
 import { officerRoutes } from './channels/officer/routes.ts';
 import { webchatRoutes } from './channels/webchat/routes.ts';
+import { zaloWebhookRoutes } from './channels/zalo/zalo-webhook.ts';
 
-export type AppDeps = Pick<Deps, 'logger' | 'assistant' | 'store' | 'events' | 'officer' | 'dossiers' | 'conversations'>;
+export type AppDeps = Pick<Deps, 'logger' | 'assistant' | 'store' | 'events' | 'officer' | 'dossiers' | 'conversations' | 'zalo'>;
 
 export function createApp(deps: AppDeps): Express {
   const app = express();
@@ -20,6 +21,8 @@ export function createApp(deps: AppDeps): Express {
   app.set('query parser', 'simple');
   app.set('trust proxy', 'loopback');
   app.use(requestContext(deps.logger));
+  // Before the JSON parser: the Zalo signature covers the raw bytes.
+  if (deps.zalo) app.use(zaloWebhookRoutes({ channel: deps.zalo.channel, inbound: deps.zalo.inbound }));
   app.use(express.json({ limit: '64kb' }));
 
   app.get('/health', (_request, response) => {
