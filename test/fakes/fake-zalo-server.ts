@@ -20,8 +20,8 @@ export interface ReceivedMessage {
   at: number;
 }
 
-/** What the next cs/template calls answer instead of success. */
-export type Trouble = { http: number } | { zaloError: number } | 'hang';
+/** What the next cs/template calls answer instead of success ('ok': this call goes through). */
+export type Trouble = { http: number } | { zaloError: number } | 'hang' | 'ok';
 
 export interface FakeZalo {
   url: string;
@@ -101,8 +101,8 @@ export async function startFakeZalo(options: { appId?: string; appSecret?: strin
       hanging.add(response);
       return;
     }
-    if (trouble && 'http' in trouble) return json(response, trouble.http, { error: trouble.http });
-    if (trouble && 'zaloError' in trouble) return json(response, 200, { error: trouble.zaloError, message: 'scripted failure' });
+    if (trouble && trouble !== 'ok' && 'http' in trouble) return json(response, trouble.http, { error: trouble.http });
+    if (trouble && trouble !== 'ok' && 'zaloError' in trouble) return json(response, 200, { error: trouble.zaloError, message: 'scripted failure' });
     if (request.headers.access_token !== fake.tokens.access) return json(response, 200, { error: -216, message: 'Access token is invalid' });
     const userId = String(kind === 'cs' ? body.recipient?.user_id : body.user_id);
     const buttons = (body.message?.attachment?.payload?.buttons ?? []) as ReceivedMessage['buttons'];
