@@ -12,6 +12,7 @@ import { createZaloChannel } from '../../../channels/zalo/zalo-channel.ts';
 import { pressedChoice } from '../../../channels/zalo/zalo-inbound.ts';
 import { signatureMatches } from '../../../channels/zalo/zalo-signature.ts';
 import { APP_ID, OA_ID, OA_SECRET, signedHeaders, zaloEvents } from '../../support/zalo.ts';
+import { zaloHarness } from '../../conformance/channels/zalo-harness.ts';
 
 const channel = createZaloChannel({ appId: APP_ID, oaSecretKey: OA_SECRET, replayWindowSeconds: 300 });
 const USER = '8167403311712038752';
@@ -47,6 +48,21 @@ describe('Zalo signature', () => {
       expect(shown).not.toContain(expected);
       expect(shown).not.toContain(OA_SECRET);
     }
+  });
+
+  test('each input the conformance suite refuses is refused for its own reason', () => {
+    const statuses = Object.fromEntries(zaloHarness.refused.map(({ why, raw }) => [why, refusal(() => zaloHarness.channel.receive(raw)).status]));
+    expect(statuses).toEqual({
+      'an unsigned delivery': 401,
+      'a forged signature': 401,
+      'a stale timestamp (replay)': 401,
+      'a body that is not JSON': 400,
+      'an event of another app': 403,
+      'a text event without a sender': 400,
+      'empty text': 400,
+      'binary text': 400,
+      'huge text': 400,
+    });
   });
 
   test('the signature covers the exact bytes: re-serialised JSON does not verify', () => {
