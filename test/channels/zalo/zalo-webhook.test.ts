@@ -1,7 +1,8 @@
 /**
  * POST /webhooks/zalo against a fake Zalo over HTTP: a signed question is answered to its
  * sender; an unsigned, forged or stale delivery gets 401 and nothing happens; a duplicate
- * delivery is answered once; the 200 comes before the bot works; non-text messages, follow,
+ * delivery is answered once; the 200 comes before the bot works (a message arriving while the
+ * assistant loads is kept and answered later); non-text messages, follow,
  * unfollow and unknown events are handled; logs carry no Zalo user id, token or secret.
  */
 import { Writable } from 'node:stream';
@@ -98,7 +99,28 @@ describe('Zalo webhook', () => {
     } finally {
       await quiet.close();
     }
-  });
+  }, 120_000);
+
+  test('a message that arrives while the assistant is still loading is kept and answered once it is ready', async () => {
+    let shift = 0;
+    const loading = await startZaloTestApp({ warm: false, now: () => new Date(Date.now() + shift) });
+    try {
+      const userId = zaloUser();
+      expect((await postZaloEvent(loading.app.url, zaloEvents.text(userId, 'làm hộ chiếu cần giấy tờ gì'))).status).toBe(200);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(loading.fake.to(userId)).toEqual([]);
+      expect(await loading.app.deps.zalo!.pendingWork()).toBeGreaterThan(0);
+      await loading.app.deps.assistant.start();
+      shift = 20_000;
+      await loading.app.deps.zalo!.tick();
+      await loading.idle();
+      expect(loading.fake.to(userId).map((m) => m.text).join('\n')).toContain('1.001456');
+      const stored = await loading.app.deps.store.messages((await loading.app.deps.zalo!.contacts.find('zalo', OA_ID, userId))!.conversationId);
+      expect(stored.filter((m) => m.author === 'citizen')).toHaveLength(1);
+    } finally {
+      await loading.close();
+    }
+  }, 120_000);
 
   test('images, stickers, files and locations get a polite text answer; the transcript shows what came', async () => {
     const userId = zaloUser();
