@@ -12,8 +12,9 @@ import { dossierIntegrationRoutes } from './channels/api/integration-routes.ts';
 import { procedureRoutes } from './channels/api/procedure-routes.ts';
 import { officerRoutes } from './channels/officer/routes.ts';
 import { webchatRoutes } from './channels/webchat/routes.ts';
+import { zaloWebhookRoutes } from './channels/zalo/zalo-webhook.ts';
 
-export type AppDeps = Pick<Deps, 'logger' | 'assistant' | 'store' | 'events' | 'officer' | 'dossiers' | 'conversations'>;
+export type AppDeps = Pick<Deps, 'logger' | 'assistant' | 'store' | 'events' | 'officer' | 'dossiers' | 'conversations' | 'zalo'>;
 
 export function createApp(deps: AppDeps): Express {
   const app = express();
@@ -22,6 +23,8 @@ export function createApp(deps: AppDeps): Express {
   app.set('trust proxy', 'loopback');
   app.use(requestContext(deps.logger));
   app.use(pathGuard());
+  // Before the JSON parser: the Zalo signature covers the raw bytes.
+  if (deps.zalo) app.use(zaloWebhookRoutes({ channel: deps.zalo.channel, inbound: deps.zalo.inbound }));
   app.use(express.json({ limit: '64kb' }));
   app.use(textGuard());
 
@@ -32,7 +35,7 @@ export function createApp(deps: AppDeps): Express {
 
   app.use(procedureRoutes(deps.assistant));
   app.use(webchatRoutes({ conversations: deps.conversations, store: deps.store, events: deps.events }));
-  app.use(officerRoutes({ ...deps.officer, events: deps.events, store: deps.store, assistant: deps.assistant }));
+  app.use(officerRoutes({ ...deps.officer, events: deps.events, store: deps.store, assistant: deps.assistant, ...(deps.zalo ? { delivery: deps.zalo.insight } : {}) }));
   app.use(dossierIntegrationRoutes(deps.dossiers, { store: deps.store, events: deps.events, log: deps.logger }));
 
   app.use((request, _response, next) => next(new HttpError('not_found', `${request.method} ${request.path}`)));

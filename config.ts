@@ -43,7 +43,31 @@ const ConfigSchema = z.object({
   handoffClaimTimeoutMinutes: z.coerce.number().min(0.05).max(24 * 60).default(10),
   /** Giờ hành chính (Asia/Ho_Chi_Minh) on working days: "07:30-11:30,13:30-17:00", or "always". */
   officeHours: z.string().trim().regex(/^(always|\d{1,2}:\d{2}-\d{1,2}:\d{2}(,\d{1,2}:\d{2}-\d{1,2}:\d{2})*)$/, 'like 07:30-11:30,13:30-17:00 or always').default('07:30-11:30,13:30-17:00'),
+  /** The Zalo app (developers.zalo.me) linked to the province's OA; set = the Zalo channel is on. */
+  zaloAppId: z.string().trim().regex(/^\d{1,30}$/, 'digits only').optional(),
+  /** The OA's id; when set, events for another OA are ignored. */
+  zaloOaId: z.string().trim().regex(/^\d{1,30}$/, 'digits only').optional(),
+  /** The OA secret key (webhook signatures). Never logged. */
+  zaloOaSecretKey: z.string().min(8, 'at least 8 characters').optional(),
+  /** The app secret (token refresh). Never logged. */
+  zaloAppSecret: z.string().min(8, 'at least 8 characters').optional(),
+  /** First access / refresh tokens from the OA authorisation; stored in the database, which keeps the newer pair. Never logged. */
+  zaloAccessToken: z.string().min(1).optional(),
+  zaloRefreshToken: z.string().min(1).optional(),
+  zaloApiBase: z.string().url().default('https://openapi.zalo.me'),
+  zaloOauthBase: z.string().url().default('https://oauth.zaloapp.com'),
+  zaloZnsBase: z.string().url().default('https://business.openapi.zalo.me'),
+  /** ZNS template id for dossier status notices outside the messaging window; absent = such notices are recorded as undeliverable. */
+  zaloZnsTemplateStatus: z.string().trim().regex(/^\w{1,40}$/, 'a template id').optional(),
+  /** Webhook events older (or newer) than this are refused as replays. */
+  zaloReplayWindowSeconds: z.coerce.number().int().min(30).max(86_400).default(300),
+  zaloApiTimeoutMs: z.coerce.number().int().min(100).max(60_000).default(10_000),
 }).superRefine((config, context) => {
+  if (config.zaloAppId) {
+    for (const key of ['zaloOaSecretKey', 'zaloAppSecret', 'zaloRefreshToken'] as const) {
+      if (!config[key]) context.addIssue({ code: 'custom', path: [key], message: 'required when ZALO_APP_ID is set (the Zalo channel is on)' });
+    }
+  }
   if (Boolean(config.officerBootstrapUser) !== Boolean(config.officerBootstrapPassword)) {
     context.addIssue({ code: 'custom', path: [config.officerBootstrapUser ? 'officerBootstrapPassword' : 'officerBootstrapUser'], message: 'set OFFICER_BOOTSTRAP_USER and OFFICER_BOOTSTRAP_PASSWORD together' });
   }
@@ -76,6 +100,18 @@ const ENVIRONMENT_KEYS: Record<string, keyof Config> = {
   OFFICER_BOOTSTRAP_PASSWORD: 'officerBootstrapPassword',
   HANDOFF_CLAIM_TIMEOUT_MINUTES: 'handoffClaimTimeoutMinutes',
   OFFICE_HOURS: 'officeHours',
+  ZALO_APP_ID: 'zaloAppId',
+  ZALO_OA_ID: 'zaloOaId',
+  ZALO_OA_SECRET_KEY: 'zaloOaSecretKey',
+  ZALO_APP_SECRET: 'zaloAppSecret',
+  ZALO_ACCESS_TOKEN: 'zaloAccessToken',
+  ZALO_REFRESH_TOKEN: 'zaloRefreshToken',
+  ZALO_API_BASE: 'zaloApiBase',
+  ZALO_OAUTH_BASE: 'zaloOauthBase',
+  ZALO_ZNS_BASE: 'zaloZnsBase',
+  ZALO_ZNS_TEMPLATE_STATUS: 'zaloZnsTemplateStatus',
+  ZALO_REPLAY_WINDOW_SECONDS: 'zaloReplayWindowSeconds',
+  ZALO_API_TIMEOUT_MS: 'zaloApiTimeoutMs',
 };
 
 export class ConfigError extends Error {

@@ -15,6 +15,8 @@ async function main(): Promise<void> {
   logger.info({ db: deps.db.kind, dataDir: config.dataDir }, 'database ready');
   await bootstrapSupervisor(deps.officer.accounts, config, logger);
   const stopSweeper = startClaimSweeper(deps.officer.desk, 30_000, logger);
+  // The Zalo outbox: what a previous run left unsent goes out now.
+  deps.zalo?.start();
 
   // Listening before any warm-up work, so /health can say "starting" from the first moment.
   const running = await startServer(deps, config.port, config.host);

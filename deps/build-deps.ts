@@ -1,8 +1,9 @@
 /**
  * buildDeps(config): every dependency of the server, wired once from the configuration — the
- * database, the stores, the event hub, the handoff desk, the dossier stores and the conversation
- * service — plus the assistant's knowledge as a Readiness started after listen(). main.ts, the
- * CLIs, the tools and the tests all build the server this one way.
+ * database, the stores, the event hub, the handoff desk, the dossier stores, the conversation
+ * service and — when ZALO_APP_ID is set — the Zalo OA channel with its outbox worker, plus the
+ * assistant's knowledge as a Readiness started after listen(). main.ts, the CLIs, the tools and
+ * the tests all build the server this one way.
  */
 import pino, { type Logger } from 'pino';
 import type { Config } from '../config.ts';
@@ -10,6 +11,7 @@ import { createConversationService, type ConversationService } from '../bot/conv
 import type { ConversationStore } from '../bot/conversation/conversation-store.ts';
 import type { TurnDeps } from '../bot/deps.ts';
 import { createMemoryEventHub, type EventHub } from '../bot/events/event-hub.ts';
+import type { OutboxWorkerOptions } from '../bot/delivery/outbox-worker.ts';
 import type { TicketStore } from '../bot/handoff/ticket-store.ts';
 import { createReadiness, type Readiness } from '../bot/readiness.ts';
 import { handleTurn } from '../bot/turn.ts';
@@ -22,6 +24,7 @@ import type { DossierAppDeps } from '../channels/api/integration-routes.ts';
 import { dossierAppDeps } from './dossier-deps.ts';
 import { createOfficerDeps, type OfficerAppDeps } from './officer-deps.ts';
 import { loadAssistant } from './warm-up.ts';
+import { createZaloDeps, type ZaloDeps } from './zalo-deps.ts';
 
 export interface Deps {
   config: Config;
@@ -35,6 +38,8 @@ export interface Deps {
   /** Catalog, retriever and bot core: loaded by `assistant.start()` once the server listens. */
   assistant: Readiness<TurnDeps>;
   conversations: ConversationService;
+  /** The Zalo OA channel, when ZALO_APP_ID is set; its outbox worker is started by main.ts (or a test). */
+  zalo?: ZaloDeps;
   /** Closes what buildDeps opened (the event hub; the database unless it was passed in). */
   close(): Promise<void>;
 }
@@ -47,6 +52,8 @@ export interface DepsOverrides {
   now?: () => Date;
   /** Replaces the loaded assistant (tests with a small catalog or a fake retriever). */
   loadAssistant?: (db: Db) => Promise<TurnDeps>;
+  /** Outbox worker timing (tests: short backoff and polling). */
+  zaloWorker?: Partial<OutboxWorkerOptions>;
 }
 
 export async function buildDeps(config: Config, overrides: DepsOverrides = {}): Promise<Deps> {
@@ -64,6 +71,17 @@ export async function buildDeps(config: Config, overrides: DepsOverrides = {}): 
     desk: officer.desk,
     runTurn: (turn) => handleTurn(turn, assistant.require()),
   });
+  const zalo = await createZaloDeps({
+    config,
+    db,
+    store,
+    events,
+    conversations,
+    botReady: () => assistant.current() !== undefined,
+    log: logger,
+    ...(overrides.now ? { now: overrides.now } : {}),
+    ...(overrides.zaloWorker ? { worker: overrides.zaloWorker } : {}),
+  });
   return {
     config,
     logger,
@@ -75,7 +93,9 @@ export async function buildDeps(config: Config, overrides: DepsOverrides = {}): 
     dossiers: dossierAppDeps(config, db),
     assistant,
     conversations,
+    ...(zalo ? { zalo } : {}),
     async close() {
+      await zalo?.stop().catch(() => undefined);
       await events.close().catch(() => undefined);
       if (!overrides.db) await db.close().catch(() => undefined);
     },

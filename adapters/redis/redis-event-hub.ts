@@ -12,16 +12,25 @@ export async function createRedisEventHub(url: string): Promise<EventHub> {
   const subscriber = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 2 });
   await Promise.all([publisher.connect(), subscriber.connect()]);
   const listeners = new Map<string, Set<EventListener>>();
+  const everything = new Set<EventListener>();
 
-  subscriber.on('message', (channel: string, raw: string) => {
-    const conversationId = channel.slice(CHANNEL_PREFIX.length);
-    let event: ConversationEvent;
+  const parse = (raw: string): ConversationEvent | null => {
     try {
-      event = JSON.parse(raw) as ConversationEvent;
+      return JSON.parse(raw) as ConversationEvent;
     } catch {
-      return;
+      return null;
     }
-    for (const listener of listeners.get(conversationId) ?? []) listener(event);
+  };
+  subscriber.on('message', (channel: string, raw: string) => {
+    const event = parse(raw);
+    if (!event) return;
+    for (const listener of listeners.get(channel.slice(CHANNEL_PREFIX.length)) ?? []) listener(event);
+  });
+  // A pattern subscription arrives as 'pmessage', apart from 'message': no listener hears an event twice.
+  subscriber.on('pmessage', (_pattern: string, _channel: string, raw: string) => {
+    const event = parse(raw);
+    if (!event) return;
+    for (const listener of everything) listener(event);
   });
 
   return {
@@ -44,8 +53,17 @@ export async function createRedisEventHub(url: string): Promise<EventHub> {
         }
       };
     },
+    subscribeAll(listener) {
+      if (everything.size === 0) void subscriber.psubscribe(`${CHANNEL_PREFIX}*`);
+      everything.add(listener);
+      return () => {
+        everything.delete(listener);
+        if (everything.size === 0) void subscriber.punsubscribe(`${CHANNEL_PREFIX}*`);
+      };
+    },
     async close() {
       listeners.clear();
+      everything.clear();
       publisher.disconnect();
       subscriber.disconnect();
     },

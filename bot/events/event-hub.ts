@@ -22,14 +22,21 @@ export interface EventHub {
   publish(event: ConversationEvent): Promise<void>;
   /** Returns the unsubscribe function. */
   subscribe(conversationId: string, listener: EventListener): () => void;
+  /**
+   * Every event of every conversation (a push channel's delivery picks out its own); with Redis,
+   * the events of every instance. Returns the unsubscribe function.
+   */
+  subscribeAll(listener: EventListener): () => void;
   close(): Promise<void>;
 }
 
 export function createMemoryEventHub(): EventHub {
   const listeners = new Map<string, Set<EventListener>>();
+  const everything = new Set<EventListener>();
   return {
     async publish(event) {
       for (const listener of listeners.get(event.conversationId) ?? []) listener(event);
+      for (const listener of everything) listener(event);
     },
     subscribe(conversationId, listener) {
       const set = listeners.get(conversationId) ?? new Set<EventListener>();
@@ -40,8 +47,15 @@ export function createMemoryEventHub(): EventHub {
         if (set.size === 0) listeners.delete(conversationId);
       };
     },
+    subscribeAll(listener) {
+      everything.add(listener);
+      return () => {
+        everything.delete(listener);
+      };
+    },
     async close() {
       listeners.clear();
+      everything.clear();
     },
   };
 }

@@ -1,15 +1,18 @@
 /**
  * The officer console: the /officer page and its JSON API (also for API clients with a bearer
  * token). Login, live queue (server-sent events), claim, transcript with the bot's context and
- * suggested answers, reply, transfer, close. Authorisation: 401 without a session, 403 for a
- * wrong role or sector or a missing CSRF token, 409 for a lost race, 404 for an unknown ticket,
- * 429 (with Retry-After) for a client that failed to log in too often.
+ * suggested answers, reply, transfer, close — with, for push channels (Zalo), whether the citizen
+ * can still be reached (the messaging window, flagged when few free replies are left) and which
+ * messages could not be delivered. Authorisation: 401 without a session, 403 for a wrong role or
+ * sector or a missing CSRF token, 409 for a lost race, 404 for an unknown ticket, 429 (with
+ * Retry-After) for a client that failed to log in too often.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
+import type { DeliveryInsight } from '../../bot/delivery/delivery-insight.ts';
 import type { EventHub } from '../../bot/events/event-hub.ts';
 import { DESK_CHANNEL, DeskError, type HandoffDesk } from '../../bot/handoff/handoff-desk.ts';
 import { END_REASONS } from '../../bot/handoff/handoff-states.ts';
@@ -31,6 +34,8 @@ export interface OfficerRouteDeps extends TicketContextDeps {
   desk: HandoffDesk;
   records: HandoffRecords;
   events: EventHub;
+  /** Delivery status of push-channel conversations (absent: no push channel is on). */
+  delivery?: DeliveryInsight;
 }
 
 const LoginSchema = z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(200) });
@@ -119,8 +124,27 @@ export function officerRoutes(deps: OfficerRouteDeps): Router {
     response.json({ officer: request.officer, csrfToken: session?.csrfToken });
   });
 
+  /** Queue items of push-channel conversations carry `delivery`: the reply window (with `low`) and failed deliveries. */
+  async function withDelivery<T extends { conversationId: string; channel: string }>(items: T[]): Promise<Array<T & { delivery?: unknown }>> {
+    const insight = deps.delivery;
+    if (!insight) return items;
+    return Promise.all(
+      items.map(async (item) => {
+        if (item.channel === 'webchat') return item;
+        const status = await insight.status(item.conversationId);
+        return status ? { ...item, delivery: { window: status.window, pending: status.pending, failed: status.failures.length } } : item;
+      }),
+    );
+  }
+
   router.get('/api/officer/queue', async (request, response) => {
-    response.json(await deps.desk.queue(request.officer!));
+    const queue = await deps.desk.queue(request.officer!);
+    response.json({
+      items: await withDelivery(queue.items),
+      mine: await withDelivery(queue.mine),
+      others: await withDelivery(queue.others),
+      followUps: await withDelivery(queue.followUps),
+    });
   });
 
   router.get('/api/officer/officers', async (request, response) => {
@@ -142,7 +166,8 @@ export function officerRoutes(deps: OfficerRouteDeps): Router {
 
   router.get('/api/officer/tickets/:ticketId', async (request, response) => {
     const ticket = await desk(() => deps.desk.ticket(request.officer!, ticketId(request)));
-    response.json(await ticketView(ticket, deps));
+    const delivery = deps.delivery && ticket.channel !== 'webchat' ? await deps.delivery.status(ticket.conversationId) : null;
+    response.json({ ...(await ticketView(ticket, deps)), ...(delivery ? { delivery } : {}) });
   });
 
   router.post('/api/officer/tickets/:ticketId/claim', async (request, response) => {

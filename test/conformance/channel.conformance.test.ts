@@ -1,5 +1,5 @@
 /**
- * The Channel conformance suite: every channel (web chat today; Zalo and the portal add a
+ * The Channel conformance suite: every channel (web chat, the Zalo OA; the portal adds a
  * harness to CHANNELS) must refuse bad input with a Vietnamese message, fit replies to its
  * declared capabilities without losing a word, carry only wire fields, answer a question through
  * its own transport, let a citizen pick a clarifying choice, and — with an officer in charge —
@@ -12,8 +12,9 @@ import type { Officer } from '../../bot/handoff/officer.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import type { ChannelHarness } from './channels/channel-harness.ts';
 import { webchatHarness } from './channels/webchat-harness.ts';
+import { zaloHarness } from './channels/zalo-harness.ts';
 
-const CHANNELS: Array<ChannelHarness<any>> = [webchatHarness];
+const CHANNELS: Array<ChannelHarness<any>> = [webchatHarness, zaloHarness];
 
 const words = (text: string) => text.split(/\s+/).filter(Boolean);
 const choices = (n: number) => Array.from({ length: n }, (_, i) => ({ label: `Lựa chọn ${i + 1}`, payload: `pick:9.00000${i}` }));
@@ -70,7 +71,7 @@ describe.each(CHANNELS.map((harness) => [harness.channel.name, harness] as const
     let app: TestApp;
     let officer: Officer;
     beforeAll(async () => {
-      app = await startTestApp();
+      app = await (harness.startApp ? harness.startApp() : startTestApp());
       officer = (await app.deps.officer.accounts.create({ username: `canbo-${channel.name}`, password: 'mat-khau-dai-123', role: 'supervisor', displayName: 'Cán bộ' }))!;
     }, 120_000);
     afterAll(async () => app?.close());

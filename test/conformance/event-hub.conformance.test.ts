@@ -53,6 +53,29 @@ describe.each(factories)('EventHub conformance: $name', (factory) => {
     await settle();
     expect(heard).toEqual([]);
   });
+
+  test('subscribeAll hears every conversation once, next to a per-conversation listener, until unsubscribed', async () => {
+    const id = `conv-${Math.random().toString(36).slice(2)}`;
+    const all: ConversationEvent[] = [];
+    const one: ConversationEvent[] = [];
+    const offAll = hub.subscribeAll((event) => {
+      if (event.conversationId.startsWith(id)) all.push(event);
+    });
+    const offOne = hub.subscribe(id, (event) => one.push(event));
+    await settle();
+    await hub.publish({ conversationId: id, type: 'message', from: 'officer', text: 'một', at: new Date().toISOString() });
+    await hub.publish({ conversationId: `${id}-b`, type: 'status', from: 'system', text: 'hai', at: new Date().toISOString() });
+    await settle();
+    expect(all.map((event) => event.text)).toEqual(['một', 'hai']);
+    expect(one.map((event) => event.text)).toEqual(['một']);
+    offAll();
+    await settle();
+    await hub.publish({ conversationId: id, type: 'message', from: 'bot', text: 'ba', at: new Date().toISOString() });
+    await settle();
+    expect(all.map((event) => event.text)).toEqual(['một', 'hai']);
+    expect(one.map((event) => event.text)).toEqual(['một', 'ba']);
+    offOne();
+  });
 });
 
 describe('Redis event hub across two instances', () => {
@@ -65,6 +88,16 @@ describe('Redis event hub across two instances', () => {
       await settle();
       await instanceA.publish({ conversationId: id, type: 'message', from: 'officer', text: 'Từ máy A', at: new Date().toISOString() });
       expect((await received).text).toBe('Từ máy A');
+      const everywhere = new Promise<ConversationEvent>((resolve) => {
+        const off = instanceB.subscribeAll((event) => {
+          if (event.conversationId !== id) return;
+          off();
+          resolve(event);
+        });
+      });
+      await settle();
+      await instanceA.publish({ conversationId: id, type: 'status', from: 'system', text: 'Trạng thái mới', at: new Date().toISOString() });
+      expect((await everywhere).text).toBe('Trạng thái mới');
     } finally {
       await instanceA.close();
       await instanceB.close();

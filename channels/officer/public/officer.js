@@ -70,6 +70,17 @@
     };
   }
 
+  /** Push channels (Zalo): a warning when free replies run low, the window is closed, or messages failed; '' otherwise. */
+  function deliveryNote(delivery, failedCount) {
+    if (!delivery) return '';
+    var w = delivery.window;
+    var notes = [];
+    if (!w.open) notes.push('ngoài khung trả lời miễn phí (người dân cần nhắn lại)');
+    else if (w.low) notes.push('chỉ còn ' + w.remaining + ' tin trả lời miễn phí đến ' + new Date(w.closesAt).toLocaleString('vi-VN'));
+    if (failedCount) notes.push(failedCount + ' tin không gửi được');
+    return notes.length ? '⚠ Zalo: ' + notes.join('; ') : '';
+  }
+
   function item(entry, kind) {
     var li = el('li', { 'data-ticket': entry.ticketId, class: entry.ticketId === current ? 'current' : '' });
     var metaNode = el('div', { class: 'meta' });
@@ -80,6 +91,8 @@
       if (entry.position) metaNode.appendChild(document.createTextNode(' · vị trí ' + entry.position));
     }
     if (entry.callbackPhone) metaNode.appendChild(document.createTextNode(' · gọi lại: ' + entry.callbackPhone));
+    var warn = deliveryNote(entry.delivery, entry.delivery && entry.delivery.failed);
+    if (warn) metaNode.appendChild(el('span', { class: 'error', text: ' ' + warn }));
     li.appendChild(metaNode);
     li.appendChild(el('div', { class: 'summary', text: entry.summary || '(không có nội dung)' }));
     var actions = el('div', { class: 'actions' });
@@ -145,8 +158,9 @@
       $('ticket-title').textContent = 'Yêu cầu: ' + (t.summary || t.id);
       $('ticket-body').hidden = false;
       var state = { waiting_officer: 'đang chờ', with_officer: 'đang trao đổi', closed: 'đã kết thúc' }[t.state] || t.state;
+      var warn = deliveryNote(view.delivery, view.delivery && view.delivery.failures.length);
       $('ticket-meta').textContent = 'Trạng thái: ' + state + ' · lĩnh vực: ' + (t.sector || 'chưa rõ') + ' · từ ' + new Date(t.waitingSince).toLocaleString('vi-VN') +
-        (t.callbackPhone ? ' · số gọi lại: ' + t.callbackPhone : '');
+        (t.callbackPhone ? ' · số gọi lại: ' + t.callbackPhone : '') + (warn ? ' · ' + warn : '');
       var log = $('transcript');
       log.textContent = '';
       view.transcript.forEach(function (m) {

@@ -30,4 +30,6 @@ export interface ChannelHarness<Wire> {
   refused: Array<{ why: string; raw: RawInbound }>;
   /** A citizen on this channel, talking to the server `app`. */
   connect(app: TestApp): Promise<LiveChannel>;
+  /** The server this channel needs (e.g. wired to a fake provider); default: the plain test app. */
+  startApp?(): Promise<TestApp>;
 }

@@ -1,0 +1,145 @@
+/**
+ * Everything the conversation says to a Zalo citizen — bot answers, officer replies, desk
+ * notices, dossier status notices — reaches the outbox from one place: the conversation's stored
+ * messages past the contact's delivery mark, rendered for Zalo and enqueued in order (each part
+ * once, whoever syncs), then the mark moves on. A sync runs after each citizen turn, on every
+ * EventHub event of a Zalo conversation (an officer's reply, a status change — from any
+ * instance), and as a sweep for anything a crash left behind.
+ */
+import type { ConversationEvent } from '../../bot/events/event-hub.ts';
+import type { ChannelContacts } from '../../bot/delivery/channel-contacts.ts';
+import type { NewOutboxItem, OutboxStore } from '../../bot/delivery/outbox-store.ts';
+import type { ConversationStore, StoredMessage } from '../../bot/conversation/conversation-store.ts';
+import { cardReply, quickRepliesReply, textReply, type ProcedureCardData, type QuickReply, type Reply } from '../../bot/replies.ts';
+import { STATUS_WORDS } from '../../bot/dossiers/status-words.ts';
+import type { DossierState } from '../../knowledge/dossiers/dossier.ts';
+import type { ZaloTemplateMessage } from './zalo-api-client.ts';
+import type { ZaloChannel } from './zalo-channel.ts';
+
+interface DeliveryLogger {
+  warn(object: Record<string, unknown>, message: string): void;
+}
+
+export interface ZaloDeliveryDeps {
+  store: ConversationStore;
+  contacts: ChannelContacts;
+  outbox: OutboxStore;
+  channel: ZaloChannel;
+  /** ZNS template id for dossier status notices outside the messaging window (ZALO_ZNS_TEMPLATE_STATUS). */
+  statusTemplateId?: string;
+  /** Called when something was enqueued (wakes the outbox worker). */
+  kick(): void;
+  now?: () => Date;
+  log?: DeliveryLogger;
+}
+
+export interface ZaloDelivery {
+  /** Hands the conversation's undelivered messages to the outbox; returns how many parts were enqueued. */
+  sync(conversationId: string): Promise<number>;
+  /** An EventHub listener (subscribeAll): syncs Zalo conversations, ignores the rest. */
+  onEvent(event: ConversationEvent): void;
+  /** Syncs the Zalo conversations whose messages a crash left undelivered. */
+  catchUp(): Promise<number>;
+}
+
+const PAGE = 100;
+
+/** A stored message back as the reply it was (its payload keeps buttons and card). */
+export function replyOf(message: StoredMessage): Reply {
+  const payload = (message.payload ?? {}) as { quickReplies?: unknown; card?: unknown };
+  const choices = Array.isArray(payload.quickReplies)
+    ? (payload.quickReplies as QuickReply[]).filter((c) => typeof c?.label === 'string' && typeof c?.payload === 'string')
+    : [];
+  if (payload.card && typeof payload.card === 'object') return cardReply(message.text, payload.card as ProcedureCardData, choices);
+  return choices.length ? quickRepliesReply(message.text, choices) : textReply(message.text);
+}
+
+const vietnamDate = (iso: string) =>
+  new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(iso));
+
+/**
+ * The ZNS notice standing in for a dossier status message outside the window. The template's
+ * parameters (README, "Zalo OA"): ma_ho_so, trang_thai, ngay_cap_nhat.
+ */
+function statusTemplate(message: StoredMessage, templateId: string | undefined): ZaloTemplateMessage | undefined {
+  const dossier = (message.payload as { dossier?: { code?: unknown; status?: unknown } } | null)?.dossier;
+  if (!templateId || message.intent !== 'status' || typeof dossier?.code !== 'string') return undefined;
+  const words = STATUS_WORDS[dossier.status as DossierState];
+  return {
+    template_id: templateId,
+    template_data: { ma_ho_so: dossier.code, trang_thai: (words?.label ?? String(dossier.status ?? '')).slice(0, 90), ngay_cap_nhat: vietnamDate(message.createdAt) },
+  };
+}
+
+export function createZaloDelivery(deps: ZaloDeliveryDeps): ZaloDelivery {
+  const now = deps.now ?? (() => new Date());
+  /** Conversation id → whether it is a Zalo conversation (conversation ids are never reused). */
+  const known = new Map<string, boolean>();
+  /** One sync at a time per conversation in this process. */
+  const chains = new Map<string, Promise<number>>();
+
+  async function syncNow(conversationId: string): Promise<number> {
+    const contact = await deps.contacts.byConversation(conversationId);
+    if (!contact || contact.channel !== 'zalo') return 0;
+    let after = contact.deliveredThrough;
+    let enqueued = 0;
+    for (;;) {
+      const messages = await deps.store.messages(conversationId, { afterId: after, limit: PAGE });
+      if (messages.length === 0) break;
+      const items: NewOutboxItem[] = [];
+      let offered: QuickReply[] | null = null;
+      for (const message of messages) {
+        after = message.id;
+        if (message.author === 'citizen') continue;
+        const wires = deps.channel.render({ conversationId, from: message.author, reply: replyOf(message), messageId: message.id });
+        const fallback = statusTemplate(message, deps.statusTemplateId);
+        wires.forEach((wire, part) => {
+          items.push({ channel: 'zalo', conversationId, recipient: contact.userId, messageId: message.id, part, body: wire.message, ...(part === 0 && fallback ? { fallback } : {}) });
+        });
+        // What a button press will mean: the choices of the latest message (none: a press of an older button is just text).
+        offered = wires.at(-1)?.choices ?? [];
+      }
+      if (offered) await deps.contacts.setOffered(conversationId, offered);
+      enqueued += await deps.outbox.enqueue(items, now());
+      await deps.contacts.advance(conversationId, after);
+      if (messages.length < PAGE) break;
+    }
+    if (enqueued > 0) deps.kick();
+    return enqueued;
+  }
+
+  function sync(conversationId: string): Promise<number> {
+    const previous = chains.get(conversationId) ?? Promise.resolve(0);
+    const next = previous.catch(() => 0).then(() => syncNow(conversationId));
+    chains.set(conversationId, next);
+    void next.finally(() => {
+      if (chains.get(conversationId) === next) chains.delete(conversationId);
+    }).catch(() => undefined);
+    return next;
+  }
+
+  async function isZalo(conversationId: string): Promise<boolean> {
+    const cached = known.get(conversationId);
+    if (cached !== undefined) return cached;
+    const zalo = (await deps.contacts.byConversation(conversationId))?.channel === 'zalo';
+    if (known.size > 50_000) known.clear();
+    known.set(conversationId, zalo);
+    return zalo;
+  }
+
+  return {
+    sync,
+    onEvent(event) {
+      // The citizen's own words need no delivery; the desk's channel is no conversation.
+      if (event.from === 'citizen' || event.conversationId.startsWith('__')) return;
+      void isZalo(event.conversationId)
+        .then((zalo) => (zalo ? sync(event.conversationId) : 0))
+        .catch((error: unknown) => deps.log?.warn({ err: error, conversationId: event.conversationId }, 'zalo delivery sync failed'));
+    },
+    async catchUp() {
+      let total = 0;
+      for (const conversationId of await deps.contacts.behind('zalo', 100)) total += await sync(conversationId);
+      return total;
+    },
+  };
+}

@@ -1,0 +1,39 @@
+/** The Zalo part of the configuration: on with ZALO_APP_ID, refused at start without its secrets (named, never echoed), defaults documented in the README. */
+import { describe, expect, test } from 'vitest';
+import { ConfigError, loadConfig } from '../config.ts';
+
+describe('config: the Zalo channel', () => {
+  test('off by default, with the documented defaults', () => {
+    const config = loadConfig({}, {});
+    expect(config.zaloAppId).toBeUndefined();
+    expect(config).toMatchObject({
+      zaloApiBase: 'https://openapi.zalo.me',
+      zaloOauthBase: 'https://oauth.zaloapp.com',
+      zaloZnsBase: 'https://business.openapi.zalo.me',
+      zaloReplayWindowSeconds: 300,
+    });
+  });
+
+  test('ZALO_APP_ID without its secrets stops start-up naming each missing variable', () => {
+    let error: unknown;
+    try {
+      loadConfig({}, { ZALO_APP_ID: '1234567890', ZALO_APP_SECRET: 'app-secret-value' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as ConfigError).message;
+    expect(message).toContain('ZALO_OA_SECRET_KEY: required when ZALO_APP_ID is set');
+    expect(message).toContain('ZALO_REFRESH_TOKEN: required when ZALO_APP_ID is set');
+    expect(message).not.toContain('ZALO_APP_SECRET:');
+    expect(message).not.toContain('app-secret-value');
+  });
+
+  test('a complete Zalo configuration from the environment', () => {
+    const config = loadConfig({}, {
+      ZALO_APP_ID: '1234567890', ZALO_OA_ID: '2871594837495782712', ZALO_OA_SECRET_KEY: 'oa-secret-key', ZALO_APP_SECRET: 'app-secret-value',
+      ZALO_REFRESH_TOKEN: 'refresh', ZALO_ZNS_TEMPLATE_STATUS: '301245', ZALO_REPLAY_WINDOW_SECONDS: '120', ZALO_API_BASE: 'http://127.0.0.1:9/',
+    });
+    expect(config).toMatchObject({ zaloAppId: '1234567890', zaloOaId: '2871594837495782712', zaloZnsTemplateStatus: '301245', zaloReplayWindowSeconds: 120, zaloApiBase: 'http://127.0.0.1:9/' });
+  });
+});
