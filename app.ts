@@ -4,6 +4,7 @@
  */
 import express, { type Express } from 'express';
 import type { Deps } from './deps/build-deps.ts';
+import { citizenCors } from './channels/http/cors.ts';
 import { HttpError } from './channels/http/errors.ts';
 import { pathGuard, textGuard } from './channels/http/input-guard.ts';
 import { errorHandler, requestContext } from './channels/http/middleware.ts';
@@ -13,7 +14,7 @@ import { procedureRoutes } from './channels/api/procedure-routes.ts';
 import { officerRoutes } from './channels/officer/routes.ts';
 import { webchatRoutes } from './channels/webchat/routes.ts';
 
-export type AppDeps = Pick<Deps, 'logger' | 'assistant' | 'store' | 'events' | 'officer' | 'dossiers' | 'conversations'>;
+export type AppDeps = Pick<Deps, 'config' | 'logger' | 'assistant' | 'store' | 'events' | 'officer' | 'dossiers' | 'conversations'>;
 
 export function createApp(deps: AppDeps): Express {
   const app = express();
@@ -30,6 +31,7 @@ export function createApp(deps: AppDeps): Express {
     response.status(report.ready ? 200 : 503).json(report.body);
   });
 
+  app.use(['/api/chat', '/widget.js'], citizenCors(deps.config.allowedOrigins));
   app.use(procedureRoutes(deps.assistant));
   app.use(webchatRoutes({ conversations: deps.conversations, store: deps.store, events: deps.events }));
   app.use(officerRoutes({ ...deps.officer, events: deps.events, store: deps.store, assistant: deps.assistant }));
