@@ -4,7 +4,8 @@
  * service — plus the assistant's knowledge as a Readiness started after listen(). main.ts, the
  * CLIs, the tools and the tests all build the server this one way.
  */
-import pino, { type Logger } from 'pino';
+import type { Logger } from 'pino';
+import { createLogger } from '../channels/http/logger.ts';
 import type { Config } from '../config.ts';
 import { createConversationService, type ConversationService } from '../bot/conversation/conversation-service.ts';
 import type { ConversationStore } from '../bot/conversation/conversation-store.ts';
@@ -50,7 +51,7 @@ export interface DepsOverrides {
 }
 
 export async function buildDeps(config: Config, overrides: DepsOverrides = {}): Promise<Deps> {
-  const logger = overrides.logger ?? pino({ level: config.logLevel });
+  const logger = overrides.logger ?? createLogger(config.logLevel);
   const db = overrides.db ?? (await openDb(config));
   const events = overrides.events ?? (config.redisUrl ? await createRedisEventHub(config.redisUrl) : createMemoryEventHub());
   const store = createSqlConversationStore(db);
