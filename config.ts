@@ -30,6 +30,8 @@ const ConfigSchema = z.object({
   retrievalMode: z.enum(['lexical', 'dense', 'hybrid']).default('lexical'),
   /** Redis for events between several instances; absent = in-process events (one instance). */
   redisUrl: z.string().url().optional(),
+  /** Prefix of this deployment's Redis channels; absent = the database name, else "tro-ly" (see redisPrefix()). */
+  redisPrefix: z.string().trim().regex(/^[\w.-]{1,64}$/, 'letters, digits, . _ - (at most 64)').optional(),
   /** Sites that may embed the widget and call /api/chat from their pages (comma-separated origins); none = same-origin only. */
   allowedOrigins: z
     .union([z.array(z.string()), z.string()])
@@ -78,6 +80,7 @@ const ENVIRONMENT_KEYS: Record<string, keyof Config> = {
   CATALOG: 'catalog',
   RETRIEVAL_MODE: 'retrievalMode',
   REDIS_URL: 'redisUrl',
+  REDIS_PREFIX: 'redisPrefix',
   ALLOWED_ORIGINS: 'allowedOrigins',
   LOG_LEVEL: 'logLevel',
   LLM_BASE_URL: 'llmBaseUrl',
@@ -94,6 +97,13 @@ const ENVIRONMENT_KEYS: Record<string, keyof Config> = {
   HANDOFF_CLAIM_TIMEOUT_MINUTES: 'handoffClaimTimeoutMinutes',
   OFFICE_HOURS: 'officeHours',
 };
+
+/** This deployment's Redis channel prefix: REDIS_PREFIX, else the database name of DATABASE_URL, else "tro-ly". */
+export function redisPrefix(config: Pick<Config, 'redisPrefix' | 'databaseUrl'>): string {
+  if (config.redisPrefix) return config.redisPrefix;
+  const database = config.databaseUrl ? decodeURIComponent(new URL(config.databaseUrl).pathname.slice(1)) : '';
+  return /^[\w.-]{1,64}$/.test(database) ? database : 'tro-ly';
+}
 
 export class ConfigError extends Error {
   constructor(readonly issues: string[]) {
