@@ -21,6 +21,10 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.set('trust proxy', 'loopback');
+  app.use((_request, response, next) => {
+    response.setHeader('X-Content-Type-Options', 'nosniff');
+    next();
+  });
   app.use(requestContext(deps.logger));
   app.use(pathGuard());
   app.use(express.json({ limit: '64kb' }));
