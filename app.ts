@@ -4,6 +4,7 @@
  */
 import express, { type Express } from 'express';
 import type { Deps } from './deps/build-deps.ts';
+import { citizenCors } from './channels/http/cors.ts';
 import { HttpError } from './channels/http/errors.ts';
 import { pathGuard, textGuard } from './channels/http/input-guard.ts';
 import { errorHandler, requestContext } from './channels/http/middleware.ts';
@@ -14,13 +15,17 @@ import { officerRoutes } from './channels/officer/routes.ts';
 import { webchatRoutes } from './channels/webchat/routes.ts';
 import { zaloWebhookRoutes } from './channels/zalo/zalo-webhook.ts';
 
-export type AppDeps = Pick<Deps, 'logger' | 'assistant' | 'store' | 'events' | 'officer' | 'dossiers' | 'conversations' | 'zalo'>;
+export type AppDeps = Pick<Deps, 'config' | 'logger' | 'assistant' | 'store' | 'events' | 'officer' | 'dossiers' | 'conversations' | 'zalo'>;
 
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.set('trust proxy', 'loopback');
+  app.use((_request, response, next) => {
+    response.setHeader('X-Content-Type-Options', 'nosniff');
+    next();
+  });
   app.use(requestContext(deps.logger));
   app.use(pathGuard());
   // Before the JSON parser: the Zalo signature covers the raw bytes.
@@ -33,6 +38,7 @@ export function createApp(deps: AppDeps): Express {
     response.status(report.ready ? 200 : 503).json(report.body);
   });
 
+  app.use(['/api/chat', '/widget.js'], citizenCors(deps.config.allowedOrigins));
   app.use(procedureRoutes(deps.assistant));
   app.use(webchatRoutes({ conversations: deps.conversations, store: deps.store, events: deps.events }));
   app.use(officerRoutes({ ...deps.officer, events: deps.events, store: deps.store, assistant: deps.assistant, ...(deps.zalo ? { delivery: deps.zalo.insight } : {}) }));

@@ -5,6 +5,16 @@
 import path from 'node:path';
 import { z } from 'zod';
 
+/** `https://host[:port]` exactly, as a browser sends it in the Origin header. */
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
+  } catch {
+    return false;
+  }
+}
+
 const ConfigSchema = z.object({
   port: z.coerce.number().int().min(0).max(65535).default(3000),
   host: z.string().default('127.0.0.1'),
@@ -20,6 +30,14 @@ const ConfigSchema = z.object({
   retrievalMode: z.enum(['lexical', 'dense', 'hybrid']).default('lexical'),
   /** Redis for events between several instances; absent = in-process events (one instance). */
   redisUrl: z.string().url().optional(),
+  /** Prefix of this deployment's Redis channels; absent = the database name, else "tro-ly" (see redisPrefix()). */
+  redisPrefix: z.string().trim().regex(/^[\w.-]{1,64}$/, 'letters, digits, . _ - (at most 64)').optional(),
+  /** Sites that may embed the widget and call /api/chat from their pages (comma-separated origins); none = same-origin only. */
+  allowedOrigins: z
+    .union([z.array(z.string()), z.string()])
+    .transform((value) => (Array.isArray(value) ? value : value.split(',')).map((origin) => origin.trim()).filter(Boolean))
+    .pipe(z.array(z.string().refine(isOrigin, 'each origin like https://example.gov.vn (scheme, host, port; no path)')))
+    .default([]),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** OpenAI-compatible endpoint (…/v1, Ollama's too) that rewords answers under a fact guard; absent = off. */
   llmBaseUrl: z.string().url().optional(),
@@ -86,6 +104,8 @@ const ENVIRONMENT_KEYS: Record<string, keyof Config> = {
   CATALOG: 'catalog',
   RETRIEVAL_MODE: 'retrievalMode',
   REDIS_URL: 'redisUrl',
+  REDIS_PREFIX: 'redisPrefix',
+  ALLOWED_ORIGINS: 'allowedOrigins',
   LOG_LEVEL: 'logLevel',
   LLM_BASE_URL: 'llmBaseUrl',
   LLM_MODEL: 'llmModel',
@@ -113,6 +133,13 @@ const ENVIRONMENT_KEYS: Record<string, keyof Config> = {
   ZALO_REPLAY_WINDOW_SECONDS: 'zaloReplayWindowSeconds',
   ZALO_API_TIMEOUT_MS: 'zaloApiTimeoutMs',
 };
+
+/** This deployment's Redis channel prefix: REDIS_PREFIX, else the database name of DATABASE_URL, else "tro-ly". */
+export function redisPrefix(config: Pick<Config, 'redisPrefix' | 'databaseUrl'>): string {
+  if (config.redisPrefix) return config.redisPrefix;
+  const database = config.databaseUrl ? decodeURIComponent(new URL(config.databaseUrl).pathname.slice(1)) : '';
+  return /^[\w.-]{1,64}$/.test(database) ? database : 'tro-ly';
+}
 
 export class ConfigError extends Error {
   constructor(readonly issues: string[]) {

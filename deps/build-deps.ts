@@ -5,8 +5,9 @@
  * assistant's knowledge as a Readiness started after listen(). main.ts, the CLIs, the tools and
  * the tests all build the server this one way.
  */
-import pino, { type Logger } from 'pino';
-import type { Config } from '../config.ts';
+import type { Logger } from 'pino';
+import { createLogger } from '../channels/http/logger.ts';
+import { redisPrefix, type Config } from '../config.ts';
 import { createConversationService, type ConversationService } from '../bot/conversation/conversation-service.ts';
 import type { ConversationStore } from '../bot/conversation/conversation-store.ts';
 import type { TurnDeps } from '../bot/deps.ts';
@@ -57,9 +58,9 @@ export interface DepsOverrides {
 }
 
 export async function buildDeps(config: Config, overrides: DepsOverrides = {}): Promise<Deps> {
-  const logger = overrides.logger ?? pino({ level: config.logLevel });
+  const logger = overrides.logger ?? createLogger(config.logLevel);
   const db = overrides.db ?? (await openDb(config));
-  const events = overrides.events ?? (config.redisUrl ? await createRedisEventHub(config.redisUrl) : createMemoryEventHub());
+  const events = overrides.events ?? (config.redisUrl ? await createRedisEventHub(config.redisUrl, redisPrefix(config)) : createMemoryEventHub());
   const store = createSqlConversationStore(db);
   const tickets = createSqlTicketStore(db);
   const officer = createOfficerDeps({ db, config, store, tickets, events, log: logger, ...(overrides.now ? { now: overrides.now } : {}) });

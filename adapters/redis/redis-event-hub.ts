@@ -1,13 +1,13 @@
 /**
  * EventHub over Redis pub/sub, for several server instances: an event published on instance A
- * reaches the listeners on instance B. Local listeners hear it once (through Redis, like others).
+ * reaches the listeners on instance B, under the deployment's channel prefix (REDIS_PREFIX). Local listeners hear it once (through Redis, like others).
  */
 import { Redis } from 'ioredis';
 import type { ConversationEvent, EventHub, EventListener } from '../../bot/events/event-hub.ts';
 
-const CHANNEL_PREFIX = 'tltt:conversation:';
-
-export async function createRedisEventHub(url: string): Promise<EventHub> {
+/** Channels are `<prefix>:conversation:<id>`, so deployments sharing one Redis never hear each other. */
+export async function createRedisEventHub(url: string, prefix = 'tro-ly'): Promise<EventHub> {
+  const CHANNEL_PREFIX = `${prefix}:conversation:`;
   const publisher = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 2 });
   const subscriber = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 2 });
   await Promise.all([publisher.connect(), subscriber.connect()]);

@@ -54,6 +54,8 @@ export interface OfficerAccounts extends OfficerDirectory {
   openSession(officerId: string): Promise<{ token: string; csrfToken: string }>;
   session(token: string): Promise<Session | null>;
   closeSession(token: string): Promise<void>;
+  /** Deletes every expired session (also done at each login); returns how many. */
+  purgeExpiredSessions(): Promise<number>;
 }
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -66,6 +68,12 @@ export function csrfMatches(expected: string, given: string | undefined): boolea
 }
 
 export function createOfficerAccounts(db: Db): OfficerAccounts {
+  const purgeExpired = async () => {
+    const { rows } = await db.query<{ n: number }>(
+      'WITH gone AS (DELETE FROM officer_sessions WHERE expires_at <= now() RETURNING 1) SELECT count(*)::int AS n FROM gone',
+    );
+    return rows[0]?.n ?? 0;
+  };
   return {
     async get(id) {
       const { rows } = await db.query<AccountRow>('SELECT * FROM officer_accounts WHERE id = $1', [id]);
@@ -110,6 +118,7 @@ export function createOfficerAccounts(db: Db): OfficerAccounts {
     async openSession(officerId) {
       const token = randomBytes(32).toString('base64url');
       const csrfToken = randomBytes(24).toString('base64url');
+      await purgeExpired();
       await db.query(
         `INSERT INTO officer_sessions (token_hash, officer_id, csrf_token, expires_at) VALUES ($1, $2, $3, now() + make_interval(hours => $4))`,
         [hashToken(token), officerId, csrfToken, SESSION_HOURS],
@@ -127,5 +136,6 @@ export function createOfficerAccounts(db: Db): OfficerAccounts {
     async closeSession(token) {
       await db.query('DELETE FROM officer_sessions WHERE token_hash = $1', [hashToken(token)]);
     },
+    purgeExpiredSessions: purgeExpired,
   };
 }

@@ -3,6 +3,7 @@
  * time, fee, result) and quick replies for the facets.
  */
 import { LEVEL_LABELS, type Procedure } from '../../knowledge/schema.ts';
+import { isWebUrl } from '../../knowledge/web-url.ts';
 import { cardReply, PAYLOAD, type CardFact, type QuickReply, type Reply } from '../replies.ts';
 import { withCitation } from './answer.ts';
 import { feeBrief, groupFees } from './fee.ts';
@@ -62,7 +63,7 @@ export function composeOverview(procedure: Procedure): Reply[] {
         level,
         sector: procedure.sector,
         facts,
-        ...(procedure.sourceUrl ? { url: procedure.sourceUrl } : {}),
+        ...(procedure.sourceUrl && isWebUrl(procedure.sourceUrl) ? { url: procedure.sourceUrl } : {}),
       },
       facetQuickReplies(procedure),
     ),

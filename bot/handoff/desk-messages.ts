@@ -72,4 +72,4 @@ export function findPhoneNumber(text: string): string | null {
   return null;
 }
 
-export const maskPhone = (phone: string): string => `${'*'.repeat(Math.max(0, phone.length - 3))}${phone.slice(-3)}`;
+export { maskPhone } from '../../knowledge/personal-data.ts';

@@ -11,8 +11,10 @@ const RETRY_MS = 3_000;
 export interface EventStream {
   /** One event; `id` lets the browser resume with Last-Event-ID. */
   send(data: unknown, id?: number): void;
-  /** Runs when the client disconnects (after the heartbeat stops). */
+  /** Runs when the client disconnects or the server ends the stream (after the heartbeat stops). */
   onClose(cleanup: () => void): void;
+  /** Ends the stream from the server's side (the session ended): cleanups run, the response closes. */
+  end(): void;
 }
 
 export function openEventStream(request: Request, response: Response): EventStream {
@@ -25,15 +27,23 @@ export function openEventStream(request: Request, response: Response): EventStre
   response.write(`retry: ${RETRY_MS}\n\n`);
   const heartbeat = setInterval(() => response.write(': ping\n\n'), HEARTBEAT_MS);
   const cleanups: Array<() => void> = [() => clearInterval(heartbeat)];
-  request.on('close', () => {
+  let closed = false;
+  const close = () => {
+    if (closed) return;
+    closed = true;
     for (const cleanup of cleanups) cleanup();
-  });
+  };
+  request.on('close', close);
   return {
     send(data, id) {
       response.write(`${id !== undefined ? `id: ${id}\n` : ''}data: ${JSON.stringify(data)}\n\n`);
     },
     onClose(cleanup) {
       cleanups.push(cleanup);
+    },
+    end() {
+      close();
+      response.end();
     },
   };
 }

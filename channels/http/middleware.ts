@@ -1,6 +1,6 @@
 /** Cross-cutting HTTP pieces: request ids with a child logger, and the one error handler. */
 import { randomUUID } from 'node:crypto';
-import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { ChannelInputError } from '../../bot/channel.ts';
 import { NotReadyError } from '../../bot/readiness.ts';
@@ -22,12 +22,18 @@ export function requestContext(logger: Logger): RequestHandler {
     const started = process.hrtime.bigint();
     response.on('finish', () => {
       request.log.info(
-        { method: request.method, path: request.path, status: response.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 },
+        { method: request.method, route: routePattern(request), status: response.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 },
         'request',
       );
     });
     next();
   };
+}
+
+/** The matched route's pattern (`/api/chat/:conversationId/events`), never the raw path with its ids. */
+function routePattern(request: Request): string {
+  const route = (request as Request & { route?: { path?: unknown } }).route;
+  return typeof route?.path === 'string' ? `${request.baseUrl}${route.path}` : '(no route)';
 }
 
 /** Converts anything thrown into a catalogued JSON error; never leaks a stack trace. */

@@ -14,16 +14,16 @@ import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { DeliveryInsight } from '../../bot/delivery/delivery-insight.ts';
 import type { EventHub } from '../../bot/events/event-hub.ts';
-import { DESK_CHANNEL, DeskError, type HandoffDesk } from '../../bot/handoff/handoff-desk.ts';
+import { DeskError, type HandoffDesk } from '../../bot/handoff/handoff-desk.ts';
 import { END_REASONS } from '../../bot/handoff/handoff-states.ts';
 import type { HandoffRecords } from '../../bot/handoff/handoff-record-store.ts';
-import { handlesSector, OFFICER_ROLES } from '../../bot/handoff/officer.ts';
-import { openEventStream } from '../http/event-stream.ts';
+import { OFFICER_ROLES } from '../../bot/handoff/officer.ts';
 import { HttpError, type HttpErrorCode } from '../http/errors.ts';
 import type { OfficerAccounts } from '../../adapters/sql/sql-officer-store.ts';
 import { requireOfficer, requireSupervisor, setSessionCookie } from './auth.ts';
 import type { LoginLimits } from '../../adapters/sql/sql-login-limit-store.ts';
 import { ticketView, type TicketContextDeps } from './ticket-context.ts';
+import { openOfficerStream } from './officer-stream.ts';
 
 const publicDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'public');
 export const MAX_OFFICER_TEXT = 4000;
@@ -194,16 +194,8 @@ export function officerRoutes(deps: OfficerRouteDeps): Router {
     response.json({ ticket });
   });
 
-  /** Server-sent events for the console: queue changes and messages of tickets this officer may see. */
   router.get('/api/officer/events', (request: Request, response: Response) => {
-    const officer = request.officer!;
-    const stream = openEventStream(request, response);
-    const unsubscribe = deps.events.subscribe(DESK_CHANNEL, (event) => {
-      const sector = (event.data?.sector as string | null | undefined) ?? null;
-      if (!handlesSector(officer, sector)) return;
-      stream.send({ type: event.type, from: event.from, text: event.text, messageId: event.messageId, at: event.at, ...event.data });
-    });
-    stream.onClose(unsubscribe);
+    openOfficerStream(request, response, deps);
   });
 
   return router;

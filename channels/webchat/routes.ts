@@ -45,7 +45,6 @@ export function webchatRoutes(deps: WebchatDeps): Router {
   });
   router.get('/widget.js', (_request, response) => {
     response.type('application/javascript').setHeader('Cache-Control', 'public, max-age=300');
-    response.setHeader('Access-Control-Allow-Origin', '*');
     response.send(widget);
   });
 

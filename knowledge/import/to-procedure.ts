@@ -19,6 +19,7 @@ import {
   splitList,
 } from './parse-misc.ts';
 import { RawRecordSchema, type RawRecord } from './raw-record.ts';
+import { isWebUrl } from '../web-url.ts';
 
 export interface ImportIssue {
   code: string;
@@ -55,14 +56,7 @@ function expiredUntil(note: string, today: string): string | null {
   return iso < today ? `${match[1]}/${match[2]}/${match[3]}` : null;
 }
 
-function isUrl(text: string): boolean {
-  try {
-    new URL(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
+const isUrl = isWebUrl;
 
 export function toProcedure(input: unknown, options: ToProcedureOptions = {}): ToProcedureResult {
   const today = options.today ?? todayIso();

@@ -38,6 +38,8 @@ export function openEventStream(url: string, headers: Record<string, string> = {
   const waiters: Array<{ predicate: (event: any) => boolean; resolve: (event: any) => void }> = [];
   let resolveOpen!: () => void;
   const opened = new Promise<void>((resolve) => (resolveOpen = resolve));
+  let resolveEnded!: (how: 'server' | 'aborted') => void;
+  const ended = new Promise<'server' | 'aborted'>((resolve) => (resolveEnded = resolve));
   void (async () => {
     try {
       const response = await fetch(url, { headers, signal: controller.signal });
@@ -47,7 +49,10 @@ export function openEventStream(url: string, headers: Record<string, string> = {
       let buffer = '';
       for (;;) {
         const { value, done } = await reader.read();
-        if (done) break;
+        if (done) {
+          resolveEnded('server');
+          break;
+        }
         buffer += decoder.decode(value, { stream: true });
         let cut: number;
         while ((cut = buffer.indexOf('\n\n')) >= 0) {
@@ -67,11 +72,14 @@ export function openEventStream(url: string, headers: Record<string, string> = {
       }
     } catch {
       resolveOpen();
+      resolveEnded('aborted');
     }
   })();
   return {
     received,
     opened,
+    /** Settles when the stream ends: 'server' when the server closed it, 'aborted' otherwise. */
+    ended,
     next(predicate: (event: any) => boolean, timeoutMs = 5000): Promise<any> {
       const already = received.find(predicate);
       if (already) return Promise.resolve(already);

@@ -104,7 +104,8 @@
     });
     var children = [el('h3', { text: card.name }), el('dl', {}, rows)];
     if (card.code) children.splice(1, 0, el('div', { text: 'Mã thủ tục: ' + card.code }));
-    if (card.url) children.push(el('a', { href: card.url, target: '_blank', rel: 'noopener', text: 'Xem trên Cổng dịch vụ công' }));
+    // Only http(s) links: a record's javascript: or data: URL never becomes a link.
+    if (card.url && /^https?:\/\//i.test(card.url)) children.push(el('a', { href: card.url, target: '_blank', rel: 'noopener', text: 'Xem trên Cổng dịch vụ công' }));
     log.appendChild(el('div', { class: 'tltt-card', role: 'group', 'aria-label': 'Thông tin thủ tục ' + card.name }, children));
     scrollDown();
   }
