@@ -31,6 +31,8 @@ export const THRESHOLDS = {
   /** A second facet in the same message counts only when asked this clearly. */
   strongFacet: 4,
   handoff: 4,
+  /** A bare mention of a person ("cán bộ") asks for one only when nothing else is said. */
+  bareHandoff: 2,
   status: 4,
   greeting: 4,
   thanks: 3,
@@ -89,7 +91,7 @@ export function classify(text: string): Classification {
       social.out_of_scope += w;
       continue; // off-topic words stay in the topic: they show the message names something else
     }
-    for (let i = match.start; i < match.end; i += 1) consumed[i] = true;
+    for (const i of match.positions) consumed[i] = true;
     if (tag === 'frame') continue;
     if (tag in social) {
       social[tag as keyof typeof social] += w;
@@ -167,8 +169,13 @@ export function socialIntent(c: Classification): SocialIntent | null {
   return null;
 }
 
+/**
+ * Asking for a person: a request ("gặp cán bộ", "nói chuyện với nhân viên"), or a bare "cán bộ"
+ * in a message that says nothing else — never a mention inside a question ("tôi là cán bộ…").
+ */
 export function asksHandoff(c: Classification): boolean {
-  return c.handoff >= THRESHOLDS.handoff && c.handoff >= c.facetScore;
+  if (c.handoff >= THRESHOLDS.handoff && c.handoff >= c.facetScore) return true;
+  return c.handoff >= THRESHOLDS.bareHandoff && c.facet === null && hasNoTopic(c) && c.thanks === 0 && c.greeting === 0;
 }
 
 export function asksStatus(c: Classification): boolean {

@@ -3,7 +3,7 @@
  * off-topic messages — with and without diacritics, with chat abbreviations and small typos.
  */
 import { describe, expect, test } from 'vitest';
-import { classify, topicQuery, wordIntent } from '../../../bot/intents/classify.ts';
+import { asksHandoff, classify, isPlainlyOffTopic, topicQuery, wordIntent } from '../../../bot/intents/classify.ts';
 import { analyzeMessage } from '../../../knowledge/language/message-tokens.ts';
 import { findDossierCode, chosenOrdinal, mentionedLevels } from '../../../bot/intents/mentions.ts';
 import { isPossibleSyllable, repairTelex } from '../../../knowledge/language/syllable.ts';
@@ -121,6 +121,28 @@ describe('conversation intents', () => {
 
   test('"cần bổ sung" is not "cán bộ"', () => {
     expect(intentOf('hồ sơ can bo sung gi')).not.toBe('handoff');
+  });
+
+  test('a person mentioned inside a question is not a request for one', () => {
+    expect(intentOf('Bố tôi là cán bộ hưu trí, muốn đổi sổ hưu thì nộp ở đâu?')).not.toBe('handoff');
+    expect(intentOf('nhan vien ke toan cua cty nghi viec thi chot so bhxh the nao')).not.toBe('handoff');
+    expect(asksHandoff(classify('Người thân đã mất thì gia đình có cần làm thủ tục gì không?'))).toBe(false);
+    // …while a bare "cán bộ", or a request, still is.
+    expect(intentOf('cán bộ đâu')).toBe('handoff');
+    expect(intentOf('cho tôi nói chuyện trực tiếp với cán bộ được không')).toBe('handoff');
+  });
+
+  test('off-topic words match whole words with their accents: "đánh giá", "hồ sơ đề nghị" are procedure words', () => {
+    for (const text of [
+      'Hồ sơ đề nghị cấp giấy phép môi trường gồm những gì?',
+      'ho so de nghi cap phep moi truong can gi',
+      'Thủ tục đánh giá tác động môi trường mất bao lâu?',
+      'khách sạn của tôi muốn đăng ký kinh doanh lưu trú du lịch thì làm thế nào',
+    ]) {
+      expect(isPlainlyOffTopic(classify(text)), text).toBe(false);
+    }
+    expect(isPlainlyOffTopic(classify('hôm nay số đề về con mấy'))).toBe(true);
+    expect(isPlainlyOffTopic(classify('hom nay so de ve con may'))).toBe(true);
   });
 
   test('a procedure named with no facet reads as overview', () => {
