@@ -53,6 +53,8 @@ const FACET_WORDS: Record<string, string> = {
   fee: 'lệ phí',
   processing_time: 'thời gian giải quyết',
   how_to: 'nơi nộp, cách nộp hồ sơ',
+  conditions: 'điều kiện, đối tượng',
+  result: 'kết quả, giá trị sử dụng',
   overview: 'thông tin',
 };
 

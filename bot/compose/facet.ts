@@ -3,14 +3,19 @@ import type { Procedure } from '../../knowledge/schema.ts';
 import type { HowToAspect } from '../intents/facet-rules.ts';
 import type { ProcedureIntent } from '../intents/intent.ts';
 import { quickRepliesReply, type Reply } from '../replies.ts';
+import { composeConditions } from './conditions.ts';
 import { composeDocuments } from './documents.ts';
 import { composeFee } from './fee.ts';
 import { composeHowTo } from './how-to.ts';
 import { composeOverview, facetQuickReplies } from './overview.ts';
+import type { Asked } from './passages.ts';
 import { composeProcessingTime } from './processing-time.ts';
+import { composeResult } from './result.ts';
 
-export function composeAnswer(intent: ProcedureIntent, procedure: Procedure, aspects: readonly HowToAspect[] = []): Reply[] {
-  const replies = composeFacet(intent, procedure, aspects);
+const NOTHING_ASKED: Asked = { topic: [], text: '' };
+
+export function composeAnswer(intent: ProcedureIntent, procedure: Procedure, aspects: readonly HowToAspect[] = [], asked: Asked = NOTHING_ASKED): Reply[] {
+  const replies = composeFacet(intent, procedure, aspects, asked);
   if (intent === 'overview') return replies;
   return offerOtherFacets(replies, intent, procedure);
 }
@@ -23,7 +28,7 @@ function offerOtherFacets(replies: Reply[], intent: ProcedureIntent, procedure: 
   return [...replies.slice(0, -1), quickRepliesReply(last.text, others)];
 }
 
-function composeFacet(intent: ProcedureIntent, procedure: Procedure, aspects: readonly HowToAspect[]): Reply[] {
+function composeFacet(intent: ProcedureIntent, procedure: Procedure, aspects: readonly HowToAspect[], asked: Asked): Reply[] {
   switch (intent) {
     case 'documents':
       return composeDocuments(procedure);
@@ -33,6 +38,10 @@ function composeFacet(intent: ProcedureIntent, procedure: Procedure, aspects: re
       return composeProcessingTime(procedure);
     case 'how_to':
       return composeHowTo(procedure, aspects);
+    case 'conditions':
+      return composeConditions(procedure, asked);
+    case 'result':
+      return composeResult(procedure, asked);
     case 'overview':
       return composeOverview(procedure);
   }

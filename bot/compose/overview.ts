@@ -11,12 +11,17 @@ import { bullets, channelList, clip, quoteName } from './format.ts';
 import { canSubmitOnline } from './how-to.ts';
 import { timeBrief } from './processing-time.ts';
 
+/**
+ * The facets as quick replies: documents, fee, time, where; the conditions when the record states
+ * some (a channel showing fewer buttons lists the rest as text).
+ */
 export function facetQuickReplies(procedure: Procedure): QuickReply[] {
   return [
     { label: 'Giấy tờ cần nộp', payload: PAYLOAD.ask('documents', procedure.code) },
     { label: 'Lệ phí', payload: PAYLOAD.ask('fee', procedure.code) },
     { label: 'Thời gian giải quyết', payload: PAYLOAD.ask('processing_time', procedure.code) },
     { label: 'Nộp ở đâu, nộp thế nào', payload: PAYLOAD.ask('how_to', procedure.code) },
+    ...(procedure.conditions.length > 0 ? [{ label: 'Điều kiện', payload: PAYLOAD.ask('conditions', procedure.code) }] : []),
   ];
 }
 

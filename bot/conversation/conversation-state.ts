@@ -4,12 +4,12 @@
  * anything unreadable (older shape, corrupted) starts a fresh state instead of failing a turn.
  */
 import { z } from 'zod';
-import { INTENTS } from '../intents/intent.ts';
+import { FACET_INTENTS, INTENTS } from '../intents/intent.ts';
 
 const ProcedureRefSchema = z.object({ code: z.string().min(1), name: z.string().min(1) });
 export type ProcedureRef = z.infer<typeof ProcedureRefSchema>;
 
-const ProcedureIntentSchema = z.enum(['documents', 'fee', 'processing_time', 'how_to', 'overview']);
+const ProcedureIntentSchema = z.enum([...FACET_INTENTS, 'overview']);
 
 /** A question the bot asked and is waiting to hear the answer to. */
 export const PendingSchema = z.discriminatedUnion('type', [

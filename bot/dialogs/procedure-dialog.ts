@@ -8,22 +8,30 @@ import type { Procedure } from '../../knowledge/schema.ts';
 import { composeClarify, optionLabels } from '../compose/clarify.ts';
 import { composeWhichProcedure, composeProcedureNotFound } from '../compose/conversation.ts';
 import { composeAnswer } from '../compose/facet.ts';
+import type { Asked } from '../compose/passages.ts';
 import { formatDuration, quoteName } from '../compose/format.ts';
 import { groupFees } from '../compose/fee.ts';
 import { PAYLOAD, quickRepliesReply, textReply } from '../replies.ts';
 import { levelLabel } from '../compose/overview.ts';
 import { BotError } from '../errors.ts';
-import { topicWeight } from '../intents/classify.ts';
+import { facetsBesideName, topicWeight } from '../intents/classify.ts';
 import type { HowToAspect } from '../intents/facet-rules.ts';
 import { isFacetIntent, isProcedureIntent, type ProcedureIntent } from '../intents/intent.ts';
 import { vocabularyOf } from '../resolve/name-match.ts';
 import type { Candidate } from '../resolve/procedure-resolver.ts';
 import type { HandlerResult, TurnContext } from '../turn-context.ts';
 
-/** The intent to answer for a procedure this message names. */
-export function intentForNamed(ctx: TurnContext): ProcedureIntent {
+/** The facets this message asks about a procedure, its name's own words aside ("đủ điều kiện", "lệ phí trước bạ"). */
+export function facetsAsked(ctx: TurnContext, procedure: Procedure | null): ReturnType<typeof facetsBesideName> {
   const { words } = ctx.understanding;
-  if (words.facet) return words.facet;
+  return procedure ? facetsBesideName(words, procedure.name) : words;
+}
+
+/** The intent to answer for a procedure this message names. */
+export function intentForNamed(ctx: TurnContext, procedure: Procedure | null = null): ProcedureIntent {
+  const { words } = ctx.understanding;
+  const asked = facetsAsked(ctx, procedure);
+  if (asked.facet) return asked.facet;
   const pending = ctx.state.pending;
   if (pending && pending.type !== 'dossier_code') return pending.intent;
   const last = ctx.state.lastIntent;
@@ -31,19 +39,27 @@ export function intentForNamed(ctx: TurnContext): ProcedureIntent {
   return 'overview';
 }
 
-function aspectsFor(ctx: TurnContext, intent: ProcedureIntent): HowToAspect[] {
+function aspectsFor(ctx: TurnContext, intent: ProcedureIntent, procedure: Procedure | null = null): HowToAspect[] {
   if (intent !== 'how_to') return [];
-  const { words } = ctx.understanding;
-  if (words.facet === 'how_to') return words.howToAspects;
+  const asked = facetsAsked(ctx, procedure);
+  if (asked.facet === 'how_to') return asked.howToAspects;
   const pending = ctx.state.pending;
   return pending && pending.type !== 'dossier_code' ? (pending.aspects as HowToAspect[]) : [];
 }
 
+/** What the message asked, for composers that answer from the record's words. */
+export function askedOf(ctx: TurnContext): Asked {
+  const { words } = ctx.understanding;
+  return { topic: words.topic.map((t) => t.folded), text: words.analysis.folded };
+}
+
 /** The answer for one procedure, plus any other facet asked as clearly in the same message. */
 export function answer(ctx: TurnContext, procedure: Procedure, intent: ProcedureIntent, confidence: number): HandlerResult {
-  const replies = composeAnswer(intent, procedure, aspectsFor(ctx, intent));
-  if (isFacetIntent(intent) && ctx.understanding.words.facet === intent) {
-    for (const other of ctx.understanding.words.otherFacets.slice(0, 2)) replies.push(...composeAnswer(other, procedure, ctx.understanding.words.howToAspects));
+  const asked = askedOf(ctx);
+  const facets = facetsAsked(ctx, procedure);
+  const replies = composeAnswer(intent, procedure, aspectsFor(ctx, intent, procedure), asked);
+  if (isFacetIntent(intent) && facets.facet === intent) {
+    for (const other of facets.otherFacets.slice(0, 2)) replies.push(...composeAnswer(other, procedure, facets.howToAspects, asked));
   }
   return { replies, intent, procedure, confidence, pending: null };
 }
@@ -66,6 +82,12 @@ function facetSignature(intent: ProcedureIntent, procedure: Procedure): string |
       break;
     case 'how_to':
       facts = [...procedure.submitAt, ...procedure.channels.map((c) => c.method)];
+      break;
+    case 'conditions':
+      facts = [...procedure.conditions, ...procedure.subjects];
+      break;
+    case 'result':
+      facts = procedure.result;
       break;
     case 'overview':
       return null;
@@ -105,7 +127,7 @@ function clarify(ctx: TurnContext, procedures: Procedure[], intent: ProcedureInt
 export function answerNamed(ctx: TurnContext): HandlerResult {
   const resolution = ctx.understanding.resolution;
   if (resolution.kind !== 'confident') throw new Error('answerNamed needs a confident resolution');
-  const intent = intentForNamed(ctx);
+  const intent = intentForNamed(ctx, resolution.best.procedure);
   const levels = levelChoice(ctx, resolution.best, intent);
   if (levels && resolution.best.procedure.origin === 'bundled') {
     return answerWithOtherLevels(ctx, levels, intent, resolution.confidence);
@@ -146,7 +168,7 @@ function answerWithOtherLevels(ctx: TurnContext, procedures: Procedure[], intent
 export function askWhichOfCandidates(ctx: TurnContext): HandlerResult {
   const resolution = ctx.understanding.resolution;
   if (resolution.kind !== 'ambiguous') throw new Error('askWhichOfCandidates needs an ambiguous resolution');
-  const intent = intentForNamed(ctx);
+  const intent = intentForNamed(ctx, resolution.candidates[0]!.procedure);
   const procedures = resolution.candidates.map((c) => c.procedure);
   const top = resolution.candidates[0]!;
   const signatures = new Set(procedures.map((p) => facetSignature(intent, p)));

@@ -5,11 +5,11 @@
  * the topic really names a procedure is decided later, against the catalog (resolve/).
  */
 import type { Level } from '../../knowledge/schema.ts';
-import { foldDiacritics } from '../../knowledge/language/normalize.ts';
+import { foldDiacritics, foldedPhrase } from '../../knowledge/language/normalize.ts';
 import { ABBREVIATIONS } from '../../knowledge/language/abbreviations.ts';
 import { CONVERSATION_RULES, type ConversationTag } from './conversation-rules.ts';
-import { FACET_RULES, facetIntentOf, type FacetTag, type HowToAspect } from './facet-rules.ts';
-import type { FacetIntent } from './intent.ts';
+import { FACET_RULES, FACET_TAGS, facetIntentOf, type FacetTag, type HowToAspect } from './facet-rules.ts';
+import { FACET_INTENTS, type FacetIntent } from './intent.ts';
 import { chosenOrdinal, findDossierCode, isCarryOver, mentionedLevels } from './mentions.ts';
 import { SCOPE_RULES, type ScopeTag } from './out-of-scope-rules.ts';
 import { PhraseMatcher, type PhraseMatch } from '../../knowledge/language/phrase-matcher.ts';
@@ -31,6 +31,8 @@ export const THRESHOLDS = {
   /** A second facet in the same message counts only when asked this clearly. */
   strongFacet: 4,
   handoff: 4,
+  /** A bare mention of a person ("cán bộ") asks for one only when nothing else is said. */
+  bareHandoff: 2,
   status: 4,
   greeting: 4,
   thanks: 3,
@@ -39,7 +41,8 @@ export const THRESHOLDS = {
   outOfScope: 4,
 } as const;
 
-const FACET_PRIORITY: FacetIntent[] = ['fee', 'processing_time', 'documents', 'how_to'];
+/** Between facets asked equally, the first of these. */
+const FACET_PRIORITY: FacetIntent[] = ['fee', 'processing_time', 'documents', 'how_to', 'result', 'conditions'];
 
 export interface Classification {
   analysis: AnalyzedMessage;
@@ -76,7 +79,7 @@ export function classify(text: string): Classification {
   const analysis = analyzeMessage(text, VOCABULARY);
   const matches = MATCHER.match(analysis.tokens);
 
-  const facetScores: Record<FacetIntent, number> = { documents: 0, fee: 0, processing_time: 0, how_to: 0 };
+  const facetScores = Object.fromEntries(FACET_INTENTS.map((f) => [f, 0])) as Record<FacetIntent, number>;
   const howToAspects = new Set<HowToAspect>();
   const social = { greeting: 0, thanks: 0, handoff: 0, status: 0, out_of_scope: 0 };
   const consumed = new Array<boolean>(analysis.tokens.length).fill(false);
@@ -89,7 +92,7 @@ export function classify(text: string): Classification {
       social.out_of_scope += w;
       continue; // off-topic words stay in the topic: they show the message names something else
     }
-    for (let i = match.start; i < match.end; i += 1) consumed[i] = true;
+    for (const i of match.positions) consumed[i] = true;
     if (tag === 'frame') continue;
     if (tag in social) {
       social[tag as keyof typeof social] += w;
@@ -100,18 +103,7 @@ export function classify(text: string): Classification {
     if (facetTag.startsWith('how_to:')) howToAspects.add(facetTag.slice('how_to:'.length) as HowToAspect);
   }
 
-  let facet: FacetIntent | null = null;
-  let facetScore = 0;
-  for (const candidate of FACET_PRIORITY) {
-    if (facetScores[candidate] > facetScore) {
-      facet = candidate;
-      facetScore = facetScores[candidate];
-    }
-  }
-  if (facetScore < THRESHOLDS.facet) facet = null;
-  const otherFacets = FACET_PRIORITY.filter((f) => f !== facet && facetScores[f] >= THRESHOLDS.strongFacet).sort(
-    (a, b) => facetScores[b] - facetScores[a],
-  );
+  const { facet, facetScore, otherFacets } = pickFacets(facetScores);
 
   const remaining = analysis.tokens.filter((_, i) => !consumed[i]);
   const keep = (loose: boolean) => (t: Token, i: number) => inCompound(remaining, i) || !isStopWord(t, loose);
@@ -123,7 +115,7 @@ export function classify(text: string): Classification {
     facetScores,
     facet,
     facetScore,
-    otherFacets: facet ? otherFacets : [],
+    otherFacets,
     howToAspects: [...howToAspects],
     greeting: social.greeting,
     thanks: social.thanks,
@@ -139,6 +131,53 @@ export function classify(text: string): Classification {
     oddShare: oddTokenShare(analysis),
     matches,
   };
+}
+
+/** The facet asked (the highest score, ties by FACET_PRIORITY) and any other asked as clearly. */
+function pickFacets(facetScores: Record<FacetIntent, number>): Pick<Classification, 'facet' | 'facetScore' | 'otherFacets'> {
+  let facet: FacetIntent | null = null;
+  let facetScore = 0;
+  for (const candidate of FACET_PRIORITY) {
+    if (facetScores[candidate] > facetScore) {
+      facet = candidate;
+      facetScore = facetScores[candidate];
+    }
+  }
+  if (facetScore < THRESHOLDS.facet) return { facet: null, facetScore, otherFacets: [] };
+  const otherFacets = FACET_PRIORITY.filter((f) => f !== facet && facetScores[f] >= THRESHOLDS.strongFacet).sort(
+    (a, b) => facetScores[b] - facetScores[a],
+  );
+  return { facet, facetScore, otherFacets };
+}
+
+/**
+ * The facets asked once the phrases that only name the procedure are set aside: "đủ điều kiện"
+ * in "Cấp giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm" names it, and "lệ phí" in "Khai
+ * lệ phí trước bạ" too — what is left ("mẫu nào", "bao nhiêu") is what is asked.
+ */
+export function facetsBesideName(c: Classification, name: string): Pick<Classification, 'facet' | 'facetScore' | 'otherFacets' | 'howToAspects'> {
+  const named = foldedPhrase(name);
+  const facetScores = Object.fromEntries(FACET_INTENTS.map((f) => [f, 0])) as Record<FacetIntent, number>;
+  const howToAspects = new Set<HowToAspect>();
+  let dropped = false;
+  for (const match of c.matches) {
+    const tag = match.rule.tag;
+    if (!isFacetTag(tag)) continue;
+    const contiguous = match.positions.length === match.end - match.start;
+    const phrase = ` ${match.positions.map((i) => c.analysis.tokens[i]!.folded).join(' ')} `;
+    if (contiguous && named.includes(phrase)) {
+      dropped = true;
+      continue;
+    }
+    facetScores[facetIntentOf(tag)] += match.fuzzy ? match.rule.weight * 0.8 : match.rule.weight;
+    if (tag.startsWith('how_to:')) howToAspects.add(tag.slice('how_to:'.length) as HowToAspect);
+  }
+  if (!dropped) return { facet: c.facet, facetScore: c.facetScore, otherFacets: c.otherFacets, howToAspects: c.howToAspects };
+  return { ...pickFacets(facetScores), howToAspects: [...howToAspects] };
+}
+
+function isFacetTag(tag: Tag): tag is FacetTag {
+  return tag in FACET_TAGS;
 }
 
 /** The topic as a retrieval query, accents kept where the citizen typed them. */
@@ -167,8 +206,13 @@ export function socialIntent(c: Classification): SocialIntent | null {
   return null;
 }
 
+/**
+ * Asking for a person: a request ("gặp cán bộ", "nói chuyện với nhân viên"), or a bare "cán bộ"
+ * in a message that says nothing else — never a mention inside a question ("tôi là cán bộ…").
+ */
 export function asksHandoff(c: Classification): boolean {
-  return c.handoff >= THRESHOLDS.handoff && c.handoff >= c.facetScore;
+  if (c.handoff >= THRESHOLDS.handoff && c.handoff >= c.facetScore) return true;
+  return c.handoff >= THRESHOLDS.bareHandoff && c.facet === null && hasNoTopic(c) && c.thanks === 0 && c.greeting === 0;
 }
 
 export function asksStatus(c: Classification): boolean {

@@ -70,8 +70,12 @@ export const CONVERSATION_RULES = rulesFrom<ConversationTag>({
     ['gap nhan vien', 6],
     ['gap admin', 6],
     ['gap truc tiep', 4],
-    ['nhan vien', 4],
-    ['can bo', 4],
+    ['noi chuyen truc tiep', 6],
+    ['truc tiep voi can bo', 6],
+    // A bare mention ("Tôi là một cán bộ…", "nhân viên sửa chữa…") is not a request: it counts
+    // only in a message that says nothing else (asksHandoff).
+    ['nhân viên', 2],
+    ['cán bộ', 2],
     ['nguoi tu van', 5],
     ['gap nguoi', 5],
     ['khong phai bot', 4],

@@ -1,5 +1,10 @@
-/** The intents the bot recognises. The names are part of the public API (HTTP `intent`). */
-export const FACET_INTENTS = ['documents', 'fee', 'processing_time', 'how_to'] as const;
+/**
+ * The intents the bot recognises. The names are part of the public API (HTTP `intent`).
+ * Facets of one procedure: the documents, the fee, the processing time, where and how to submit,
+ * the conditions (who may ask, what they must meet, "có được … không") and the result (what is
+ * issued and how long it is valid).
+ */
+export const FACET_INTENTS = ['documents', 'fee', 'processing_time', 'how_to', 'conditions', 'result'] as const;
 export type FacetIntent = (typeof FACET_INTENTS)[number];
 
 export const INTENTS = [

@@ -13,6 +13,13 @@ export interface Token {
   raw: string;
   /** Without diacritics ("le"). */
   folded: string;
+  /**
+   * Which clause of the message the token is in (0, 1, …): clauses are separated by sentence
+   * and clause punctuation (. ? ! ; : , and line breaks). Phrases never span two clauses.
+   */
+  clause?: number;
+  /** Which sentence (. ? ! ; and line breaks): a phrase with a gap ("có … không") stays in one. */
+  sentence?: number;
 }
 
 export interface AnalyzedMessage {
@@ -20,10 +27,22 @@ export interface AnalyzedMessage {
   tokens: Token[];
   /** Folded tokens joined by one space. */
   folded: string;
+  /** Number of clauses (at least 1 when there are tokens). */
+  clauses: number;
 }
 
-function token(raw: string): Token {
-  return { raw, folded: foldDiacritics(raw) };
+/** Punctuation that ends a sentence. */
+const SENTENCE_BREAK = /[.?!;\n\r…]+/u;
+/** Punctuation that ends a clause within a sentence: a phrase ("hồ sơ, đề nghị") does not run across it. */
+const CLAUSE_BREAK = /[:,()\[\]"“”]+/u;
+
+/** The message cut into sentences of clauses (punctuation dropped); a decimal or thousands separator does not cut. */
+export function clausesOf(text: string): string[][] {
+  return text
+    .replace(/(\d)[.,](\d)/g, '$1$2')
+    .split(SENTENCE_BREAK)
+    .map((sentence) => sentence.split(CLAUSE_BREAK).map((c) => c.trim()).filter(Boolean))
+    .filter((clauses) => clauses.length > 0);
 }
 
 /** Longer runs are left as they are: a few run-together words are never this long. */
@@ -53,36 +72,41 @@ function splitRunTogether(folded: string, vocabulary: ReadonlySet<string>, tried
 
 export function analyzeMessage(text: string, vocabulary: ReadonlySet<string> = new Set()): AnalyzedMessage {
   const tokens: Token[] = [];
-  for (const raw of syllables(normalizeVietnamese(text))) {
-    const folded = foldDiacritics(raw);
-    const expansion = expandAbbreviation(raw, folded);
-    if (expansion) {
-      for (const word of syllables(expansion)) tokens.push(token(word));
-      continue;
-    }
-    if (/[0-9]/.test(folded) || isPossibleSyllable(folded) || vocabulary.has(folded)) {
-      tokens.push({ raw, folded });
-      continue;
-    }
-    const repaired = repairTelex(folded);
-    if (repaired) {
-      const again = expandAbbreviation(repaired, repaired);
-      if (again) for (const word of syllables(again)) tokens.push(token(word));
-      else tokens.push({ raw: repaired, folded: repaired });
-      continue;
-    }
-    const parts = splitRunTogether(folded, vocabulary);
-    if (parts) {
-      for (const part of parts) {
-        const partExpansion = expandAbbreviation(part, part);
-        if (partExpansion) for (const word of syllables(partExpansion)) tokens.push(token(word));
-        else tokens.push({ raw: part, folded: part });
+  const clauses = clausesOf(normalizeVietnamese(text)).flatMap((sentence, s) => sentence.map((text) => ({ text, sentence: s })));
+  clauses.forEach(({ text: clauseText, sentence }, clause) => {
+    const token = (raw: string, clause: number) => ({ raw, folded: foldDiacritics(raw), clause, sentence });
+    const push = (raw: string, folded = foldDiacritics(raw)) => tokens.push({ raw, folded, clause, sentence });
+    for (const raw of syllables(clauseText)) {
+      const folded = foldDiacritics(raw);
+      const expansion = expandAbbreviation(raw, folded);
+      if (expansion) {
+        for (const word of syllables(expansion)) tokens.push(token(word, clause));
+        continue;
       }
-      continue;
+      if (/[0-9]/.test(folded) || isPossibleSyllable(folded) || vocabulary.has(folded)) {
+        push(raw, folded);
+        continue;
+      }
+      const repaired = repairTelex(folded);
+      if (repaired) {
+        const again = expandAbbreviation(repaired, repaired);
+        if (again) for (const word of syllables(again)) tokens.push(token(word, clause));
+        else push(repaired, repaired);
+        continue;
+      }
+      const parts = splitRunTogether(folded, vocabulary);
+      if (parts) {
+        for (const part of parts) {
+          const partExpansion = expandAbbreviation(part, part);
+          if (partExpansion) for (const word of syllables(partExpansion)) tokens.push(token(word, clause));
+          else push(part, part);
+        }
+        continue;
+      }
+      push(raw, folded);
     }
-    tokens.push({ raw, folded });
-  }
-  return { original: text, tokens, folded: tokens.map((t) => t.folded).join(' ') };
+  });
+  return { original: text, tokens, folded: tokens.map((t) => t.folded).join(' '), clauses: Math.max(1, new Set(tokens.map((t) => t.clause)).size) };
 }
 
 /** Share of tokens that are not possible Vietnamese syllables (gibberish, foreign words). */

@@ -3,7 +3,7 @@
  * off-topic messages — with and without diacritics, with chat abbreviations and small typos.
  */
 import { describe, expect, test } from 'vitest';
-import { classify, topicQuery, wordIntent } from '../../../bot/intents/classify.ts';
+import { asksHandoff, classify, facetsBesideName, isPlainlyOffTopic, topicQuery, wordIntent } from '../../../bot/intents/classify.ts';
 import { analyzeMessage } from '../../../knowledge/language/message-tokens.ts';
 import { findDossierCode, chosenOrdinal, mentionedLevels } from '../../../bot/intents/mentions.ts';
 import { isPossibleSyllable, repairTelex } from '../../../knowledge/language/syllable.ts';
@@ -91,7 +91,43 @@ describe('typos and chat spellings', () => {
   });
 
   test('short real words are not fuzzed into keywords ("phải" is not "phí")', () => {
-    expect(classify('có phải đăng ký không').facet).toBeNull();
+    expect(classify('có phải đăng ký không').facet).not.toBe('fee');
+  });
+});
+
+describe('conditions and result', () => {
+  test.each([
+    ['Điều kiện để được cấp giấy phép kinh doanh karaoke là gì?', 'conditions'],
+    ['đối tượng nào được hưởng trợ cấp thất nghiệp', 'conditions'],
+    ['mở phòng khám tư cần đạt tiêu chuẩn gì', 'conditions'],
+    ['trường hợp nào được miễn đăng ký tạm trú', 'conditions'],
+    ['người đang thuê nhà có được nhập hộ khẩu vào nhà thuê không', 'conditions'],
+    ['con 15 tuoi co duoc lam ho chieu rieng ko', 'conditions'],
+    ['sửa nhà vệ sinh có phải xin phép xây dựng không', 'conditions'],
+    ['phải khai báo tạm vắng trong bao lâu kể từ ngày đi', 'conditions'],
+    ['giấy chứng nhận đăng ký xe có hiệu lực bao lâu', 'result'],
+    ['phiếu lý lịch tư pháp có giá trị sử dụng trong bao lâu', 'result'],
+    ['làm xong thủ tục giám hộ thì được cấp giấy tờ gì', 'result'],
+  ])('%s → %s', (text, intent) => {
+    expect(intentOf(text)).toBe(intent);
+  });
+
+  test('"được không" with a channel or a place asks how, not whether', () => {
+    expect(intentOf('đăng ký hộ kinh doanh làm online được không')).toBe('how_to');
+    expect(intentOf('trich luc khai tu lam o xa dc ko hay phai len huyen')).toBe('how_to');
+  });
+
+  test('a question asking both time and fee keeps both', () => {
+    const c = classify('đổi bằng lái online thì mấy ngày có bằng mới, lệ phí bao nhiêu');
+    expect(['processing_time', 'fee']).toContain(c.facet);
+    expect([c.facet, ...c.otherFacets]).toEqual(expect.arrayContaining(['processing_time', 'fee']));
+  });
+
+  test('a facet phrase that is part of the procedure\'s name is not what is asked', () => {
+    const c = classify('cấp giấy chứng nhận đủ điều kiện an toàn thực phẩm nộp ở đâu');
+    expect(facetsBesideName(c, 'Cấp Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm').facet).toBe('how_to');
+    const form = classify('khai lệ phí trước bạ nhà đất theo mẫu nào');
+    expect(facetsBesideName(form, 'Khai lệ phí trước bạ nhà, đất').facet).toBe('documents');
   });
 });
 
@@ -121,6 +157,28 @@ describe('conversation intents', () => {
 
   test('"cần bổ sung" is not "cán bộ"', () => {
     expect(intentOf('hồ sơ can bo sung gi')).not.toBe('handoff');
+  });
+
+  test('a person mentioned inside a question is not a request for one', () => {
+    expect(intentOf('Bố tôi là cán bộ hưu trí, muốn đổi sổ hưu thì nộp ở đâu?')).not.toBe('handoff');
+    expect(intentOf('nhan vien ke toan cua cty nghi viec thi chot so bhxh the nao')).not.toBe('handoff');
+    expect(asksHandoff(classify('Người thân đã mất thì gia đình có cần làm thủ tục gì không?'))).toBe(false);
+    // …while a bare "cán bộ", or a request, still is.
+    expect(intentOf('cán bộ đâu')).toBe('handoff');
+    expect(intentOf('cho tôi nói chuyện trực tiếp với cán bộ được không')).toBe('handoff');
+  });
+
+  test('off-topic words match whole words with their accents: "đánh giá", "hồ sơ đề nghị" are procedure words', () => {
+    for (const text of [
+      'Hồ sơ đề nghị cấp giấy phép môi trường gồm những gì?',
+      'ho so de nghi cap phep moi truong can gi',
+      'Thủ tục đánh giá tác động môi trường mất bao lâu?',
+      'khách sạn của tôi muốn đăng ký kinh doanh lưu trú du lịch thì làm thế nào',
+    ]) {
+      expect(isPlainlyOffTopic(classify(text)), text).toBe(false);
+    }
+    expect(isPlainlyOffTopic(classify('hôm nay số đề về con mấy'))).toBe(true);
+    expect(isPlainlyOffTopic(classify('hom nay so de ve con may'))).toBe(true);
   });
 
   test('a procedure named with no facet reads as overview', () => {
