@@ -12,10 +12,11 @@ import { healthReport } from './channels/http/readiness.ts';
 import { dossierIntegrationRoutes } from './channels/api/integration-routes.ts';
 import { procedureRoutes } from './channels/api/procedure-routes.ts';
 import { officerRoutes } from './channels/officer/routes.ts';
+import { feedbackRoutes } from './channels/webchat/feedback-routes.ts';
 import { webchatRoutes } from './channels/webchat/routes.ts';
 import { zaloWebhookRoutes } from './channels/zalo/zalo-webhook.ts';
 
-export type AppDeps = Pick<Deps, 'config' | 'logger' | 'assistant' | 'store' | 'events' | 'officer' | 'dossiers' | 'conversations' | 'zalo'>;
+export type AppDeps = Pick<Deps, 'config' | 'logger' | 'assistant' | 'store' | 'events' | 'officer' | 'dossiers' | 'conversations' | 'zalo' | 'insights'>;
 
 export function createApp(deps: AppDeps): Express {
   const app = express();
@@ -41,6 +42,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(['/api/chat', '/widget.js'], citizenCors(deps.config.allowedOrigins));
   app.use(procedureRoutes(deps.assistant));
   app.use(webchatRoutes({ conversations: deps.conversations, store: deps.store, events: deps.events }));
+  app.use(feedbackRoutes({ feedback: deps.insights.feedback }));
   app.use(officerRoutes({ ...deps.officer, events: deps.events, store: deps.store, assistant: deps.assistant, ...(deps.zalo ? { delivery: deps.zalo.insight } : {}) }));
   app.use(dossierIntegrationRoutes(deps.dossiers, { store: deps.store, events: deps.events, log: deps.logger }));
 

@@ -5,6 +5,7 @@ import type { HandoffTrigger } from './handoff/handoff-states.ts';
 import type { ConversationState, Pending, ProcedureRef } from './conversation/conversation-state.ts';
 import type { TurnDeps } from './deps.ts';
 import type { Classification } from './intents/classify.ts';
+import type { AnswerOutcome } from './insights/answer-outcome.ts';
 import type { Intent } from './intents/intent.ts';
 import type { ParsedPayload, Reply } from './replies.ts';
 import type { Resolution } from './resolve/procedure-resolver.ts';
@@ -22,6 +23,8 @@ export interface TurnOutcome {
   intent: Intent;
   procedure: ProcedureRef | null;
   confidence: number;
+  /** What became of the turn (answered, clarify, not found …), recorded for the insights. */
+  outcome: AnswerOutcome;
   /** Persist and pass back with the next turn. */
   state: ConversationState;
   /** The citizen should reach an officer; `sector` routes the ticket (that of the procedure under discussion). */

@@ -12,6 +12,7 @@ import { OFFICER_QUICK_REPLY } from './compose/conversation.ts';
 import type { TurnDeps } from './deps.ts';
 import { ROUTES } from './dialogs/routes.ts';
 import { understand } from './dialogs/understand.ts';
+import { answerOutcome } from './insights/answer-outcome.ts';
 import { toBotError } from './errors.ts';
 import { wordIntent } from './intents/classify.ts';
 import { compose, type Middleware } from './middleware.ts';
@@ -119,6 +120,7 @@ export async function handleTurn(turn: Turn, deps: TurnDeps): Promise<TurnOutcom
     intent: result.intent,
     procedure: result.procedure ? { code: result.procedure.code, name: result.procedure.name } : null,
     confidence: Math.max(0, Math.min(1, result.confidence)),
+    outcome: answerOutcome(ctx.result ? ctx.route : undefined, result),
     state: next,
     handoffRequested: reason ? { reason, sector: sectorOf(deps, next, result) } : null,
   };

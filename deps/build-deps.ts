@@ -23,6 +23,7 @@ import { createSqlConversationStore } from '../adapters/sql/sql-conversation-sto
 import { createSqlTicketStore } from '../adapters/sql/sql-ticket-store.ts';
 import type { DossierAppDeps } from '../channels/api/integration-routes.ts';
 import { dossierAppDeps } from './dossier-deps.ts';
+import { createInsightsDeps, type InsightsDeps } from './insights-deps.ts';
 import { createOfficerDeps, type OfficerAppDeps } from './officer-deps.ts';
 import { loadAssistant } from './warm-up.ts';
 import { createZaloDeps, type ZaloDeps } from './zalo-deps.ts';
@@ -39,6 +40,8 @@ export interface Deps {
   /** Catalog, retriever and bot core: loaded by `assistant.start()` once the server listens. */
   assistant: Readiness<TurnDeps>;
   conversations: ConversationService;
+  /** Feedback on answers and the supervisors' aggregates (/officer/insights). */
+  insights: InsightsDeps;
   /** The Zalo OA channel, when ZALO_APP_ID is set; its outbox worker is started by main.ts (or a test). */
   zalo?: ZaloDeps;
   /** Closes what buildDeps opened (the event hub; the database unless it was passed in). */
@@ -94,6 +97,7 @@ export async function buildDeps(config: Config, overrides: DepsOverrides = {}): 
     dossiers: dossierAppDeps(config, db),
     assistant,
     conversations,
+    insights: createInsightsDeps(db),
     ...(zalo ? { zalo } : {}),
     async close() {
       await zalo?.stop().catch(() => undefined);

@@ -69,11 +69,14 @@ async function insertMessages(
       message.payload === undefined ? null : JSON.stringify(message.payload),
       message.intent ?? null,
       message.procedureCode ?? null,
+      message.answer?.replyTo ?? null,
+      message.answer?.outcome ?? null,
+      message.answer?.confidence ?? null,
     );
-    return `($${base + 1}, $${base + 2}, $${base + 3}, $${base + 4}, $${base + 5}, $${base + 6})`;
+    return `($${base + 1}, $${base + 2}, $${base + 3}, $${base + 4}, $${base + 5}, $${base + 6}, $${base + 7}::bigint, $${base + 8}::text, $${base + 9}::real)`;
   });
   const { rows } = await executor.query<MessageRow>(
-    `INSERT INTO messages (conversation_id, author, text, payload, intent, procedure_code)
+    `INSERT INTO messages (conversation_id, author, text, payload, intent, procedure_code, reply_to, outcome, confidence)
      VALUES ${tuples.join(', ')} RETURNING *`,
     values,
   );
@@ -119,14 +122,17 @@ export function createSqlConversationStore(db: Db): ConversationStore {
           message.payload === undefined ? null : JSON.stringify(message.payload),
           message.intent ?? null,
           message.procedureCode ?? null,
+          message.answer?.replyTo ?? null,
+          message.answer?.outcome ?? null,
+          message.answer?.confidence ?? null,
         );
-        return `($${base + 1}::text, $${base + 2}::text, $${base + 3}::jsonb, $${base + 4}::text, $${base + 5}::text, ${base})`;
+        return `($${base + 1}::text, $${base + 2}::text, $${base + 3}::jsonb, $${base + 4}::text, $${base + 5}::text, $${base + 6}::bigint, $${base + 7}::text, $${base + 8}::real, ${base})`;
       });
       const insert = tuples.length
         ? `, inserted AS (
-             INSERT INTO messages (conversation_id, author, text, payload, intent, procedure_code)
-             SELECT $1, v.author, v.text, v.payload, v.intent, v.procedure_code
-             FROM bumped, (VALUES ${tuples.join(', ')}) AS v(author, text, payload, intent, procedure_code, position)
+             INSERT INTO messages (conversation_id, author, text, payload, intent, procedure_code, reply_to, outcome, confidence)
+             SELECT $1, v.author, v.text, v.payload, v.intent, v.procedure_code, v.reply_to, v.outcome, v.confidence
+             FROM bumped, (VALUES ${tuples.join(', ')}) AS v(author, text, payload, intent, procedure_code, reply_to, outcome, confidence, position)
              ORDER BY v.position
              RETURNING *
            )

@@ -109,6 +109,7 @@ export function createSqlTicketStore(db: Db): TicketStore {
              version = version + 1,
              officer_id = CASE WHEN $3 = 'waiting_officer' THEN NULL WHEN $4::text IS NOT NULL THEN $4 ELSE officer_id END,
              claimed_at = CASE WHEN $3 = 'with_officer' THEN now() ELSE claimed_at END,
+             first_claimed_at = CASE WHEN $3 = 'with_officer' THEN COALESCE(first_claimed_at, now()) ELSE first_claimed_at END,
              waiting_since = CASE WHEN $3 = 'waiting_officer' THEN now() ELSE waiting_since END,
              closed_at = CASE WHEN $3 = 'closed' THEN now() ELSE closed_at END,
              end_reason = COALESCE($5, end_reason),

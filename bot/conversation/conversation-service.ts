@@ -10,6 +10,7 @@ import type { InboundMessage } from '../channel.ts';
 import type { EventHub } from '../events/event-hub.ts';
 import type { Ticket, TicketStore } from '../handoff/ticket-store.ts';
 import type { ProcedureCardData, QuickReply, Reply } from '../replies.ts';
+import type { AnswerOutcome } from '../insights/answer-outcome.ts';
 import type { Turn, TurnOutcome } from '../turn-context.ts';
 import { VersionConflictError, type Conversation, type ConversationStore, type StoredMessage } from './conversation-store.ts';
 
@@ -30,6 +31,10 @@ export interface ChatOutcome {
   handoff: null | { state: Ticket['state']; ticketId: string; queuePosition?: number; expectedWaitMinutes?: number; answeredLater?: boolean };
   /** Ids of the stored reply messages (clients use them to de-duplicate the event stream). */
   messageIds: number[];
+  /** The bot's answer (its first stored message), which the citizen may rate; null when the bot did not answer. */
+  answerId?: number | null;
+  /** What became of the bot's turn (absent when the bot did not answer). */
+  outcome?: AnswerOutcome;
 }
 
 /** What the handoff desk (handoff/handoff-desk.ts) adds to a turn: notices, already stored. */
@@ -143,6 +148,7 @@ export function createConversationService(deps: ConversationServiceDeps): Conver
               payload: storedPayload(reply),
               intent: result.intent,
               procedureCode: result.procedure?.code ?? null,
+              answer: { replyTo: (citizen as StoredMessage).id, outcome: result.outcome, confidence: result.confidence },
             })),
           );
         } catch (error) {
@@ -180,6 +186,8 @@ export function createConversationService(deps: ConversationServiceDeps): Conver
           confidence: result.confidence,
           handoff,
           messageIds,
+          answerId: saved.messages[0]?.id ?? null,
+          outcome: result.outcome,
         };
       }
       throw new Error(`conversation ${conversationId}: could not settle a turn after ${MAX_ATTEMPTS} attempts`);

@@ -2,6 +2,8 @@
  * Conversations and their messages, persisted so they survive a restart. The state is the bot's
  * opaque per-conversation JSON; writes are version-checked so two writers can't both win.
  */
+import type { AnswerOutcome } from '../insights/answer-outcome.ts';
+
 export type MessageAuthor = 'citizen' | 'bot' | 'officer' | 'system';
 
 export interface StoredMessage {
@@ -22,6 +24,15 @@ export interface NewMessage {
   payload?: unknown;
   intent?: string | null;
   procedureCode?: string | null;
+  /** A bot answer: what the turn made of the question (for the insights). */
+  answer?: AnswerMeta;
+}
+
+/** Kept with each bot answer: the citizen message it answers, the turn's outcome and confidence. */
+export interface AnswerMeta {
+  replyTo: number;
+  outcome: AnswerOutcome;
+  confidence: number;
 }
 
 export interface Conversation {

@@ -32,6 +32,7 @@ function toWebchatResponse(outcome: ChatOutcome) {
     confidence: Number(outcome.confidence.toFixed(3)),
     handoff: outcome.handoff,
     messageIds: outcome.messageIds,
+    answerId: outcome.answerId ?? null,
   };
 }
 

@@ -42,6 +42,10 @@
     '.tltt-form textarea{flex:1;resize:none;border:1px solid #bbb;border-radius:8px;padding:8px;font:inherit;min-height:40px;max-height:120px}',
     '.tltt-form button{border:0;border-radius:8px;background:#b71c1c;color:#fff;padding:0 14px;font:inherit;cursor:pointer;min-height:40px}',
     '.tltt-form button:disabled{opacity:.6;cursor:wait}',
+    '.tltt-feedback{display:flex;flex-wrap:wrap;align-items:center;gap:6px;margin:-4px 0 10px;font-size:13px;color:#555}',
+    '.tltt-feedback button{border:1px solid #ccc;background:#fff;border-radius:14px;padding:2px 10px;font:inherit;cursor:pointer;min-height:30px}',
+    '.tltt-feedback button[aria-pressed=true]{border-color:#b71c1c;background:#fdecea}',
+    '.tltt-feedback textarea{flex-basis:100%;resize:vertical;border:1px solid #bbb;border-radius:8px;padding:6px;font:inherit;min-height:36px}',
     '.tltt-sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}',
     // Phones: the whole screen (dvh leaves room for the browser's bars); 16px inputs so the page does not zoom on focus.
     '@media (max-width:480px){.tltt-panel{right:0;bottom:0;width:100vw;max-width:100vw;height:100vh;height:100dvh;max-height:100vh;max-height:100dvh;border-radius:0}.tltt-form textarea{font-size:16px}}',
@@ -131,6 +135,54 @@
     if (reply.quickReplies && reply.quickReplies.length) addQuickReplies(reply.quickReplies);
   }
 
+  /** 👍/👎 under one answer (the turn's first bot message), then an optional comment. */
+  function addFeedback(messageId) {
+    var box = el('div', { class: 'tltt-feedback', role: 'group', 'aria-label': 'Đánh giá câu trả lời', 'data-message-id': String(messageId) });
+    var label = el('span', { text: 'Câu trả lời có hữu ích không?' });
+    var up = el('button', { type: 'button', 'aria-pressed': 'false', 'aria-label': 'Hữu ích', 'data-rating': 'up', text: '👍' });
+    var down = el('button', { type: 'button', 'aria-pressed': 'false', 'aria-label': 'Chưa hữu ích', 'data-rating': 'down', text: '👎' });
+    var comment = null;
+    var rating = null;
+    function post(body, done) {
+      body.messageId = messageId;
+      fetch(server + '/api/chat/' + encodeURIComponent(conversationId) + '/feedback', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
+        .then(function (response) { return response.json().then(function (data) { return { ok: response.ok, data: data }; }); })
+        .then(function (result) {
+          if (result.ok) done();
+          else label.textContent = (result.data && result.data.error && result.data.error.message) || 'Chưa gửi được đánh giá.';
+        })
+        .catch(function () { label.textContent = 'Chưa gửi được đánh giá, vui lòng thử lại.'; });
+    }
+    function choose(value) {
+      post({ rating: value }, function () {
+        rating = value;
+        up.setAttribute('aria-pressed', String(value === 'up'));
+        down.setAttribute('aria-pressed', String(value === 'down'));
+        label.textContent = 'Cảm ơn bạn đã đánh giá!';
+        if (comment) return;
+        comment = el('textarea', { rows: '1', maxlength: '1000', placeholder: 'Góp ý thêm (không bắt buộc), nhấn Enter để gửi', 'aria-label': 'Góp ý thêm về câu trả lời' });
+        comment.addEventListener('keydown', function (event) {
+          if (event.key !== 'Enter' || event.shiftKey) return;
+          event.preventDefault();
+          var text = comment.value.trim();
+          if (!text) return;
+          post({ rating: rating, comment: text }, function () {
+            comment.remove();
+            label.textContent = 'Cảm ơn góp ý của bạn!';
+          });
+        });
+        box.appendChild(comment);
+      });
+    }
+    up.addEventListener('click', function () { choose('up'); });
+    down.addEventListener('click', function () { choose('down'); });
+    box.appendChild(label);
+    box.appendChild(up);
+    box.appendChild(down);
+    log.appendChild(box);
+    scrollDown();
+  }
+
   function connectEvents() {
     if (!conversationId || !window.EventSource) return;
     if (source) source.close();
@@ -180,6 +232,8 @@
           connectEvents();
         }
         data.replies.forEach(render);
+        // Every bot answer can be rated; relays to an officer and desk notices are not the bot's.
+        if (data.answerId) addFeedback(data.answerId);
         setStatus('Trực tuyến');
       })
       .catch(function () {

@@ -20,7 +20,7 @@ const pglite = DB_FACTORIES.find((f) => f.name === 'pglite')!;
 /** A scripted bot outcome; `state` is whatever the test wants stored (the service passes it through). */
 function answer(text: string, extra: Partial<Omit<TurnOutcome, 'state'>> & { state?: Record<string, unknown> } = {}): TurnOutcome {
   const { state = { turns: 1 }, ...rest } = extra;
-  return { replies: [textReply(text)], intent: 'fee', procedure: { code: '1.001456', name: 'Cấp hộ chiếu' }, confidence: 0.9, handoffRequested: null, ...rest, state: state as unknown as ConversationState };
+  return { replies: [textReply(text)], intent: 'fee', procedure: { code: '1.001456', name: 'Cấp hộ chiếu' }, confidence: 0.9, outcome: 'answered', handoffRequested: null, ...rest, state: state as unknown as ConversationState };
 }
 
 describe('conversation service', () => {

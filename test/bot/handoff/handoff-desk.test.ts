@@ -29,9 +29,9 @@ const TUESDAY_MORNING = new Date('2026-05-12T02:00:00Z');
 const SUNDAY = new Date('2026-05-10T02:00:00Z');
 
 function handoffTurn(text = 'Dạ, em đã chuyển yêu cầu của bạn tới cán bộ hỗ trợ.'): TurnOutcome {
-  return { replies: [textReply(text)], intent: 'handoff', procedure: null, confidence: 0.9, state: parseState({ handoffRequested: true, failedTurns: 1, pending: null, turns: 1 }), handoffRequested: { reason: 'citizen_request', sector: 'Hộ tịch' } };
+  return { replies: [textReply(text)], intent: 'handoff', procedure: null, confidence: 0.9, outcome: 'other', state: parseState({ handoffRequested: true, failedTurns: 1, pending: null, turns: 1 }), handoffRequested: { reason: 'citizen_request', sector: 'Hộ tịch' } };
 }
-const answer = (text: string): TurnOutcome => ({ replies: [textReply(text)], intent: 'fee', procedure: null, confidence: 0.9, state: parseState({ turns: 2 }), handoffRequested: null });
+const answer = (text: string): TurnOutcome => ({ replies: [textReply(text)], intent: 'fee', procedure: null, confidence: 0.9, outcome: 'answered', state: parseState({ turns: 2 }), handoffRequested: null });
 
 describe('handoff desk', () => {
   let database: TestDatabase;
