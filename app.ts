@@ -11,6 +11,7 @@ import { errorHandler, requestContext } from './channels/http/middleware.ts';
 import { healthReport } from './channels/http/readiness.ts';
 import { dossierIntegrationRoutes } from './channels/api/integration-routes.ts';
 import { procedureRoutes } from './channels/api/procedure-routes.ts';
+import { insightRoutes } from './channels/officer/insights-routes.ts';
 import { officerRoutes } from './channels/officer/routes.ts';
 import { feedbackRoutes } from './channels/webchat/feedback-routes.ts';
 import { webchatRoutes } from './channels/webchat/routes.ts';
@@ -43,6 +44,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(procedureRoutes(deps.assistant));
   app.use(webchatRoutes({ conversations: deps.conversations, store: deps.store, events: deps.events }));
   app.use(feedbackRoutes({ feedback: deps.insights.feedback }));
+  app.use(insightRoutes({ accounts: deps.officer.accounts, insights: deps.insights.store, assistant: deps.assistant }));
   app.use(officerRoutes({ ...deps.officer, events: deps.events, store: deps.store, assistant: deps.assistant, ...(deps.zalo ? { delivery: deps.zalo.insight } : {}) }));
   app.use(dossierIntegrationRoutes(deps.dossiers, { store: deps.store, events: deps.events, log: deps.logger }));
 

@@ -75,12 +75,19 @@ export class InsightRangeError extends Error {
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const MS_PER_DAY = 86_400_000;
 
+/** Vietnamese midnight starting a `YYYY-MM-DD` calendar day; InsightRangeError for anything else (2026-02-30 too). */
+export function startOfDay(day: string): Date {
+  const start = new Date(`${day}T00:00:00${ZONE_OFFSET}`);
+  if (!DAY.test(day) || Number.isNaN(start.getTime()) || new Date(start.getTime() + 7 * 3_600_000).toISOString().slice(0, 10) !== day) {
+    throw new InsightRangeError('dates must be calendar days, YYYY-MM-DD');
+  }
+  return start;
+}
+
 /** The instants a day range covers in Vietnam; throws InsightRangeError for a bad or too long range. */
 export function rangeOfDays(range: DayRange): InsightRange {
-  if (!DAY.test(range.from) || !DAY.test(range.to)) throw new InsightRangeError('dates must be YYYY-MM-DD');
-  const from = new Date(`${range.from}T00:00:00${ZONE_OFFSET}`);
-  const last = new Date(`${range.to}T00:00:00${ZONE_OFFSET}`);
-  if (Number.isNaN(from.getTime()) || Number.isNaN(last.getTime())) throw new InsightRangeError('not a calendar date');
+  const from = startOfDay(range.from);
+  const last = startOfDay(range.to);
   if (last < from) throw new InsightRangeError('the range ends before it starts');
   if ((last.getTime() - from.getTime()) / MS_PER_DAY + 1 > MAX_RANGE_DAYS) throw new InsightRangeError(`at most ${MAX_RANGE_DAYS} days`);
   return { from, to: new Date(last.getTime() + MS_PER_DAY) };
