@@ -75,7 +75,7 @@
       kpi('Tỷ lệ chuyển cán bộ', percent(r.handoff.rate), r.handoff.handedOff + '/' + r.handoff.conversations + ' cuộc trò chuyện'),
       kpi('Chờ cán bộ nhận', duration(r.officerWait.medianSeconds), 'trung vị; 90%: ' + duration(r.officerWait.p90Seconds) + ' (' + r.officerWait.count + ' yêu cầu)'),
       kpi('Phản hồi đầu tiên', duration(r.firstResponse.medianSeconds), 'trung vị; 90%: ' + duration(r.firstResponse.p90Seconds) + ' (' + r.firstResponse.count + ' yêu cầu)'),
-      kpi('Mức hài lòng', percent(s.overallRate), '👍 ' + s.up + ' · 👎 ' + s.down + ' · đánh giá cán bộ: ' + s.ratings + (s.ratingAverage !== null ? ' (TB ' + String(s.ratingAverage).replace('.', ',') + '/5)' : '')),
+      kpi('Mức hài lòng', percent(s.overallRate), 'hữu ích ' + s.up + ' · chưa hữu ích ' + s.down + ' · đánh giá cán bộ: ' + s.ratings + (s.ratingAverage !== null ? ' (TB ' + String(s.ratingAverage).replace('.', ',') + '/5)' : '')),
       kpi('Lượt tra cứu hồ sơ', r.totals.dossierLookups),
     ];
     $('kpis').replaceChildren.apply($('kpis'), nodes);
@@ -117,7 +117,7 @@
     draw('chart-procedures', {
       type: 'bar',
       data: {
-        labels: r.topProcedures.map(function (p) { return p.name ? p.code + ' — ' + (p.name.length > 48 ? p.name.slice(0, 47) + '…' : p.name) : p.code; }),
+        labels: r.topProcedures.map(function (p) { return p.name ? p.code + ' — ' + (p.name.length > 32 ? p.name.slice(0, 31) + '…' : p.name) : p.code; }),
         datasets: [{ label: 'Số câu hỏi', data: r.topProcedures.map(function (p) { return p.questions; }), backgroundColor: COLORS[0] }],
       },
       options: { indexAxis: 'y', scales: { x: { beginAtZero: true, ticks: { precision: 0 } } }, plugins: { legend: { display: false } } },

@@ -1,0 +1,169 @@
+/**
+ * The insights page in a real browser (Debian chromium via playwright-core): a supervisor signs
+ * in on /officer, opens /officer/insights for the seeded days and sees chart.js charts drawn with
+ * the seeded figures, changes the date range, and follows an unanswered question to a procedure
+ * search; an officer without the supervisor role gets 403.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { migrate } from '../../../adapters/sql/migrations/migrate.ts';
+import { openPgliteDb } from '../../../adapters/sql/db/pglite-db.ts';
+import type { Db } from '../../../adapters/sql/db/db.ts';
+import { CHROMIUM_SKIP_REASON, chromiumPath, launchChromium } from '../../support/browser.ts';
+import { seedInsightHistory } from '../../support/insight-history.ts';
+import { startTestApp, type TestApp } from '../../support/test-app.ts';
+
+const WAIT_MS = 10_000;
+const PASSWORD = 'mat-khau-giam-sat-1';
+
+interface ChartSummary {
+  type: string;
+  labels: unknown[];
+  datasets: Array<{ label?: string; data: unknown[] }>;
+  width: number;
+  painted: boolean;
+}
+
+/** What chart.js holds for each canvas, and whether the canvas has any pixel drawn. */
+function chartsOf(page: Page): Promise<Record<string, ChartSummary | null>> {
+  return page.evaluate(() => {
+    const out: Record<string, unknown> = {};
+    for (const canvas of Array.from(document.querySelectorAll('canvas'))) {
+      const chart = (window as unknown as { Chart: { getChart(c: HTMLCanvasElement): any } }).Chart.getChart(canvas);
+      const pixels = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      let painted = false;
+      for (let i = 3; i < pixels.length; i += 4) if (pixels[i]! > 0) { painted = true; break; }
+      out[canvas.id] = chart
+        ? { type: chart.config.type, labels: chart.data.labels, datasets: chart.data.datasets.map((d: any) => ({ label: d.label, data: d.data })), width: canvas.width, painted }
+        : null;
+    }
+    return out as Record<string, ChartSummary | null>;
+  });
+}
+
+async function signIn(page: Page, base: string, username: string): Promise<void> {
+  await page.goto(`${base}/officer`);
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
+}
+
+describe.skipIf(!chromiumPath)(`the insights page in a real browser${chromiumPath ? '' : CHROMIUM_SKIP_REASON}`, () => {
+  let db: Db;
+  let app: TestApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    db = await openPgliteDb(null);
+    await migrate(db);
+    await seedInsightHistory(db);
+    app = await startTestApp({ db });
+    await app.deps.officer.accounts.create({ username: 'giamsat', password: PASSWORD, displayName: 'Trần Văn Giám', role: 'supervisor' });
+    await app.deps.officer.accounts.create({ username: 'canbo', password: PASSWORD, displayName: 'Nguyễn Thị Lan', role: 'officer', sectors: ['Hộ tịch'] });
+    browser = await launchChromium();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await db?.close();
+  });
+
+  test('a supervisor sees the seeded figures drawn as charts, then one day of them', async () => {
+    const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1400, height: 1000 } });
+    try {
+      const page = await context.newPage();
+      page.setDefaultTimeout(WAIT_MS);
+      const errors: string[] = [];
+      const requests: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      page.on('console', (message) => {
+        if (message.type() === 'error' && !message.location().url.endsWith('/favicon.ico')) errors.push(message.text());
+      });
+      page.on('request', (request) => requests.push(request.url()));
+
+      await signIn(page, app.url, 'giamsat');
+      errors.length = 0; // the console's own "not signed in yet" 401 before the sign-in
+      await page.goto(`${app.url}/officer/insights?from=2026-11-01&to=2026-11-03`);
+      await page.waitForFunction(() => document.body.getAttribute('data-loaded') === '2026-11-01..2026-11-03');
+
+      const charts = await chartsOf(page);
+      expect(Object.keys(charts).sort()).toEqual(['chart-conversations', 'chart-intents', 'chart-lookups', 'chart-outcomes', 'chart-procedures', 'chart-questions']);
+      for (const [id, chart] of Object.entries(charts)) {
+        expect(chart, id).not.toBeNull();
+        expect(chart!.width, id).toBeGreaterThan(0);
+        expect(chart!.painted, id).toBe(true);
+      }
+      expect(charts['chart-questions']).toMatchObject({
+        type: 'bar',
+        labels: ['01/11', '02/11', '03/11'],
+        datasets: [
+          { label: 'Khung chat trên cổng', data: [3, 1, 2] },
+          { label: 'Zalo OA', data: [0, 2, 0] },
+        ],
+      });
+      expect(charts['chart-conversations']!.datasets.map((d) => d.data)).toEqual([
+        [2, 0, 1],
+        [0, 1, 0],
+      ]);
+      expect(charts['chart-lookups']!.datasets.map((d) => d.data)).toEqual([
+        [2, 0, 1],
+        [1, 0, 1],
+      ]);
+      expect(charts['chart-procedures']!.datasets[0]!.data).toEqual([2, 1]);
+      expect(String(charts['chart-procedures']!.labels[0])).toMatch(/^1\.001456 — Cấp hộ chiếu/);
+      expect(charts['chart-outcomes']).toMatchObject({
+        type: 'doughnut',
+        labels: ['Trả lời được', 'Ngoài phạm vi', 'Hỏi lại cho rõ', 'Không tìm thấy thủ tục'],
+        datasets: [{ data: [3, 3, 1, 1] }],
+      });
+      expect(charts['chart-intents']!.datasets[0]!.data).toEqual([3, 2, 1, 1, 1]);
+
+      const kpis = page.locator('#kpis');
+      await expect.poll(() => kpis.textContent()).toContain('Tỷ lệ chuyển cán bộ75,0%3/4 cuộc trò chuyện');
+      const text = (await kpis.textContent()) ?? '';
+      expect(text).toContain('Chờ cán bộ nhận6,0 phúttrung vị; 90%: 9,2 phút (2 yêu cầu)');
+      expect(text).toContain('Mức hài lòng50,0%');
+      expect(text).toContain('Lượt tra cứu hồ sơ3');
+
+      const table = page.getByRole('table', { name: 'Câu hỏi chưa trả lời được' });
+      const first = table.locator('tbody tr').first();
+      expect(await first.locator('td').allTextContents()).toEqual(['Giá vàng hôm nay', '3', 'Ngoài phạm vi: 3', '0', 'Tìm thủ tục phù hợp', '']);
+      expect(await first.getByRole('link').getAttribute('href')).toBe('/api/procedures/search?q=Gi%C3%A1%20v%C3%A0ng%20h%C3%B4m%20nay');
+      expect(await page.getByRole('link', { name: 'Tải CSV câu hỏi chưa trả lời được' }).getAttribute('href')).toBe(
+        '/api/officer/insights/unanswered.csv?from=2026-11-01&to=2026-11-03',
+      );
+
+      // Another range: one day.
+      await page.getByLabel('Từ ngày').fill('2026-11-02');
+      await page.getByLabel('Đến ngày').fill('2026-11-02');
+      await page.getByRole('button', { name: 'Xem' }).click();
+      await page.waitForFunction(() => document.body.getAttribute('data-loaded') === '2026-11-02..2026-11-02');
+      const oneDay = await chartsOf(page);
+      expect(oneDay['chart-questions']!.datasets.map((d) => d.data)).toEqual([[1], [2]]);
+      expect(await table.locator('tbody tr').count()).toBe(3);
+
+      // Everything came from this server: chart.js from node_modules, no CDN.
+      expect(requests.filter((url) => !url.startsWith(app.url))).toEqual([]);
+      expect(requests).toContain(`${app.url}/officer/vendor/chart.umd.min.js`);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('an officer without the supervisor role gets 403 for the page', async () => {
+    const context = await browser.newContext({ locale: 'vi-VN' });
+    try {
+      const page = await context.newPage();
+      page.setDefaultTimeout(WAIT_MS);
+      await signIn(page, app.url, 'canbo');
+      const response = await page.goto(`${app.url}/officer/insights`);
+      expect(response?.status()).toBe(403);
+      await page.getByText('Chỉ giám sát viên mới xem được trang thống kê.').waitFor();
+      expect(await page.locator('canvas').count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+});
