@@ -7,6 +7,7 @@ import type { Deps } from './deps/build-deps.ts';
 import { citizenCors } from './channels/http/cors.ts';
 import { HttpError } from './channels/http/errors.ts';
 import { pathGuard, textGuard } from './channels/http/input-guard.ts';
+import { metricsRoutes, observeRequests } from './channels/http/metrics.ts';
 import { errorHandler, requestContext } from './channels/http/middleware.ts';
 import { healthReport } from './channels/http/readiness.ts';
 import { dossierIntegrationRoutes } from './channels/api/integration-routes.ts';
@@ -17,7 +18,7 @@ import { feedbackRoutes } from './channels/webchat/feedback-routes.ts';
 import { webchatRoutes } from './channels/webchat/routes.ts';
 import { zaloWebhookRoutes } from './channels/zalo/zalo-webhook.ts';
 
-export type AppDeps = Pick<Deps, 'config' | 'logger' | 'assistant' | 'store' | 'events' | 'officer' | 'dossiers' | 'conversations' | 'zalo' | 'insights'>;
+export type AppDeps = Pick<Deps, 'config' | 'logger' | 'assistant' | 'store' | 'events' | 'officer' | 'dossiers' | 'conversations' | 'zalo' | 'insights' | 'metrics'>;
 
 export function createApp(deps: AppDeps): Express {
   const app = express();
@@ -29,12 +30,14 @@ export function createApp(deps: AppDeps): Express {
     next();
   });
   app.use(requestContext(deps.logger));
+  app.use(observeRequests(deps.metrics));
   app.use(pathGuard());
   // Before the JSON parser: the Zalo signature covers the raw bytes.
   if (deps.zalo) app.use(zaloWebhookRoutes({ channel: deps.zalo.channel, inbound: deps.zalo.inbound }));
   app.use(express.json({ limit: '64kb' }));
   app.use(textGuard());
 
+  app.use(metricsRoutes(deps.metrics, { token: deps.config.metricsToken }));
   app.get('/health', (_request, response) => {
     const report = healthReport(deps.assistant);
     response.status(report.ready ? 200 : 503).json(report.body);

@@ -47,6 +47,8 @@ const ConfigSchema = z.object({
   llmTimeoutMs: z.coerce.number().int().min(100).max(120_000).default(8000),
   /** Bearer token the one-stop system presents to PUT /api/integration/dossiers/:code; absent = endpoint off (503). */
   integrationToken: z.string().min(16, 'at least 16 characters').optional(),
+  /** Bearer token a Prometheus scraper presents to GET /metrics; absent = /metrics answers loopback callers only. */
+  metricsToken: z.string().min(16, 'at least 16 characters').optional(),
   /** External one-stop lookup API (channels/dossiers/http-dossier-source.ts); absent = built-in store only. */
   dossierApiUrl: z.string().url().optional(),
   dossierApiToken: z.string().min(1).optional(),
@@ -112,6 +114,7 @@ const ENVIRONMENT_KEYS: Record<string, keyof Config> = {
   LLM_API_KEY: 'llmApiKey',
   LLM_TIMEOUT_MS: 'llmTimeoutMs',
   INTEGRATION_TOKEN: 'integrationToken',
+  METRICS_TOKEN: 'metricsToken',
   DOSSIER_API_URL: 'dossierApiUrl',
   DOSSIER_API_TOKEN: 'dossierApiToken',
   DOSSIER_API_TIMEOUT_MS: 'dossierApiTimeoutMs',

@@ -7,6 +7,7 @@
  */
 import type { Logger } from 'pino';
 import { createLogger } from '../channels/http/logger.ts';
+import { createMetrics, observeTurns, type Metrics } from '../channels/http/metrics.ts';
 import { redisPrefix, type Config } from '../config.ts';
 import { createConversationService, type ConversationService } from '../bot/conversation/conversation-service.ts';
 import type { ConversationStore } from '../bot/conversation/conversation-store.ts';
@@ -42,6 +43,8 @@ export interface Deps {
   conversations: ConversationService;
   /** Feedback on answers and the supervisors' aggregates (/officer/insights). */
   insights: InsightsDeps;
+  /** Prometheus metrics (GET /metrics). */
+  metrics: Metrics;
   /** The Zalo OA channel, when ZALO_APP_ID is set; its outbox worker is started by main.ts (or a test). */
   zalo?: ZaloDeps;
   /** Closes what buildDeps opened (the event hub; the database unless it was passed in). */
@@ -67,14 +70,21 @@ export async function buildDeps(config: Config, overrides: DepsOverrides = {}): 
   const store = createSqlConversationStore(db);
   const tickets = createSqlTicketStore(db);
   const officer = createOfficerDeps({ db, config, store, tickets, events, log: logger, ...(overrides.now ? { now: overrides.now } : {}) });
-  const assistant = createReadiness('assistant', () => (overrides.loadAssistant ? overrides.loadAssistant(db) : loadAssistant(config, db, logger)));
-  const conversations = createConversationService({
+  let indexBuiltAt: Date | undefined;
+  const assistant = createReadiness('assistant', async () => {
+    const loaded = await (overrides.loadAssistant ? overrides.loadAssistant(db) : loadAssistant(config, db, logger));
+    indexBuiltAt = new Date(); // the retrieval index is (re)built or checked as the assistant loads
+    return loaded;
+  });
+  const insights = createInsightsDeps(db);
+  const metrics = createMetrics({ backlog: () => insights.store.backlog(), indexBuiltAt: () => indexBuiltAt });
+  const conversations = observeTurns(createConversationService({
     store,
     tickets,
     events,
     desk: officer.desk,
     runTurn: (turn) => handleTurn(turn, assistant.require()),
-  });
+  }), metrics);
   const zalo = await createZaloDeps({
     config,
     db,
@@ -97,7 +107,8 @@ export async function buildDeps(config: Config, overrides: DepsOverrides = {}): 
     dossiers: dossierAppDeps(config, db),
     assistant,
     conversations,
-    insights: createInsightsDeps(db),
+    insights,
+    metrics,
     ...(zalo ? { zalo } : {}),
     async close() {
       await zalo?.stop().catch(() => undefined);

@@ -160,5 +160,12 @@ export function createSqlInsightStore(db: Db): InsightStore {
       );
       return rows.map((r) => ({ day: r.day, lookups: num(r.lookups), found: num(r.found) }));
     },
+    async backlog() {
+      const { rows } = await db.query<{ waiting: number | string; pending: number | string }>(
+        `SELECT (SELECT count(*) FROM handoff_tickets WHERE state = 'waiting_officer') AS waiting,
+                (SELECT count(*) FROM outbox WHERE status = 'pending') AS pending`,
+      );
+      return { waitingTickets: num(rows[0]?.waiting), outboxPending: num(rows[0]?.pending) };
+    },
   };
 }

@@ -82,4 +82,6 @@ export interface InsightStore {
   firstResponse(range: InsightRange): Promise<DurationSummary>;
   satisfaction(range: InsightRange): Promise<SatisfactionCounts>;
   dossierLookups(range: InsightRange): Promise<LookupDay[]>;
+  /** Right now: tickets waiting for an officer, outbox messages not yet sent. */
+  backlog(): Promise<{ waitingTickets: number; outboxPending: number }>;
 }

@@ -1,5 +1,10 @@
-/** POST /api/chat/:id/feedback: a citizen rates a bot answer; each turn's outcome is recorded with it. */
+/**
+ * POST /api/chat/:id/feedback: a citizen rates a bot answer; each turn's outcome is recorded with
+ * it; neither the question nor the comment (a name, a phone, a CCCD) reaches the logs.
+ */
+import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createLogger } from '../../../channels/http/logger.ts';
 import { startTestApp, type TestApp } from '../../support/test-app.ts';
 
 interface ChatResponse {
@@ -10,8 +15,18 @@ interface ChatResponse {
 
 describe('answer feedback over HTTP', () => {
   let app: TestApp;
+  const lines: string[] = [];
+  const logger = createLogger(
+    'debug',
+    new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(chunk.toString('utf8'));
+        done();
+      },
+    }),
+  );
   beforeAll(async () => {
-    app = await startTestApp();
+    app = await startTestApp({ logger });
   }, 120_000);
   afterAll(async () => app?.close());
 
@@ -75,5 +90,17 @@ describe('answer feedback over HTTP', () => {
       ['giá vàng hôm nay bao nhiêu', 'out_of_scope'],
       ['qwzx plokm trâu bay', 'not_found'],
     ]);
+  });
+
+  test('personal data in a question or a feedback comment never reaches the logs', async () => {
+    const name = 'Trần Thị Mai';
+    const phone = '0987654321';
+    const cccd = '079203001234';
+    const turn = await chat(`Tôi là ${name}, CCCD ${cccd}, sđt ${phone}, làm hộ chiếu cần gì`);
+    const response = await rate(turn.conversationId, { messageId: turn.answerId, rating: 'down', comment: `${name} gọi lại ${phone}, CCCD ${cccd}` });
+    expect(response.status).toBe(200);
+    const written = lines.join('');
+    expect(written).toContain('/api/chat/:conversationId/feedback');
+    for (const secret of [name, 'Mai', phone, '987654321', cccd, '79203001234']) expect(written).not.toContain(secret);
   });
 });
