@@ -84,6 +84,8 @@ describe.skipIf(!chromiumPath)(`the insights page in a real browser${chromiumPat
 
       await signIn(page, app.url, 'giamsat');
       errors.length = 0; // the console's own "not signed in yet" 401 before the sign-in
+      await page.getByRole('link', { name: 'Thống kê hỏi đáp' }).click();
+      await page.waitForURL(/\/officer\/insights\?from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}$/);
       await page.goto(`${app.url}/officer/insights?from=2026-11-01&to=2026-11-03`);
       await page.waitForFunction(() => document.body.getAttribute('data-loaded') === '2026-11-01..2026-11-03');
 
@@ -158,6 +160,7 @@ describe.skipIf(!chromiumPath)(`the insights page in a real browser${chromiumPat
       const page = await context.newPage();
       page.setDefaultTimeout(WAIT_MS);
       await signIn(page, app.url, 'canbo');
+      expect(await page.getByRole('link', { name: 'Thống kê hỏi đáp' }).isVisible()).toBe(false);
       const response = await page.goto(`${app.url}/officer/insights`);
       expect(response?.status()).toBe(403);
       await page.getByText('Chỉ giám sát viên mới xem được trang thống kê.').waitFor();
