@@ -4,7 +4,9 @@
  * bounds respected, unanswered questions grouped by their wording.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createSqlConversationStore } from '../../adapters/sql/sql-conversation-store.ts';
 import { createSqlInsightStore } from '../../adapters/sql/sql-insight-store.ts';
+import { createSqlTicketStore } from '../../adapters/sql/sql-ticket-store.ts';
 import { buildInsights, unansweredCsv } from '../../bot/insights/insights.ts';
 import { DB_FACTORIES, type TestDatabase } from '../support/databases.ts';
 import { LAND, PASSPORT, seedInsightHistory, vn } from '../support/insight-history.ts';
@@ -110,5 +112,25 @@ describe.each(DB_FACTORIES)('InsightStore conformance: $name', (factory) => {
     expect(report.handoff.rate).toBeNull();
     expect(report.officerWait).toEqual({ count: 0, medianSeconds: null, p90Seconds: null });
     expect(report.satisfaction.overallRate).toBeNull();
+  });
+
+  test('the officer wait ends at the first claim: a transfer back to the queue and a later claim do not move it', async () => {
+    const conversationId = `wait-${factory.name}`;
+    await createSqlConversationStore(database.db).ensure(conversationId, 'webchat');
+    const tickets = createSqlTicketStore(database.db);
+    let { ticket } = await tickets.open({ conversationId, channel: 'webchat', trigger: 'citizen_request', sector: null });
+    ticket = await tickets.transition(ticket.id, ticket.version, 'with_officer', { officerId: 'a' });
+    ticket = await tickets.transition(ticket.id, ticket.version, 'waiting_officer');
+    ticket = await tickets.transition(ticket.id, ticket.version, 'with_officer', { officerId: 'b' });
+    // Dated on 2026-12-20: opened 60 s before the first claim, the second claim an hour later.
+    await database.db.query(
+      `UPDATE handoff_tickets SET first_claimed_at = $2, created_at = $2::timestamptz - interval '60 seconds', claimed_at = $2::timestamptz + interval '1 hour' WHERE id = $1`,
+      [ticket.id, new Date('2026-12-20T09:00:00+07:00').toISOString()],
+    );
+    const store = createSqlInsightStore(database.db);
+    const range = { from: new Date('2026-12-20T00:00:00+07:00'), to: new Date('2026-12-21T00:00:00+07:00') };
+    expect(await store.officerWait(range)).toEqual({ count: 1, medianSeconds: 60, p90Seconds: 60 });
+    // Now: the seeded history's unclaimed ticket still waits; this one is with an officer.
+    expect(await store.backlog()).toEqual({ waitingTickets: 1, outboxPending: 0 });
   });
 });
