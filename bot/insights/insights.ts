@@ -230,10 +230,12 @@ const csvCell = (value: string | number | null): string => {
 
 /** The unanswered groups as CSV (UTF-8 with a BOM so spreadsheet programs read the accents). */
 export function unansweredCsv(groups: UnansweredGroup[]): string {
-  const header = ['cau_hoi', 'so_lan', 'ket_qua', 'khong_hai_long', 'ma_thu_tuc', 'ten_thu_tuc', 'gop_y', 'lan_cuoi'];
+  // khoa_tu_dien is the question as a key of knowledge/language/vocabulary/citizen-phrases.json.
+  const header = ['cau_hoi', 'khoa_tu_dien', 'so_lan', 'ket_qua', 'khong_hai_long', 'ma_thu_tuc', 'ten_thu_tuc', 'gop_y', 'lan_cuoi'];
   const lines = groups.map((g) =>
     [
       g.text,
+      g.key,
       g.count,
       Object.entries(g.outcomes)
         .map(([outcome, n]) => `${CSV_OUTCOME_LABELS[outcome as AnswerOutcome]}: ${n}`)

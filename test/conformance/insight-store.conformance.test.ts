@@ -83,11 +83,11 @@ describe.each(DB_FACTORIES)('InsightStore conformance: $name', (factory) => {
       },
     ]);
     const csv = unansweredCsv(report.unanswered);
-    expect(csv.startsWith('\uFEFFcau_hoi,so_lan,ket_qua,khong_hai_long,ma_thu_tuc,ten_thu_tuc,gop_y,lan_cuoi\r\n')).toBe(true);
+    expect(csv.startsWith('\uFEFFcau_hoi,khoa_tu_dien,so_lan,ket_qua,khong_hai_long,ma_thu_tuc,ten_thu_tuc,gop_y,lan_cuoi\r\n')).toBe(true);
     expect(csv.split('\r\n').slice(1, 4)).toEqual([
-      `Giá vàng hôm nay,3,ngoài phạm vi: 3,0,,,,${vn('03', '10:02')}`,
-      `abc xyz,1,không tìm thấy: 1,0,,,,${vn('02', '09:02')}`,
-      `cấp sổ đỏ lần đầu,1,trả lời (độ tin cậy thấp): 1,1,${LAND},Đăng ký đất đai lần đầu,"'=Sai thủ tục, gọi tôi***78",${vn('02', '09:01')}`,
+      `Giá vàng hôm nay,gia vang hom nay,3,ngoài phạm vi: 3,0,,,,${vn('03', '10:02')}`,
+      `abc xyz,abc xyz,1,không tìm thấy: 1,0,,,,${vn('02', '09:02')}`,
+      `cấp sổ đỏ lần đầu,cap so do lan dau,1,trả lời (độ tin cậy thấp): 1,1,${LAND},Đăng ký đất đai lần đầu,"'=Sai thủ tục, gọi tôi***78",${vn('02', '09:01')}`,
     ]);
   });
 

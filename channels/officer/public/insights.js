@@ -91,7 +91,8 @@
         procedure = el('a', { href: '/api/procedures/search?q=' + encodeURIComponent(g.text), target: '_blank', rel: 'noopener', text: 'Tìm thủ tục phù hợp' });
       }
       return el('tr', {}, [
-        el('td', { text: g.text }), el('td', { class: 'num', text: String(g.count) }), el('td', { text: outcomes }),
+        el('td', {}, [g.text, el('div', { class: 'key', title: 'Dòng cần thêm vào knowledge/language/vocabulary/citizen-phrases.json', text: 'Khóa từ điển: ' + g.key })]),
+        el('td', { class: 'num', text: String(g.count) }), el('td', { text: outcomes }),
         el('td', { class: 'num', text: String(g.disliked) }), el('td', {}, [procedure]), el('td', { text: g.comments.join(' | ') }),
       ]);
     });

@@ -130,7 +130,7 @@ describe.skipIf(!chromiumPath)(`the insights page in a real browser${chromiumPat
 
       const table = page.getByRole('table', { name: 'Câu hỏi chưa trả lời được' });
       const first = table.locator('tbody tr').first();
-      expect(await first.locator('td').allTextContents()).toEqual(['Giá vàng hôm nay', '3', 'Ngoài phạm vi: 3', '0', 'Tìm thủ tục phù hợp', '']);
+      expect(await first.locator('td').allTextContents()).toEqual(['Giá vàng hôm nayKhóa từ điển: gia vang hom nay', '3', 'Ngoài phạm vi: 3', '0', 'Tìm thủ tục phù hợp', '']);
       expect(await first.getByRole('link').getAttribute('href')).toBe('/api/procedures/search?q=Gi%C3%A1%20v%C3%A0ng%20h%C3%B4m%20nay');
       expect(await page.getByRole('link', { name: 'Tải CSV câu hỏi chưa trả lời được' }).getAttribute('href')).toBe(
         '/api/officer/insights/unanswered.csv?from=2026-11-01&to=2026-11-03',

@@ -43,8 +43,8 @@ describe('insights API', () => {
     const bytes = Buffer.from(await response.arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the BOM spreadsheet programs need for UTF-8
     const lines = bytes.subarray(3).toString('utf8').split('\r\n');
-    expect(lines[0]).toBe('cau_hoi,so_lan,ket_qua,khong_hai_long,ma_thu_tuc,ten_thu_tuc,gop_y,lan_cuoi');
-    expect(lines[1]).toMatch(/^Giá vàng hôm nay,3,ngoài phạm vi: 3,0,/);
+    expect(lines[0]).toBe('cau_hoi,khoa_tu_dien,so_lan,ket_qua,khong_hai_long,ma_thu_tuc,ten_thu_tuc,gop_y,lan_cuoi');
+    expect(lines[1]).toMatch(/^Giá vàng hôm nay,gia vang hom nay,3,ngoài phạm vi: 3,0,/);
     expect(lines).toHaveLength(5);
   });
 
