@@ -5,20 +5,16 @@
 import type { Db } from './db/db.ts';
 import type { AnswerOutcome } from '../../bot/insights/answer-outcome.ts';
 import type { FeedbackRating } from '../../bot/insights/answer-feedback.ts';
-import type { DayChannelCount, DurationSummary, InsightRange, InsightStore, KeyCount } from '../../bot/insights/insight-store.ts';
+import type { DayChannelCount, DurationSummary, InsightRange, InsightStore } from '../../bot/insights/insight-store.ts';
 
 const ZONE = 'Asia/Ho_Chi_Minh';
 const day = (column: string) => `to_char(${column} AT TIME ZONE '${ZONE}', 'YYYY-MM-DD')`;
 
-/** One row per bot turn answered in the range ($1 ≤ at < $2). */
-const TURNS = `turns AS (
-  SELECT m.reply_to, min(m.created_at) AS at, min(m.conversation_id) AS conversation_id,
-         min(m.intent) AS intent, min(m.procedure_code) AS procedure_code,
-         min(m.outcome) AS outcome, min(m.confidence) AS confidence,
-         bool_or(f.rating = 'down') AS disliked, bool_or(f.rating = 'up') AS liked, max(f.comment) AS comment
-  FROM messages m LEFT JOIN answer_feedback f ON f.message_id = m.id
-  WHERE m.outcome IS NOT NULL AND m.reply_to IS NOT NULL AND m.created_at >= $1 AND m.created_at < $2
-  GROUP BY m.reply_to)`;
+/**
+ * The answers in the range ($1 ≤ at < $2) grouped into turns: the bot messages of one turn share
+ * the question they answer (`reply_to`), its intent, procedure, outcome and confidence.
+ */
+const ANSWERS_IN_RANGE = `m.outcome IS NOT NULL AND m.reply_to IS NOT NULL AND m.created_at >= $1 AND m.created_at < $2`;
 
 const params = (range: InsightRange): unknown[] => [range.from.toISOString(), range.to.toISOString()];
 const num = (value: unknown): number => Number(value ?? 0);
@@ -43,11 +39,6 @@ export function createSqlInsightStore(db: Db): InsightStore {
     const { rows } = await db.query<{ day: string; channel: string; n: number | string }>(sql, params(range));
     return rows.map((r) => ({ day: r.day, channel: r.channel, count: num(r.n) }));
   }
-  async function keyCounts(sql: string, values: unknown[]): Promise<KeyCount[]> {
-    const { rows } = await db.query<{ key: string; n: number | string }>(sql, values);
-    return rows.map((r) => ({ key: r.key, count: num(r.n) }));
-  }
-
   return {
     conversationsByDay: (range) =>
       dayChannel(
@@ -55,23 +46,18 @@ export function createSqlInsightStore(db: Db): InsightStore {
          WHERE created_at >= $1 AND created_at < $2 GROUP BY 1, 2 ORDER BY 1, 2`,
         range,
       ),
-    questionsByDay: (range) =>
-      dayChannel(
-        `WITH ${TURNS}
-         SELECT ${day('t.at')} AS day, c.channel, count(*) AS n FROM turns t JOIN conversations c ON c.id = t.conversation_id
-         GROUP BY 1, 2 ORDER BY 1, 2`,
-        range,
-      ),
-    procedures: (range, limit) =>
-      keyCounts(
-        `WITH ${TURNS}
-         SELECT procedure_code AS key, count(*) AS n FROM turns WHERE procedure_code IS NOT NULL
-         GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT $3`,
-        [...params(range), limit],
-      ),
-    intents: (range) =>
-      keyCounts(`WITH ${TURNS} SELECT intent AS key, count(*) AS n FROM turns WHERE intent IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1`, params(range)),
-    outcomes: (range) => keyCounts(`WITH ${TURNS} SELECT outcome AS key, count(*) AS n FROM turns GROUP BY 1 ORDER BY 2 DESC, 1`, params(range)),
+    async turnCounts(range) {
+      const { rows } = await db.query<{ day: string; channel: string; intent: string | null; procedure_code: string | null; outcome: AnswerOutcome; n: number | string }>(
+        `SELECT ${day('t.at')} AS day, c.channel, t.intent, t.procedure_code, t.outcome, count(*) AS n
+         FROM (SELECT m.reply_to, min(m.created_at) AS at, min(m.conversation_id) AS conversation_id,
+                      min(m.intent) AS intent, min(m.procedure_code) AS procedure_code, min(m.outcome) AS outcome
+               FROM messages m WHERE ${ANSWERS_IN_RANGE} GROUP BY m.reply_to) t
+         JOIN conversations c ON c.id = t.conversation_id
+         GROUP BY 1, 2, 3, 4, 5`,
+        params(range),
+      );
+      return rows.map((r) => ({ day: r.day, channel: r.channel, intent: r.intent, procedureCode: r.procedure_code, outcome: r.outcome, count: num(r.n) }));
+    },
     async weakAnswers(range, options) {
       const { rows } = await db.query<{
         question: string;
@@ -84,12 +70,16 @@ export function createSqlInsightStore(db: Db): InsightStore {
         comment: string | null;
         at: Date | string;
       }>(
-        `WITH ${TURNS}
-         SELECT q.text AS question, t.outcome, t.confidence, t.intent, t.procedure_code, t.disliked, t.liked, t.comment, t.at
-         FROM turns t JOIN messages q ON q.id = t.reply_to
-         WHERE t.outcome IN ('not_found', 'out_of_scope', 'error')
-            OR (t.outcome = 'answered' AND t.confidence < $3)
-            OR t.disliked
+        // Only the weak answers' messages are grouped: unanswered, low confidence, or a 👎 on one of them.
+        `SELECT q.text AS question, t.outcome, t.confidence, t.intent, t.procedure_code, t.disliked, t.liked, t.comment, t.at
+         FROM (SELECT m.reply_to, min(m.created_at) AS at, min(m.intent) AS intent, min(m.procedure_code) AS procedure_code,
+                      min(m.outcome) AS outcome, min(m.confidence) AS confidence,
+                      bool_or(f.rating = 'down') AS disliked, bool_or(f.rating = 'up') AS liked, max(f.comment) AS comment
+               FROM messages m LEFT JOIN answer_feedback f ON f.message_id = m.id
+               WHERE ${ANSWERS_IN_RANGE}
+                 AND (m.outcome IN ('not_found', 'out_of_scope', 'error') OR (m.outcome = 'answered' AND m.confidence < $3) OR f.rating = 'down')
+               GROUP BY m.reply_to) t
+         JOIN messages q ON q.id = t.reply_to
          ORDER BY t.at DESC LIMIT $4`,
         [...params(range), options.lowConfidence, options.limit],
       );

@@ -18,8 +18,13 @@ export interface DayChannelCount {
   count: number;
 }
 
-export interface KeyCount {
-  key: string;
+/** Questions answered in the range, counted per day, channel, intent, procedure and outcome. */
+export interface TurnCount {
+  day: string;
+  channel: string;
+  intent: string | null;
+  procedureCode: string | null;
+  outcome: AnswerOutcome;
   count: number;
 }
 
@@ -68,11 +73,8 @@ export interface LookupDay {
 
 export interface InsightStore {
   conversationsByDay(range: InsightRange): Promise<DayChannelCount[]>;
-  questionsByDay(range: InsightRange): Promise<DayChannelCount[]>;
-  /** Questions per procedure answered or clarified towards (most asked first). */
-  procedures(range: InsightRange, limit: number): Promise<KeyCount[]>;
-  intents(range: InsightRange): Promise<KeyCount[]>;
-  outcomes(range: InsightRange): Promise<KeyCount[]>;
+  /** One pass over the answers: the questions per day, channel, intent, procedure and outcome. */
+  turnCounts(range: InsightRange): Promise<TurnCount[]>;
   /** Unanswered, below `lowConfidence`, or disliked; newest first, at most `limit`. */
   weakAnswers(range: InsightRange, options: { lowConfidence: number; limit: number }): Promise<WeakAnswer[]>;
   handoffs(range: InsightRange): Promise<HandoffCounts>;

@@ -108,6 +108,13 @@ export function questionKey(text: string): string {
   return syllables(foldedKey(text)).join(' ');
 }
 
+/** Sums counts per key; most first, then by key. */
+function countBy<T extends { count: number }>(rows: T[], keyOf: (row: T) => string): Array<{ key: string; count: number }> {
+  const sums = new Map<string, number>();
+  for (const row of rows) sums.set(keyOf(row), (sums.get(keyOf(row)) ?? 0) + row.count);
+  return [...sums.entries()].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
 const ratio = (part: number, whole: number): number | null => (whole > 0 ? Math.round((part / whole) * 1000) / 1000 : null);
 
 function mostFrequent(values: Array<string | null>): string | null {
@@ -152,12 +159,9 @@ export async function buildInsights(
   nameOf: (code: string) => string | null = () => null,
 ): Promise<InsightsReport> {
   const instants = rangeOfDays(range);
-  const [conversations, questions, procedures, intents, outcomes, weak, handoffs, officerWait, firstResponse, satisfaction, lookups] = await Promise.all([
+  const [conversations, turns, weak, handoffs, officerWait, firstResponse, satisfaction, lookups] = await Promise.all([
     store.conversationsByDay(instants),
-    store.questionsByDay(instants),
-    store.procedures(instants, TOP_PROCEDURES),
-    store.intents(instants),
-    store.outcomes(instants),
+    store.turnCounts(instants),
     store.weakAnswers(instants, { lowConfidence: LOW_CONFIDENCE, limit: WEAK_ANSWER_SCAN }),
     store.handoffs(instants),
     store.officerWait(instants),
@@ -165,6 +169,13 @@ export async function buildInsights(
     store.satisfaction(instants),
     store.dossierLookups(instants),
   ]);
+  const questions = countBy(turns, (t) => `${t.day}\u0000${t.channel}`).map(({ key, count }) => {
+    const [day = '', channel = ''] = key.split('\u0000');
+    return { day, channel, count };
+  });
+  const procedures = countBy(turns.filter((t) => t.procedureCode), (t) => t.procedureCode as string).slice(0, TOP_PROCEDURES);
+  const intents = countBy(turns.filter((t) => t.intent), (t) => t.intent as string);
+  const outcomes = countBy(turns, (t) => t.outcome);
   const channels = [...new Set([...conversations, ...questions].map((r) => r.channel))].sort();
   const days = daysOf(range).map((day) => {
     const empty = () => Object.fromEntries(channels.map((c) => [c, 0])) as Record<string, number>;

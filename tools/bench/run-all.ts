@@ -52,6 +52,12 @@ const BENCHES: BenchEntry[] = [
       { key: 'one_procedure_rebuild_ms', max: 5_000 },
     ],
   },
+  {
+    name: 'insights',
+    file: 'insights-bench.ts',
+    exportName: 'runInsightsBench',
+    targets: [{ key: 'report_median_ms', max: 3_000 }],
+  },
 ];
 
 type BenchFn = () => Promise<Record<string, number>>;
