@@ -15,7 +15,7 @@ import { officerRoutes } from './channels/officer/routes.ts';
 import { webchatRoutes } from './channels/webchat/routes.ts';
 import { zaloWebhookRoutes } from './channels/zalo/zalo-webhook.ts';
 
-export type AppDeps = Pick<Deps, 'config' | 'logger' | 'assistant' | 'store' | 'events' | 'officer' | 'dossiers' | 'conversations' | 'zalo'>;
+export type AppDeps = Pick<Deps, 'config' | 'logger' | 'assistant' | 'store' | 'events' | 'officer' | 'dossiers' | 'conversations' | 'zalo' | 'limits'>;
 
 export function createApp(deps: AppDeps): Express {
   const app = express();
@@ -40,8 +40,8 @@ export function createApp(deps: AppDeps): Express {
 
   app.use(['/api/chat', '/widget.js'], citizenCors(deps.config.allowedOrigins));
   app.use(procedureRoutes(deps.assistant));
-  app.use(webchatRoutes({ conversations: deps.conversations, store: deps.store, events: deps.events }));
-  app.use(officerRoutes({ ...deps.officer, events: deps.events, store: deps.store, assistant: deps.assistant, ...(deps.zalo ? { delivery: deps.zalo.insight } : {}) }));
+  app.use(webchatRoutes({ conversations: deps.conversations, store: deps.store, events: deps.events, limits: deps.limits }));
+  app.use(officerRoutes({ ...deps.officer, limits: deps.limits, events: deps.events, store: deps.store, assistant: deps.assistant, ...(deps.zalo ? { delivery: deps.zalo.insight } : {}) }));
   app.use(dossierIntegrationRoutes(deps.dossiers, { store: deps.store, events: deps.events, log: deps.logger }));
 
   app.use((request, _response, next) => next(new HttpError('not_found', `${request.method} ${request.path}`)));

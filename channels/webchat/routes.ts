@@ -10,6 +10,7 @@ import { Router, type Request, type Response } from 'express';
 import type { ChatOutcome, ConversationService } from '../../bot/conversation/conversation-service.ts';
 import type { ConversationStore } from '../../bot/conversation/conversation-store.ts';
 import type { EventHub } from '../../bot/events/event-hub.ts';
+import { admitClient, claimStreamSlot, type ClientLimits } from '../http/client-limits.ts';
 import { openEventStream } from '../http/event-stream.ts';
 import { HttpError } from '../http/errors.ts';
 import { webchatChannel } from './webchat-channel.ts';
@@ -20,6 +21,7 @@ export interface WebchatDeps {
   conversations: ConversationService;
   store: ConversationStore;
   events: EventHub;
+  limits: ClientLimits;
 }
 
 /** One turn's answer as the widget reads it: the outcome with replies rendered for web chat. */
@@ -54,6 +56,10 @@ export function webchatRoutes(deps: WebchatDeps): Router {
       headers: request.headers as Record<string, string | undefined>,
       ...(request.ip ? { clientKey: `ip:${request.ip}` } : {}),
     });
+    // Limits before anything is stored: a refused turn leaves no trace.
+    await admitClient(deps.limits, deps.limits.rules.chat, request, response);
+    const known = message.conversationId ? await deps.store.get(message.conversationId) : null;
+    if (!known) await admitClient(deps.limits, deps.limits.rules.conversation, request, response);
     const outcome = await deps.conversations.handleCitizenMessage({ ...message, log: request.log });
     response.json(toWebchatResponse(outcome));
   });
@@ -63,6 +69,7 @@ export function webchatRoutes(deps: WebchatDeps): Router {
     if (!(await deps.store.get(conversationId))) {
       throw new HttpError('not_found', 'unknown conversation', 'Không tìm thấy cuộc trò chuyện này.');
     }
+    claimStreamSlot(deps.limits.streams, request, response);
     const stream = openEventStream(request, response);
     const send = stream.send;
     // Nothing lost across a reconnect: replay what the citizen's page has not seen.
