@@ -34,7 +34,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(textGuard());
 
   app.get('/health', (_request, response) => {
-    const report = healthReport(deps.assistant);
+    const report = healthReport(deps.assistant, deps.events);
     response.status(report.ready ? 200 : 503).json(report.body);
   });
 

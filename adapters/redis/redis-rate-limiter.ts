@@ -5,7 +5,7 @@
  * Redis cannot be reached the limiter counts in this process instead (each instance on its own),
  * so an outage neither fails requests nor lifts the limits.
  */
-import { Redis } from 'ioredis';
+import { connected, openRedis } from './redis-connection.ts';
 import { createMemoryRateLimiter, unlimited, type RateLimiter } from '../../bot/limits/rate-limiter.ts';
 
 const TOKEN_BUCKET = `
@@ -37,25 +37,9 @@ export interface RedisRateLimiterOptions {
   onFallback?: (down: boolean, error?: unknown) => void;
 }
 
-/** Waits (at most `ms`) for the first connection; an unreachable Redis is not a start-up error. */
-export async function connected(redis: Redis, ms = 2000): Promise<boolean> {
-  if (redis.status === 'ready') return true;
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => done(false), ms);
-    const onReady = () => done(true);
-    function done(ok: boolean) {
-      clearTimeout(timer);
-      redis.off('ready', onReady);
-      resolve(ok);
-    }
-    redis.on('ready', onReady);
-  });
-}
-
 export async function createRedisRateLimiter(url: string, prefix: string, options: RedisRateLimiterOptions = {}): Promise<RateLimiter> {
-  // No offline queue and a short timeout: during an outage a request falls back at once instead of waiting.
-  const redis = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: 1000 });
-  redis.on('error', () => undefined); // reported through onFallback; ioredis reconnects by itself
+  // During an outage a request falls back at once instead of waiting for Redis.
+  const redis = openRedis(url);
   if (!(await connected(redis))) options.onFallback?.(true);
   const fallback = createMemoryRateLimiter();
   let down = redis.status !== 'ready';

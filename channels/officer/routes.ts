@@ -107,7 +107,7 @@ export function officerRoutes(deps: OfficerRouteDeps): Router {
       response.setHeader('Retry-After', String(admission.retryAfterSeconds));
       throw tooManyLogins(admission.retryAfterSeconds);
     }
-    const result = await deps.accounts.login(username, password);
+    const result = await deps.accounts.login(username, password, { clientKey: client });
     if (result.kind === 'bad_credentials') {
       throw new HttpError('unauthorized', 'bad officer credentials', 'Tên đăng nhập hoặc mật khẩu không đúng.');
     }
