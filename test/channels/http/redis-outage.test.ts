@@ -83,6 +83,11 @@ describe.skipIf(!HAS_REDIS_SERVER)(`Redis down mid-conversation${HAS_REDIS_SERVE
     expect((await fetch(`${a.url}/health`)).status).toBe(200);
     expect(await (await fetch(`${a.url}/health`)).json()).toMatchObject({ status: 'ok', redis: 'ok' });
 
+    // An officer console on instance B (the officer works on A).
+    const officerOnB = await login(b.url, 'truc', PASSWORD);
+    const consoleOnB = openEventStream(`${b.url}/api/officer/events`, officerOnB.auth);
+    await consoleOnB.opened;
+
     await stop(redis);
 
     const reply = await call(`${a.url}/api/officer/tickets/${ticketId}/messages`, 'POST', { text: 'Cán bộ trả lời khi Redis hỏng.' }, officer.auth);
@@ -95,6 +100,10 @@ describe.skipIf(!HAS_REDIS_SERVER)(`Redis down mid-conversation${HAS_REDIS_SERVE
     expect(turn.status).toBe(200);
     const messages = await b.deps.store.messages(conversationId);
     expect(messages.map((m) => m.text)).toContain('Dạ em cảm ơn ạ');
+
+    // The console on B cannot hear A's events now: it is told to reload from the database.
+    expect(await consoleOnB.next((e) => e.type === 'refresh', 8000)).toMatchObject({ reason: 'events_down' });
+    consoleOnB.close();
 
     const health = await fetch(`${a.url}/health`);
     expect(health.status).toBe(200);
