@@ -47,9 +47,10 @@ export function createMemoryRateLimiter(options: { maxKeys?: number } = {}): Rat
     for (const [key, bucket] of buckets) {
       if (refill(bucket, bucket.rule, nowMs).tokens >= bucket.rule.capacity) buckets.delete(key);
     }
-    // Still too many (a flood of distinct clients): forget the oldest, which only ever lets a request through.
+    // Still too many (a flood of distinct clients): forget the oldest tenth, which only ever lets a
+    // request through — and leaves room, so the next new clients do not scan again at once.
     for (const key of buckets.keys()) {
-      if (buckets.size <= maxKeys) break;
+      if (buckets.size <= maxKeys * 0.9) break;
       buckets.delete(key);
     }
   };
