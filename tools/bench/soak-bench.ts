@@ -342,17 +342,23 @@ export async function runSoakBench(argv: string[] = []): Promise<Record<string, 
   const first = rss[0]!.mb;
   const last = rss.at(-1)!.mb;
   const tail = rss.filter((sample) => sample.at >= elapsed / 2).map((s) => s.mb);
+  // A leak raises the floor the garbage collector comes back to: compare the lowest RSS of the
+  // middle third with the lowest of the last third (the first third is the warm-up).
+  const floor = (from: number, to: number) => Math.min(...rss.filter((s) => s.at >= from * elapsed && s.at <= to * elapsed).map((s) => s.mb));
+  const floorGrowth = round(floor(2 / 3, 1) - floor(1 / 3, 2 / 3));
   Object.assign(results, {
     rss_first_mb: first,
     rss_peak_mb: Math.max(...rss.map((s) => s.mb)),
     rss_last_mb: last,
     rss_second_half_min_mb: Math.min(...tail),
     rss_second_half_max_mb: Math.max(...tail),
+    rss_floor_growth_mb: floorGrowth,
     acknowledged_turns: acknowledged.length,
     lost,
     restart_s: round(restartSeconds),
   });
   console.log(`RSS samples (s → MB): ${rss.map((s) => `${s.at}→${s.mb}`).join(' ')}`);
+  console.log(`RSS floor: middle third ${floor(1 / 3, 2 / 3)} MB → last third ${floor(2 / 3, 1)} MB (${floorGrowth >= 0 ? '+' : ''}${floorGrowth} MB)`);
   console.log(`lost = ${lost} of ${acknowledged.length} acknowledged turns after kill -9 and restart`);
   return results;
 }
