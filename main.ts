@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   await bootstrapSupervisor(deps.officer.accounts, config, logger);
   const stopSweeper = startClaimSweeper(deps.officer.desk, 30_000, logger);
   // Idle conversations (CONVERSATION_RETENTION_DAYS) and expired sessions: now, then every hour.
-  const retention = startRetention({ store: deps.store, accounts: deps.officer.accounts, retentionDays: config.conversationRetentionDays, log: logger });
+  const retention = startRetention({ store: deps.store, accounts: deps.officer.accounts, loginLimits: deps.officer.loginLimits, retentionDays: config.conversationRetentionDays, log: logger });
   // The Zalo outbox: what a previous run left unsent goes out now.
   deps.zalo?.start();
 

@@ -61,6 +61,8 @@ export interface OfficerAccounts extends OfficerDirectory {
   closeSession(token: string): Promise<void>;
   /** Deletes every expired session (also done at each login); returns how many. */
   purgeExpiredSessions(): Promise<number>;
+  /** Forgets per-address login records untouched for KNOWN_CLIENT_DAYS (no lock, no recent success); returns how many. */
+  purgeLoginRecords(now?: Date): Promise<number>;
 }
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -105,9 +107,10 @@ export function createOfficerAccounts(db: Db): OfficerAccounts {
       // concurrent attempts cannot all be checked. First per account and client: a locked pair
       // matches no row (an expired lock starts the count afresh); an unknown user matches none.
       const pair = await db.query<{ officer_id: string; last_success: Date | string | null }>(
-        `INSERT INTO officer_login_pairs AS p (officer_id, client_key, failed)
-         SELECT id, $2, 1 FROM officer_accounts WHERE username = $1
+        `INSERT INTO officer_login_pairs AS p (officer_id, client_key, failed, last_attempt)
+         SELECT id, $2, 1, $3 FROM officer_accounts WHERE username = $1
          ON CONFLICT (officer_id, client_key) DO UPDATE SET
+           last_attempt = $3,
            failed = CASE WHEN p.locked_until IS NOT NULL THEN 1 ELSE p.failed + 1 END,
            locked_until = CASE WHEN (CASE WHEN p.locked_until IS NOT NULL THEN 1 ELSE p.failed + 1 END) >= $4
              THEN $3::timestamptz + make_interval(mins => $5) ELSE NULL END
@@ -168,5 +171,18 @@ export function createOfficerAccounts(db: Db): OfficerAccounts {
       await db.query('DELETE FROM officer_sessions WHERE token_hash = $1', [hashToken(token)]);
     },
     purgeExpiredSessions: purgeExpired,
+    async purgeLoginRecords(now = new Date()) {
+      const { rows } = await db.query<{ n: number }>(
+        `WITH gone AS (
+           DELETE FROM officer_login_pairs
+           WHERE last_attempt < $1::timestamptz - make_interval(days => $2)
+             AND (last_success IS NULL OR last_success < $1::timestamptz - make_interval(days => $2))
+             AND (locked_until IS NULL OR locked_until <= $1)
+           RETURNING 1)
+         SELECT count(*)::int AS n FROM gone`,
+        [now.toISOString(), KNOWN_CLIENT_DAYS],
+      );
+      return rows[0]?.n ?? 0;
+    },
   };
 }

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createSqlConversationStore } from '../../adapters/sql/sql-conversation-store.ts';
+import { createLoginLimits } from '../../adapters/sql/sql-login-limit-store.ts';
 import { createOfficerAccounts } from '../../adapters/sql/sql-officer-store.ts';
 import { createSqlTicketStore } from '../../adapters/sql/sql-ticket-store.ts';
 import { startRetention } from '../../deps/retention-job.ts';
@@ -67,5 +68,28 @@ describe.each(DB_FACTORIES)('retention job on $name', (factory) => {
     job.stop();
     expect(await job.run()).toMatchObject({ conversations: 0 });
     expect(await store.get('r-forever')).not.toBeNull();
+  });
+
+  test('login records that no longer count are forgotten; a lock, a recent attempt or a recent sign-in is kept', async () => {
+    const accounts = createOfficerAccounts(database.db);
+    const limits = createLoginLimits(database.db);
+    await accounts.create({ username: 'ghi-nho', password: 'mat-khau-rat-dai-1', role: 'officer' });
+    await accounts.login('ghi-nho', 'mat-khau-rat-dai-1', { clientKey: 'ip:office' });
+    for (const client of ['ip:old-stranger', 'ip:new-stranger', 'ip:locked']) await accounts.login('ghi-nho', 'sai-mat-khau', { clientKey: client });
+    await limits.admit('ip:old-window');
+    await limits.admit('ip:current-window');
+    await database.db.query(`UPDATE officer_login_pairs SET last_attempt = now() - interval '40 days', last_success = now() - interval '40 days' WHERE client_key = 'ip:office'`);
+    await database.db.query(`UPDATE officer_login_pairs SET last_attempt = now() - interval '40 days' WHERE client_key IN ('ip:old-stranger', 'ip:locked')`);
+    await database.db.query(`UPDATE officer_login_pairs SET locked_until = now() + interval '5 minutes' WHERE client_key = 'ip:locked'`);
+    await database.db.query(`UPDATE officer_login_clients SET window_start = now() - interval '1 hour' WHERE client_key = 'ip:old-window'`);
+
+    const job = startRetention({ store: createSqlConversationStore(database.db), accounts, loginLimits: limits, retentionDays: 0, intervalMs: 60_000 });
+    job.stop();
+    const pass = await job.run();
+    expect(pass.loginRecords).toBeGreaterThanOrEqual(3);
+    const pairs = (await database.db.query<{ client_key: string }>(`SELECT client_key FROM officer_login_pairs ORDER BY client_key`)).rows.map((r) => r.client_key);
+    expect(pairs).toEqual(['ip:locked', 'ip:new-stranger']);
+    const clients = (await database.db.query<{ client_key: string }>(`SELECT client_key FROM officer_login_clients WHERE client_key LIKE 'ip:%-window'`)).rows.map((r) => r.client_key);
+    expect(clients).toEqual(['ip:current-window']);
   });
 });

@@ -15,6 +15,7 @@ export const migration: Migration = {
         failed        INTEGER NOT NULL DEFAULT 0,
         locked_until  TIMESTAMPTZ,
         last_success  TIMESTAMPTZ,
+        last_attempt  TIMESTAMPTZ NOT NULL DEFAULT now(),
         PRIMARY KEY (officer_id, client_key)
       );
       CREATE INDEX conversations_by_update ON conversations (updated_at);`,
