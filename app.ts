@@ -18,7 +18,7 @@ import { feedbackRoutes } from './channels/webchat/feedback-routes.ts';
 import { webchatRoutes } from './channels/webchat/routes.ts';
 import { zaloWebhookRoutes } from './channels/zalo/zalo-webhook.ts';
 
-export type AppDeps = Pick<Deps, 'config' | 'logger' | 'assistant' | 'store' | 'events' | 'officer' | 'dossiers' | 'conversations' | 'zalo' | 'insights' | 'metrics'>;
+export type AppDeps = Pick<Deps, 'config' | 'logger' | 'assistant' | 'store' | 'events' | 'officer' | 'dossiers' | 'conversations' | 'zalo' | 'insights' | 'metrics' | 'limits'>;
 
 export function createApp(deps: AppDeps): Express {
   const app = express();
@@ -39,16 +39,16 @@ export function createApp(deps: AppDeps): Express {
 
   app.use(metricsRoutes(deps.metrics, { token: deps.config.metricsToken }));
   app.get('/health', (_request, response) => {
-    const report = healthReport(deps.assistant);
+    const report = healthReport(deps.assistant, deps.events);
     response.status(report.ready ? 200 : 503).json(report.body);
   });
 
   app.use(['/api/chat', '/widget.js'], citizenCors(deps.config.allowedOrigins));
   app.use(procedureRoutes(deps.assistant));
-  app.use(webchatRoutes({ conversations: deps.conversations, store: deps.store, events: deps.events }));
+  app.use(webchatRoutes({ conversations: deps.conversations, store: deps.store, events: deps.events, limits: deps.limits }));
   app.use(feedbackRoutes({ feedback: deps.insights.feedback }));
   app.use(insightRoutes({ accounts: deps.officer.accounts, insights: deps.insights.store, assistant: deps.assistant }));
-  app.use(officerRoutes({ ...deps.officer, events: deps.events, store: deps.store, assistant: deps.assistant, ...(deps.zalo ? { delivery: deps.zalo.insight } : {}) }));
+  app.use(officerRoutes({ ...deps.officer, limits: deps.limits, events: deps.events, store: deps.store, assistant: deps.assistant, ...(deps.zalo ? { delivery: deps.zalo.insight } : {}) }));
   app.use(dossierIntegrationRoutes(deps.dossiers, { store: deps.store, events: deps.events, log: deps.logger }));
 
   app.use((request, _response, next) => next(new HttpError('not_found', `${request.method} ${request.path}`)));

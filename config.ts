@@ -38,6 +38,18 @@ const ConfigSchema = z.object({
     .transform((value) => (Array.isArray(value) ? value : value.split(',')).map((origin) => origin.trim()).filter(Boolean))
     .pipe(z.array(z.string().refine(isOrigin, 'each origin like https://example.gov.vn (scheme, host, port; no path)')))
     .default([]),
+  /** Citizen turns (POST /api/chat) per client (IP) per minute, as a token bucket of that size; 0 = no limit. */
+  rateLimitChatPerMinute: z.coerce.number().int().min(0).max(100_000).default(60),
+  /** New conversations per client per hour (token bucket); 0 = no limit. */
+  rateLimitConversationsPerHour: z.coerce.number().int().min(0).max(1_000_000).default(100),
+  /** Dossier lookups and phone-digit checks per client per minute (token bucket, beside the per-window guard); 0 = no limit. */
+  rateLimitLookupsPerMinute: z.coerce.number().int().min(0).max(100_000).default(20),
+  /** Officer login attempts per client per minute (token bucket, beside the failed-login limits); 0 = no limit. */
+  rateLimitLoginsPerMinute: z.coerce.number().int().min(0).max(100_000).default(60),
+  /** Event streams (citizen chat and officer console) one client may hold open on one instance; 0 = no limit. */
+  maxStreamsPerClient: z.coerce.number().int().min(0).max(100_000).default(20),
+  /** Conversations idle this long (and with no open ticket) are deleted with their messages; 0 = kept for ever. */
+  conversationRetentionDays: z.coerce.number().min(0).max(36_500).default(180),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** OpenAI-compatible endpoint (…/v1, Ollama's too) that rewords answers under a fact guard; absent = off. */
   llmBaseUrl: z.string().url().optional(),
@@ -108,6 +120,12 @@ const ENVIRONMENT_KEYS: Record<string, keyof Config> = {
   REDIS_URL: 'redisUrl',
   REDIS_PREFIX: 'redisPrefix',
   ALLOWED_ORIGINS: 'allowedOrigins',
+  RATE_LIMIT_CHAT_PER_MINUTE: 'rateLimitChatPerMinute',
+  RATE_LIMIT_CONVERSATIONS_PER_HOUR: 'rateLimitConversationsPerHour',
+  RATE_LIMIT_LOOKUPS_PER_MINUTE: 'rateLimitLookupsPerMinute',
+  RATE_LIMIT_LOGINS_PER_MINUTE: 'rateLimitLoginsPerMinute',
+  MAX_STREAMS_PER_CLIENT: 'maxStreamsPerClient',
+  CONVERSATION_RETENTION_DAYS: 'conversationRetentionDays',
   LOG_LEVEL: 'logLevel',
   LLM_BASE_URL: 'llmBaseUrl',
   LLM_MODEL: 'llmModel',

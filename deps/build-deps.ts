@@ -20,6 +20,10 @@ import { handleTurn } from '../bot/turn.ts';
 import type { Db } from '../adapters/sql/db/db.ts';
 import { openDb } from '../adapters/sql/db/open-db.ts';
 import { createRedisEventHub } from '../adapters/redis/redis-event-hub.ts';
+import { createRedisRateLimiter } from '../adapters/redis/redis-rate-limiter.ts';
+import { createMemoryRateLimiter, rateRule, type RateLimiter } from '../bot/limits/rate-limiter.ts';
+import { limitDossierLookups } from '../bot/dossiers/limited-lookup.ts';
+import { createStreamSlots, type ClientLimits } from '../channels/http/client-limits.ts';
 import { createSqlConversationStore } from '../adapters/sql/sql-conversation-store.ts';
 import { createSqlTicketStore } from '../adapters/sql/sql-ticket-store.ts';
 import type { DossierAppDeps } from '../channels/api/integration-routes.ts';
@@ -45,6 +49,8 @@ export interface Deps {
   insights: InsightsDeps;
   /** Prometheus metrics (GET /metrics). */
   metrics: Metrics;
+  /** Per-client token buckets (through Redis when REDIS_URL is set) and the cap on open event streams. */
+  limits: ClientLimits;
   /** The Zalo OA channel, when ZALO_APP_ID is set; its outbox worker is started by main.ts (or a test). */
   zalo?: ZaloDeps;
   /** Closes what buildDeps opened (the event hub; the database unless it was passed in). */
@@ -59,6 +65,8 @@ export interface DepsOverrides {
   now?: () => Date;
   /** Replaces the loaded assistant (tests with a small catalog or a fake retriever). */
   loadAssistant?: (db: Db) => Promise<TurnDeps>;
+  /** Replaces the rate limiter built from the configuration. */
+  limiter?: RateLimiter;
   /** Outbox worker timing (tests: short backoff and polling). */
   zaloWorker?: Partial<OutboxWorkerOptions>;
 }
@@ -67,6 +75,7 @@ export async function buildDeps(config: Config, overrides: DepsOverrides = {}): 
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const db = overrides.db ?? (await openDb(config));
   const events = overrides.events ?? (config.redisUrl ? await createRedisEventHub(config.redisUrl, redisPrefix(config)) : createMemoryEventHub());
+  const limits = await clientLimits(config, logger, overrides.limiter);
   const store = createSqlConversationStore(db);
   const tickets = createSqlTicketStore(db);
   const officer = createOfficerDeps({ db, config, store, tickets, events, log: logger, ...(overrides.now ? { now: overrides.now } : {}) });
@@ -74,7 +83,7 @@ export async function buildDeps(config: Config, overrides: DepsOverrides = {}): 
   const assistant = createReadiness('assistant', async () => {
     const loaded = await (overrides.loadAssistant ? overrides.loadAssistant(db) : loadAssistant(config, db, logger));
     indexBuiltAt = new Date(); // the retrieval index is (re)built or checked as the assistant loads
-    return loaded;
+    return loaded.dossiers ? { ...loaded, dossiers: limitDossierLookups(loaded.dossiers, limits.limiter, limits.rules.lookup) } : loaded;
   });
   const insights = createInsightsDeps(db);
   const metrics = createMetrics({ backlog: () => insights.store.backlog(), indexBuiltAt: () => indexBuiltAt });
@@ -109,11 +118,35 @@ export async function buildDeps(config: Config, overrides: DepsOverrides = {}): 
     conversations,
     insights,
     metrics,
+    limits,
     ...(zalo ? { zalo } : {}),
     async close() {
       await zalo?.stop().catch(() => undefined);
+      await limits.limiter.close().catch(() => undefined);
       await events.close().catch(() => undefined);
       if (!overrides.db) await db.close().catch(() => undefined);
     },
+  };
+}
+
+/** The per-client limits of the configuration; the buckets live in Redis when REDIS_URL is set. */
+async function clientLimits(config: Config, logger: Logger, given?: RateLimiter): Promise<ClientLimits> {
+  const limiter =
+    given ??
+    (config.redisUrl
+      ? await createRedisRateLimiter(config.redisUrl, redisPrefix(config), {
+          onFallback: (down, error) =>
+            down ? logger.warn({ err: error }, 'rate limits: Redis unreachable, counting in this instance') : logger.info('rate limits: Redis reachable again'),
+        })
+      : createMemoryRateLimiter());
+  return {
+    limiter,
+    rules: {
+      chat: rateRule('chat', config.rateLimitChatPerMinute, 60),
+      conversation: rateRule('conversation', config.rateLimitConversationsPerHour, 3600),
+      login: rateRule('login', config.rateLimitLoginsPerMinute, 60),
+      lookup: rateRule('lookup', config.rateLimitLookupsPerMinute, 60),
+    },
+    streams: createStreamSlots(config.maxStreamsPerClient),
   };
 }

@@ -15,6 +15,8 @@ export const HTTP_ERRORS = {
   ticket_not_found: { status: 404, vi: 'Không tìm thấy yêu cầu hỗ trợ này.' },
   dossier_not_found: { status: 404, vi: 'Không tìm thấy hồ sơ có mã này trong hệ thống.' },
   ticket_conflict: { status: 409, vi: 'Yêu cầu này vừa được cán bộ khác xử lý. Vui lòng tải lại hàng chờ.' },
+  rate_limited: { status: 429, vi: 'Bạn gửi yêu cầu quá nhanh. Vui lòng thử lại sau ít phút.' },
+  too_many_streams: { status: 429, vi: 'Có quá nhiều cửa sổ trò chuyện đang mở từ máy này. Vui lòng đóng bớt rồi thử lại.' },
   too_many_logins: { status: 429, vi: 'Máy này đã đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút.' },
   officer_not_configured: { status: 503, vi: 'Chức năng cán bộ trực chưa được bật trên máy chủ này.' },
   integration_not_configured: { status: 503, vi: 'Chức năng kết nối chưa được cấu hình trên máy chủ này (thiếu INTEGRATION_TOKEN).' },

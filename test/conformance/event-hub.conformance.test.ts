@@ -54,6 +54,18 @@ describe.each(factories)('EventHub conformance: $name', (factory) => {
     expect(heard).toEqual([]);
   });
 
+  test('a listener that throws neither fails the publisher nor stops the other listeners', async () => {
+    const id = `conv-${Math.random().toString(36).slice(2)}`;
+    const offBad = hub.subscribe(id, () => {
+      throw new Error('closed stream');
+    });
+    const received = nextEvent(hub, id);
+    await settle();
+    await expect(hub.publish({ conversationId: id, type: 'message', from: 'officer', text: 'vẫn tới', at: new Date().toISOString() })).resolves.toBeUndefined();
+    expect((await received).text).toBe('vẫn tới');
+    offBad();
+  });
+
   test('subscribeAll hears every conversation once, next to a per-conversation listener, until unsubscribed', async () => {
     const id = `conv-${Math.random().toString(36).slice(2)}`;
     const all: ConversationEvent[] = [];

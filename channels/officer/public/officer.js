@@ -67,7 +67,8 @@
       var data;
       try { data = JSON.parse(event.data); } catch { return; }
       loadQueue();
-      if (current && data.ticketId === current) loadTicket(current);
+      // "refresh": live events cannot reach this console for now (Redis down): reload what is open.
+      if (current && (data.ticketId === current || data.type === 'refresh')) loadTicket(current);
     };
   }
 
