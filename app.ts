@@ -12,10 +12,13 @@ import { healthReport } from './channels/http/readiness.ts';
 import { dossierIntegrationRoutes } from './channels/api/integration-routes.ts';
 import { procedureRoutes } from './channels/api/procedure-routes.ts';
 import { officerRoutes } from './channels/officer/routes.ts';
+import { directLineRoutes, DIRECTLINE_BASE } from './channels/directline/directline-routes.ts';
 import { webchatRoutes } from './channels/webchat/routes.ts';
 import { zaloWebhookRoutes } from './channels/zalo/zalo-webhook.ts';
 
-export type AppDeps = Pick<Deps, 'config' | 'logger' | 'assistant' | 'store' | 'events' | 'officer' | 'dossiers' | 'conversations' | 'zalo'>;
+const DIRECTLINE_CORS_HEADERS = 'Authorization, Content-Type, X-Requested-With, x-ms-bot-agent';
+
+export type AppDeps = Pick<Deps, 'config' | 'logger' | 'assistant' | 'store' | 'events' | 'officer' | 'dossiers' | 'conversations' | 'zalo' | 'directline'>;
 
 export function createApp(deps: AppDeps): Express {
   const app = express();
@@ -39,8 +42,11 @@ export function createApp(deps: AppDeps): Express {
   });
 
   app.use(['/api/chat', '/widget.js'], citizenCors(deps.config.allowedOrigins));
+  // Web Chat on a portal page calls Direct Line from the portal's origin, with its own headers.
+  if (deps.directline) app.use(DIRECTLINE_BASE, citizenCors(deps.config.allowedOrigins, DIRECTLINE_CORS_HEADERS));
   app.use(procedureRoutes(deps.assistant));
   app.use(webchatRoutes({ conversations: deps.conversations, store: deps.store, events: deps.events }));
+  if (deps.directline) app.use(directLineRoutes(deps.directline));
   app.use(officerRoutes({ ...deps.officer, events: deps.events, store: deps.store, assistant: deps.assistant, ...(deps.zalo ? { delivery: deps.zalo.insight } : {}) }));
   app.use(dossierIntegrationRoutes(deps.dossiers, { store: deps.store, events: deps.events, log: deps.logger }));
 

@@ -80,6 +80,10 @@ const ConfigSchema = z.object({
   /** Webhook events older (or newer) than this are refused as replays. */
   zaloReplayWindowSeconds: z.coerce.number().int().min(30).max(86_400).default(300),
   zaloApiTimeoutMs: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  /** The self-hosted Direct Line's secret (the portal's server generates tokens with it); absent = /v3/directline off (404). Never logged. */
+  directlineSecret: z.string().min(32, 'at least 32 characters').optional(),
+  /** Lifetime of a Direct Line conversation token (refreshable before it ends). */
+  directlineTokenTtlSeconds: z.coerce.number().int().min(60).max(86_400).default(1800),
 }).superRefine((config, context) => {
   if (config.zaloAppId) {
     for (const key of ['zaloOaSecretKey', 'zaloAppSecret', 'zaloRefreshToken'] as const) {
@@ -132,6 +136,8 @@ const ENVIRONMENT_KEYS: Record<string, keyof Config> = {
   ZALO_ZNS_TEMPLATE_STATUS: 'zaloZnsTemplateStatus',
   ZALO_REPLAY_WINDOW_SECONDS: 'zaloReplayWindowSeconds',
   ZALO_API_TIMEOUT_MS: 'zaloApiTimeoutMs',
+  DIRECTLINE_SECRET: 'directlineSecret',
+  DIRECTLINE_TOKEN_TTL_SECONDS: 'directlineTokenTtlSeconds',
 };
 
 /** This deployment's Redis channel prefix: REDIS_PREFIX, else the database name of DATABASE_URL, else "tro-ly". */

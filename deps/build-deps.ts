@@ -23,6 +23,8 @@ import { createSqlConversationStore } from '../adapters/sql/sql-conversation-sto
 import { createSqlTicketStore } from '../adapters/sql/sql-ticket-store.ts';
 import type { DossierAppDeps } from '../channels/api/integration-routes.ts';
 import { dossierAppDeps } from './dossier-deps.ts';
+import type { DirectLineDeps } from '../channels/directline/directline-routes.ts';
+import { createDirectLineDeps } from './directline-deps.ts';
 import { createOfficerDeps, type OfficerAppDeps } from './officer-deps.ts';
 import { loadAssistant } from './warm-up.ts';
 import { createZaloDeps, type ZaloDeps } from './zalo-deps.ts';
@@ -41,6 +43,8 @@ export interface Deps {
   conversations: ConversationService;
   /** The Zalo OA channel, when ZALO_APP_ID is set; its outbox worker is started by main.ts (or a test). */
   zalo?: ZaloDeps;
+  /** The portal's self-hosted Direct Line, when DIRECTLINE_SECRET is set (its WebSocket upgrades: deps/start-server.ts). */
+  directline?: DirectLineDeps;
   /** Closes what buildDeps opened (the event hub; the database unless it was passed in). */
   close(): Promise<void>;
 }
@@ -83,6 +87,7 @@ export async function buildDeps(config: Config, overrides: DepsOverrides = {}): 
     ...(overrides.now ? { now: overrides.now } : {}),
     ...(overrides.zaloWorker ? { worker: overrides.zaloWorker } : {}),
   });
+  const directline = createDirectLineDeps({ config, store, events, conversations, log: logger, ...(overrides.now ? { now: overrides.now } : {}) });
   return {
     config,
     logger,
@@ -95,7 +100,9 @@ export async function buildDeps(config: Config, overrides: DepsOverrides = {}): 
     assistant,
     conversations,
     ...(zalo ? { zalo } : {}),
+    ...(directline ? { directline } : {}),
     async close() {
+      directline?.streams.close();
       await zalo?.stop().catch(() => undefined);
       await events.close().catch(() => undefined);
       if (!overrides.db) await db.close().catch(() => undefined);

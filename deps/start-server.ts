@@ -15,12 +15,17 @@ export async function startServer(deps: AppDeps, port = 0, host = '127.0.0.1'): 
     const listening = app.listen(port, host, () => resolve(listening));
     listening.once('error', reject);
   });
+  // The Direct Line WebSocket stream; any other upgrade is refused.
+  server.on('upgrade', (request, socket, head) => {
+    if (!deps.directline?.streams.handleUpgrade(request, socket, head)) socket.destroy();
+  });
   const address = server.address() as AddressInfo;
   return {
     url: `http://${host}:${address.port}`,
     server,
     close: () =>
       new Promise<void>((resolve) => {
+        deps.directline?.streams.close();
         server.closeAllConnections();
         server.close(() => resolve());
       }),
