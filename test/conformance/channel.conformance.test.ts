@@ -1,7 +1,6 @@
 /**
- * The Channel conformance suite: every channel (web chat, the Zalo OA; the portal adds a
- * harness to CHANNELS) must refuse bad input with a Vietnamese message, fit replies to its
- * declared capabilities without losing a word, carry only wire fields, answer a question through
+ * The Channel conformance suite: every channel (web chat, the Zalo OA, the portal's Direct Line)
+ * must refuse bad input with a Vietnamese message, fit replies to its declared capabilities without losing a word, carry only wire fields, answer a question through
  * its own transport, let a citizen pick a clarifying choice, and — with an officer in charge —
  * deliver the officer's words while the bot stays silent, then hand back cleanly.
  */
@@ -11,10 +10,11 @@ import { cardReply, quickRepliesReply, textReply, type Reply } from '../../bot/r
 import type { Officer } from '../../bot/handoff/officer.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import type { ChannelHarness } from './channels/channel-harness.ts';
+import { portalHarness } from './channels/portal-harness.ts';
 import { webchatHarness } from './channels/webchat-harness.ts';
 import { zaloHarness } from './channels/zalo-harness.ts';
 
-const CHANNELS: Array<ChannelHarness<any>> = [webchatHarness, zaloHarness];
+const CHANNELS: Array<ChannelHarness<any>> = [webchatHarness, zaloHarness, portalHarness];
 
 const words = (text: string) => text.split(/\s+/).filter(Boolean);
 const choices = (n: number) => Array.from({ length: n }, (_, i) => ({ label: `Lựa chọn ${i + 1}`, payload: `pick:9.00000${i}` }));

@@ -71,3 +71,35 @@ export function connectDirectLine(base: string, options: DirectLineOptions, user
     },
   };
 }
+
+/** The stored message an activity came from (`<messageId>.<part>`). */
+export function messageIdOf(activity: Activity): number {
+  return Number(String(activity.id ?? '').split('.')[0]);
+}
+
+/** The text of a message activity ('' for other types). */
+export function textOf(activity: Activity): string {
+  return activity.type === 'message' ? (activity.text ?? '') : '';
+}
+
+/** The suggested actions of an activity as the core's choices (label, payload). */
+export function choicesOf(activity: Activity): Array<{ label: string; payload: string }> {
+  const actions = activity.type === 'message' ? (activity.suggestedActions?.actions ?? []) : [];
+  return actions.map((action) => ({ label: String(action.title), payload: String((action.value as { payload?: unknown } | undefined)?.payload ?? action.value) }));
+}
+
+/**
+ * Sends one citizen message through the real client and returns the activities of its turn: the
+ * server's answer to the POST names the echo (`<n>.0`), the REST watermark says how far the turn
+ * went, and the stream (or poller) must deliver up to there.
+ */
+export async function turn(base: string, citizen: DirectLineCitizen, auth: { conversationId: string; token: string }, text: string, value?: unknown): Promise<Activity[]> {
+  const id = await citizen.say(text, value);
+  const echo = Number(id.split('.')[0]);
+  const response = await call(`${base}/v3/directline/conversations/${auth.conversationId}/activities?watermark=${echo}`, 'GET', undefined, { authorization: `Bearer ${auth.token}` });
+  if (response.status !== 200) throw new Error(`GET activities: ${response.status}`);
+  const end = Number(response.body.watermark);
+  await citizen.next((activity) => messageIdOf(activity) === echo);
+  if (end > echo) await citizen.next((activity) => messageIdOf(activity) >= end);
+  return citizen.activities.filter((activity) => messageIdOf(activity) > echo && messageIdOf(activity) <= end && activity.from.role !== 'user');
+}
