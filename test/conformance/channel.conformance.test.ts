@@ -1,8 +1,9 @@
 /**
  * The Channel conformance suite: every channel (web chat, the Zalo OA, the portal's Direct Line)
- * must refuse bad input with a Vietnamese message, fit replies to its declared capabilities without losing a word, carry only wire fields, answer a question through
- * its own transport, let a citizen pick a clarifying choice, and — with an officer in charge —
- * deliver the officer's words while the bot stays silent, then hand back cleanly.
+ * must refuse bad input with a Vietnamese message, fit replies to its declared capabilities
+ * without losing a word, carry only wire fields, answer a question through its own transport, let
+ * a citizen pick a clarifying choice, and — with an officer in charge — deliver the officer's
+ * words while the bot stays silent, then hand back cleanly.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ChannelInputError } from '../../bot/channel.ts';
