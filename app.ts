@@ -12,11 +12,18 @@ import { healthReport } from './channels/http/readiness.ts';
 import { dossierIntegrationRoutes } from './channels/api/integration-routes.ts';
 import { procedureRoutes } from './channels/api/procedure-routes.ts';
 import { officerRoutes } from './channels/officer/routes.ts';
+import { agentsRoutes } from './channels/directline/agents-endpoint.ts';
 import { directLineRoutes, DIRECTLINE_BASE } from './channels/directline/directline-routes.ts';
 import { webchatRoutes } from './channels/webchat/routes.ts';
 import { zaloWebhookRoutes } from './channels/zalo/zalo-webhook.ts';
 
 const DIRECTLINE_CORS_HEADERS = 'Authorization, Content-Type, X-Requested-With, x-ms-bot-agent';
+
+/** The Azure Bot credentials for /api/messages, when configured (config.ts requires all three together). */
+function agentsCredentials(config: AppDeps['config']): { credentials?: { clientId: string; clientSecret: string; tenantId: string } } {
+  const { agentsClientId: clientId, agentsClientSecret: clientSecret, agentsTenantId: tenantId } = config;
+  return clientId && clientSecret && tenantId ? { credentials: { clientId, clientSecret, tenantId } } : {};
+}
 
 export type AppDeps = Pick<Deps, 'config' | 'logger' | 'assistant' | 'store' | 'events' | 'officer' | 'dossiers' | 'conversations' | 'zalo' | 'directline'>;
 
@@ -47,6 +54,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(procedureRoutes(deps.assistant));
   app.use(webchatRoutes({ conversations: deps.conversations, store: deps.store, events: deps.events }));
   if (deps.directline) app.use(directLineRoutes(deps.directline));
+  app.use(agentsRoutes({ conversations: deps.conversations, store: deps.store, log: deps.logger, ...agentsCredentials(deps.config) }));
   app.use(officerRoutes({ ...deps.officer, events: deps.events, store: deps.store, assistant: deps.assistant, ...(deps.zalo ? { delivery: deps.zalo.insight } : {}) }));
   app.use(dossierIntegrationRoutes(deps.dossiers, { store: deps.store, events: deps.events, log: deps.logger }));
 

@@ -84,7 +84,17 @@ const ConfigSchema = z.object({
   directlineSecret: z.string().min(32, 'at least 32 characters').optional(),
   /** Lifetime of a Direct Line conversation token (refreshable before it ends). */
   directlineTokenTtlSeconds: z.coerce.number().int().min(60).max(86_400).default(1800),
+  /** The Azure Bot's app registration for POST /api/messages (env names as the Agents SDK reads them); absent = loopback callers only. */
+  agentsClientId: z.string().trim().min(1).optional(),
+  /** Never logged. */
+  agentsClientSecret: z.string().min(1).optional(),
+  agentsTenantId: z.string().trim().min(1).optional(),
 }).superRefine((config, context) => {
+  if (config.agentsClientId) {
+    for (const key of ['agentsClientSecret', 'agentsTenantId'] as const) {
+      if (!config[key]) context.addIssue({ code: 'custom', path: [key], message: 'required when clientId is set (POST /api/messages authenticated by Azure)' });
+    }
+  }
   if (config.zaloAppId) {
     for (const key of ['zaloOaSecretKey', 'zaloAppSecret', 'zaloRefreshToken'] as const) {
       if (!config[key]) context.addIssue({ code: 'custom', path: [key], message: 'required when ZALO_APP_ID is set (the Zalo channel is on)' });
@@ -138,6 +148,10 @@ const ENVIRONMENT_KEYS: Record<string, keyof Config> = {
   ZALO_API_TIMEOUT_MS: 'zaloApiTimeoutMs',
   DIRECTLINE_SECRET: 'directlineSecret',
   DIRECTLINE_TOKEN_TTL_SECONDS: 'directlineTokenTtlSeconds',
+  // The Microsoft 365 Agents SDK's own variable names (its samples' .env), so one file serves both.
+  clientId: 'agentsClientId',
+  clientSecret: 'agentsClientSecret',
+  tenantId: 'agentsTenantId',
 };
 
 /** This deployment's Redis channel prefix: REDIS_PREFIX, else the database name of DATABASE_URL, else "tro-ly". */

@@ -1,4 +1,4 @@
-/** The Zalo part of the configuration: on with ZALO_APP_ID, refused at start without its secrets (named, never echoed), defaults documented in the README. */
+/** The channel parts of the configuration: Zalo on with ZALO_APP_ID and refused at start without its secrets (named, never echoed), the portal's Direct Line and Agents SDK credentials; defaults documented in the README. */
 import { describe, expect, test } from 'vitest';
 import { ConfigError, loadConfig } from '../config.ts';
 
@@ -35,5 +35,28 @@ describe('config: the Zalo channel', () => {
       ZALO_REFRESH_TOKEN: 'refresh', ZALO_ZNS_TEMPLATE_STATUS: '301245', ZALO_REPLAY_WINDOW_SECONDS: '120', ZALO_API_BASE: 'http://127.0.0.1:9/',
     });
     expect(config).toMatchObject({ zaloAppId: '1234567890', zaloOaId: '2871594837495782712', zaloZnsTemplateStatus: '301245', zaloReplayWindowSeconds: 120, zaloApiBase: 'http://127.0.0.1:9/' });
+  });
+});
+
+describe('config: the portal channel', () => {
+  test('Direct Line off by default; on with a long enough secret, which is never echoed when refused', () => {
+    expect(loadConfig({}, {})).toMatchObject({ directlineTokenTtlSeconds: 1800 });
+    expect(loadConfig({}, {}).directlineSecret).toBeUndefined();
+    const on = loadConfig({}, { DIRECTLINE_SECRET: 'x'.repeat(40), DIRECTLINE_TOKEN_TTL_SECONDS: '900' });
+    expect(on).toMatchObject({ directlineSecret: 'x'.repeat(40), directlineTokenTtlSeconds: 900 });
+    let error: unknown;
+    try {
+      loadConfig({}, { DIRECTLINE_SECRET: 'short-secret-value' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).message).toContain('DIRECTLINE_SECRET: at least 32 characters');
+    expect((error as Error).message).not.toContain('short-secret-value');
+  });
+
+  test('the Agents SDK credentials (its own variable names) come all three together', () => {
+    expect(() => loadConfig({}, { clientId: '00000000-0000-0000-0000-00000000b07a' })).toThrow(/clientSecret: required when clientId is set[\s\S]*tenantId: required/);
+    expect(loadConfig({}, { clientId: 'app', clientSecret: 's3cret', tenantId: 'tenant' })).toMatchObject({ agentsClientId: 'app', agentsClientSecret: 's3cret', agentsTenantId: 'tenant' });
   });
 });

@@ -17,6 +17,7 @@ export const HTTP_ERRORS = {
   ticket_conflict: { status: 409, vi: 'Yêu cầu này vừa được cán bộ khác xử lý. Vui lòng tải lại hàng chờ.' },
   too_many_logins: { status: 429, vi: 'Máy này đã đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút.' },
   officer_not_configured: { status: 503, vi: 'Chức năng cán bộ trực chưa được bật trên máy chủ này.' },
+  agents_not_configured: { status: 503, vi: 'Kênh Bot Framework (/api/messages) chưa được cấu hình xác thực Azure (clientId, clientSecret, tenantId).' },
   integration_not_configured: { status: 503, vi: 'Chức năng kết nối chưa được cấu hình trên máy chủ này (thiếu INTEGRATION_TOKEN).' },
   internal: { status: 500, vi: 'Hệ thống đang gặp sự cố. Vui lòng thử lại sau.' },
 } as const satisfies Record<string, { status: number; vi: string }>;

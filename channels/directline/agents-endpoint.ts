@@ -1,0 +1,100 @@
+/**
+ * `POST /api/messages`: the portal channel for Azure Bot Service (and the Bot Framework Emulator)
+ * through the Microsoft 365 Agents SDK. The SDK's JWT middleware authenticates requests when Azure
+ * credentials are configured; without them only loopback callers are accepted. Each message
+ * activity is one citizen turn; the replies go back through the SDK's turn context (to the
+ * activity's serviceUrl). The Bot Framework conversation maps to one of ours by a digest, so
+ * follow-ups continue it.
+ */
+import { createHash } from 'node:crypto';
+import { AgentApplication, CloudAdapter, getAuthConfigWithDefaults, type AuthConfiguration, type TurnContext, type TurnState } from '@microsoft/agents-hosting';
+import { createAgentRequestHandler, type AgentRequestHandler } from '@microsoft/agents-hosting-express';
+import { Router, type Request, type Response } from 'express';
+import type { Logger } from 'pino';
+import { ChannelInputError } from '../../bot/channel.ts';
+import type { ConversationService } from '../../bot/conversation/conversation-service.ts';
+import type { ConversationStore } from '../../bot/conversation/conversation-store.ts';
+import { NotReadyError } from '../../bot/readiness.ts';
+import { HttpError } from '../http/errors.ts';
+import { PORTAL_CHANNEL, portalChannel } from './portal-channel.ts';
+
+export const AGENTS_PATH = '/api/messages';
+
+export interface AgentsEndpointDeps {
+  conversations: ConversationService;
+  store: ConversationStore;
+  log: Logger;
+  /** The Azure Bot's app registration; absent = anonymous, loopback callers only. Never logged. */
+  credentials?: { clientId: string; clientSecret: string; tenantId: string };
+}
+
+/** Our conversation for a Bot Framework one: stable, opaque, and free of the channel's own ids. */
+export function portalConversationId(channelId: string, conversationId: string): string {
+  return `bf-${createHash('sha256').update(`${channelId}\n${conversationId}`).digest('hex').slice(0, 32)}`;
+}
+
+const LOOPBACK = /^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|::1|::ffff:127\.\d{1,3}\.\d{1,3}\.\d{1,3})$/;
+
+/** The SDK's request handler with our agent: one citizen turn per message activity. */
+function agentHandler(deps: AgentsEndpointDeps): AgentRequestHandler {
+  // Explicit settings: the SDK would otherwise read process.env itself (config.ts is the one reader).
+  const auth: AuthConfiguration = getAuthConfigWithDefaults(
+    deps.credentials ? { clientId: deps.credentials.clientId, clientSecret: deps.credentials.clientSecret, tenantId: deps.credentials.tenantId } : {},
+  );
+  const adapter = new CloudAdapter(auth);
+  // The SDK's default tells the citizen, in English, to "fix the source code": ours says it plainly.
+  adapter.onTurnError = async (context, error) => {
+    const starting = error instanceof NotReadyError;
+    if (!starting) deps.log.error({ err: error }, 'portal turn failed (/api/messages)');
+    const text = starting ? 'Hệ thống đang khởi động, vui lòng thử lại sau ít phút.' : 'Hệ thống đang gặp sự cố. Vui lòng thử lại sau.';
+    await context.sendActivity({ type: 'message', text, textFormat: 'plain' } as never);
+  };
+  const agent = new AgentApplication<TurnState>({ adapter, startTypingTimer: false });
+  agent.onActivity('message', async (context: TurnContext) => {
+    const activity = context.activity;
+    const conversationId = portalConversationId(activity.channelId ?? 'unknown', activity.conversation?.id ?? '');
+    let message;
+    try {
+      message = portalChannel.receive({ body: { ...activity, conversation: { id: conversationId } }, headers: {} });
+    } catch (error) {
+      // Refused input (empty, binary, too long) is told to the citizen in their conversation.
+      if (error instanceof ChannelInputError) {
+        await context.sendActivity({ type: 'message', text: error.userMessage, textFormat: 'plain' } as never);
+        return;
+      }
+      throw error;
+    }
+    await deps.store.ensure(conversationId, PORTAL_CHANNEL);
+    const outcome = await deps.conversations.handleCitizenMessage({ ...message, conversationId, log: deps.log.child({ conversationId }) });
+    for (const reply of outcome.replies) {
+      for (const wire of portalChannel.render({ conversationId, from: 'bot', reply })) {
+        // The SDK addresses the reply (conversation, recipient, replyToId) from the incoming activity;
+        // its schema wants suggested actions addressed (`to`): the citizen who wrote.
+        const { conversation: _ours, from: _from, suggestedActions, ...content } = wire;
+        const to = activity.from?.id ? [activity.from.id] : [];
+        await context.sendActivity({ ...content, ...(suggestedActions ? { suggestedActions: { ...suggestedActions, to } } : {}) } as never);
+      }
+    }
+  });
+
+  return createAgentRequestHandler(agent, auth);
+}
+
+export function agentsRoutes(deps: AgentsEndpointDeps): Router {
+  let handle: AgentRequestHandler | null = null;
+  try {
+    handle = agentHandler(deps);
+  } catch (error) {
+    // The SDK refuses anonymous use under NODE_ENV=production: the endpoint then stays off (503).
+    deps.log.warn({ err: error }, '/api/messages off: Azure credentials (clientId, clientSecret, tenantId) are required in production');
+  }
+  const router = Router();
+  router.post(AGENTS_PATH, async (request: Request, response: Response) => {
+    if (!handle) throw new HttpError('agents_not_configured', 'no Azure credentials under NODE_ENV=production');
+    if (!deps.credentials && !LOOPBACK.test(request.ip ?? '')) {
+      throw new HttpError('forbidden', 'anonymous /api/messages from a non-loopback address', 'Kênh Bot Framework chưa được cấu hình xác thực Azure (clientId, clientSecret, tenantId); chỉ nhận yêu cầu từ chính máy chủ.');
+    }
+    await handle(request as never, response as never);
+  });
+  return router;
+}

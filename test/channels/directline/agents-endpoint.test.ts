@@ -1,0 +1,144 @@
+/**
+ * POST /api/messages through the Microsoft 365 Agents SDK, as the Bot Framework Emulator uses it:
+ * an activity whose serviceUrl is a local fake connector server; the answer must arrive there as
+ * the SDK posts replies (`/v3/conversations/:id/activities/:replyToId`). Without Azure credentials
+ * only loopback callers are served; with them the SDK's JWT check refuses unsigned requests.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { portalConversationId } from '../../../channels/directline/agents-endpoint.ts';
+import { call } from '../../support/officer-app.ts';
+import { startTestApp, type TestApp } from '../../support/test-app.ts';
+
+interface Received {
+  path: string;
+  body: any;
+}
+
+/** The Bot Connector service as far as replies go: records each activity posted to it. */
+async function startFakeConnector(): Promise<{ url: string; received: Received[]; waitFor(count: number): Promise<Received[]>; close(): Promise<void> }> {
+  const received: Received[] = [];
+  const waiters: Array<() => void> = [];
+  const server: Server = createServer((request, response) => {
+    let raw = '';
+    request.on('data', (chunk) => (raw += chunk));
+    request.on('end', () => {
+      received.push({ path: request.url ?? '', body: raw ? JSON.parse(raw) : null });
+      for (const wake of waiters.splice(0)) wake();
+      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `reply-${received.length}` }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    received,
+    async waitFor(count) {
+      const deadline = Date.now() + 10_000;
+      while (received.length < count) {
+        if (Date.now() > deadline) throw new Error(`connector received ${received.length} of ${count}: ${JSON.stringify(received)}`);
+        await new Promise<void>((resolve) => {
+          waiters.push(resolve);
+          setTimeout(resolve, 200);
+        });
+      }
+      return received;
+    },
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** An activity as the Emulator posts it. */
+function emulatorActivity(serviceUrl: string, text: string, extra: Record<string, unknown> = {}) {
+  return {
+    type: 'message',
+    id: `act-${Math.random().toString(36).slice(2, 10)}`,
+    timestamp: new Date().toISOString(),
+    serviceUrl,
+    channelId: 'emulator',
+    from: { id: 'user-emulator', name: 'Người dùng', role: 'user' },
+    conversation: { id: 'c0ffee00-emulator|livechat' },
+    recipient: { id: 'tro-ly-bot', name: 'Trợ lý', role: 'bot' },
+    text,
+    locale: 'vi-VN',
+    textFormat: 'plain',
+    ...extra,
+  };
+}
+
+describe('without Azure credentials (loopback, as with the Emulator)', () => {
+  let app: TestApp;
+  let connector: Awaited<ReturnType<typeof startFakeConnector>>;
+  beforeAll(async () => {
+    connector = await startFakeConnector();
+    app = await startTestApp();
+  }, 120_000);
+  afterAll(async () => {
+    await app?.close();
+    await connector?.close();
+  });
+
+  test('a message activity is answered through the connector at its serviceUrl, as a reply to it', async () => {
+    const activity = emulatorActivity(connector.url, 'lệ phí cấp hộ chiếu');
+    const response = await fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+    expect(response.status).toBeLessThan(300);
+    const [reply] = await connector.waitFor(1);
+    expect(decodeURIComponent(reply!.path)).toBe(`/v3/conversations/${activity.conversation.id}/activities/${activity.id}`);
+    expect(reply!.body).toMatchObject({ type: 'message', replyToId: activity.id, conversation: { id: activity.conversation.id }, recipient: { id: 'user-emulator' } });
+    expect(reply!.body.text).toContain('200.000 đồng');
+    expect(reply!.body.suggestedActions.actions[0]).toMatchObject({ type: 'messageBack', value: { payload: expect.stringMatching(/^ask:\w+:1\.001456$/) } });
+
+    // The conversation is stored under our own id and continues: a clicked action answers its facet.
+    const ours = portalConversationId('emulator', activity.conversation.id);
+    expect((await app.deps.store.get(ours))?.channel).toBe('portal');
+    const action = reply!.body.suggestedActions.actions.find((a: { value: { payload: string } }) => a.value.payload.startsWith('ask:processing_time:'));
+    const follow = emulatorActivity(connector.url, action.text, { value: action.value });
+    await fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(follow) });
+    const [, second] = await connector.waitFor(2);
+    expect(second!.body.replyToId).toBe(follow.id);
+    expect(second!.body.text).toMatch(/ngày làm việc/);
+    expect((await app.deps.store.messages(ours)).filter((m) => m.author === 'citizen').map((m) => m.text)).toEqual(['lệ phí cấp hộ chiếu', action.text]);
+  });
+
+  test('a caller that is not on this machine is refused, in Vietnamese', async () => {
+    const before = connector.received.length;
+    // Behind a proxy on loopback the client's address is the forwarded one.
+    const response = await call(`${app.url}/api/messages`, 'POST', emulatorActivity(connector.url, 'lệ phí cấp hộ chiếu'), { 'x-forwarded-for': '203.0.113.5' });
+    expect(response.status).toBe(403);
+    expect(response.body.error.message).toMatch(/xác thực Azure/);
+    expect(connector.received.length).toBe(before);
+  });
+});
+
+describe('with Azure credentials', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp({ warm: false, config: { agentsClientId: '00000000-0000-0000-0000-00000000b07a', agentsClientSecret: 'not-a-real-secret', agentsTenantId: '00000000-0000-0000-0000-0000000073a7' } });
+  }, 120_000);
+  afterAll(async () => app?.close());
+
+  test('the SDK refuses a request without a token or with a malformed one (401), even from loopback', async () => {
+    const activity = emulatorActivity('http://127.0.0.1:9/', 'lệ phí cấp hộ chiếu');
+    expect((await call(`${app.url}/api/messages`, 'POST', activity)).status).toBe(401);
+    expect((await call(`${app.url}/api/messages`, 'POST', activity, { authorization: 'Bearer not-a-jwt' })).status).toBe(401);
+    expect(await app.deps.store.get(portalConversationId('emulator', activity.conversation.id))).toBeNull();
+  });
+});
+
+describe('under NODE_ENV=production without Azure credentials', () => {
+  test('the server starts and /api/messages answers 503 saying what is missing (the SDK allows no anonymous use there)', async () => {
+    const before = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    let app: TestApp | undefined;
+    try {
+      app = await startTestApp({ warm: false });
+      const response = await call(`${app.url}/api/messages`, 'POST', emulatorActivity('http://127.0.0.1:9/', 'chào'));
+      expect(response.status).toBe(503);
+      expect(response.body.error).toMatchObject({ code: 'agents_not_configured', message: expect.stringContaining('clientId') });
+    } finally {
+      if (before === undefined) delete process.env.NODE_ENV;
+      else process.env.NODE_ENV = before;
+      await app?.close();
+    }
+  });
+});
