@@ -11,7 +11,7 @@ import { AgentApplication, CloudAdapter, getAuthConfigWithDefaults, type AuthCon
 import { createAgentRequestHandler, type AgentRequestHandler } from '@microsoft/agents-hosting-express';
 import { Router, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
-import { ChannelInputError } from '../../bot/channel.ts';
+import { ChannelInputError, type InboundMessage } from '../../bot/channel.ts';
 import type { ConversationService } from '../../bot/conversation/conversation-service.ts';
 import type { ConversationStore } from '../../bot/conversation/conversation-store.ts';
 import { NotReadyError } from '../../bot/readiness.ts';
@@ -53,7 +53,7 @@ function agentHandler(deps: AgentsEndpointDeps): AgentRequestHandler {
   agent.onActivity('message', async (context: TurnContext) => {
     const activity = context.activity;
     const conversationId = portalConversationId(activity.channelId ?? 'unknown', activity.conversation?.id ?? '');
-    let message;
+    let message: InboundMessage;
     try {
       message = portalChannel.receive({ body: { ...activity, conversation: { id: conversationId } }, headers: {} });
     } catch (error) {
