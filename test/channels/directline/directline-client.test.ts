@@ -3,7 +3,8 @@
  * WebSocket: a citizen starts a conversation with a generated token, asks, gets the answer with
  * suggested actions and clicks one; a reconnect with a watermark resumes after it (stream and
  * polling); an officer answering through the officer API reaches the citizen as an activity while
- * the bot stays silent, until the ticket closes.
+ * the bot stays silent, until the ticket closes; a dossier notice reaches the live stream, and one
+ * stored while the citizen was away arrives on reconnecting with the watermark.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Activity } from 'botframework-directlinejs';
@@ -12,6 +13,7 @@ import { call, login } from '../../support/officer-app.ts';
 import { choicesOf, connectDirectLine, DIRECTLINE_SECRET, generateToken, messageIdOf, textOf, turn, type DirectLineCitizen } from '../../support/directline.ts';
 import { startTestApp, type TestApp } from '../../support/test-app.ts';
 
+const INTEGRATION_TOKEN = 'portal-test-integration-token-0123';
 let app: TestApp;
 const open: DirectLineCitizen[] = [];
 const citizen = (...args: Parameters<typeof connectDirectLine>) => {
@@ -21,7 +23,7 @@ const citizen = (...args: Parameters<typeof connectDirectLine>) => {
 };
 
 beforeAll(async () => {
-  app = await startTestApp({ config: { directlineSecret: DIRECTLINE_SECRET } });
+  app = await startTestApp({ config: { directlineSecret: DIRECTLINE_SECRET, integrationToken: INTEGRATION_TOKEN } });
 }, 120_000);
 afterAll(async () => {
   for (const connected of open) connected.end();
@@ -117,5 +119,37 @@ describe('officer handoff', () => {
     expect(choicesOf(rating).map((choice) => choice.label)).toEqual(['1', '2', '3', '4', '5']);
     const after = await turn(app.url, portal, auth, 'làm hộ chiếu cần giấy tờ gì');
     expect(after.map(textOf).join('\n')).toContain('1.001456');
+  });
+});
+
+describe('dossier notices', () => {
+  const dossier = (code: string, status: string, step: string) =>
+    fetch(`${app.url}/api/integration/dossiers/${encodeURIComponent(code)}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${INTEGRATION_TOKEN}` },
+      body: JSON.stringify({ procedureCode: '1.001193', procedureName: 'Đăng ký khai sinh', receivedAt: '2024-01-01T08:00:00+07:00', dueAt: '2024-01-05', status, step, agency: 'UBND phường Bến Nghé', applicant: { name: 'Lê Văn Công', phone: '0901 234 567' } }),
+    });
+
+  test('a subscribed portal conversation hears a status change live, and one stored while away on resuming', async () => {
+    const code = '000.00.19.H53-240101-0042';
+    expect((await dossier(code, 'processing', 'Thẩm định hồ sơ')).status).toBeLessThan(300);
+    const auth = await generateToken(app.url, 'citizen-dossier');
+    const portal = citizen(app.url, { token: auth.token, webSocket: true }, 'citizen-dossier');
+    expect((await turn(app.url, portal, auth, `tra cứu hồ sơ ${code}`)).map(textOf).join('\n')).toMatch(/Đang xử lý/);
+    expect((await turn(app.url, portal, auth, 'nhận thông báo')).map(textOf).join('\n')).toMatch(/đã đăng ký nhận thông báo/);
+
+    expect(await (await dossier(code, 'result_ready', 'Trả kết quả')).json()).toMatchObject({ notified: 1 });
+    const live = await portal.next((a) => /Đã có kết quả/.test(textOf(a)));
+    expect(live.from.role).toBe('bot');
+    expect(textOf(live)).not.toMatch(/Lê Văn Công|0901/);
+
+    // Away: the page is closed, the dossier moves on, the page comes back with its watermark.
+    const watermark = String(messageIdOf(portal.activities.at(-1)!));
+    portal.end();
+    expect(await (await dossier(code, 'returned', 'Đã trả kết quả')).json()).toMatchObject({ notified: 1 });
+    const back = citizen(app.url, { token: auth.token, conversationId: auth.conversationId, watermark, webSocket: true }, 'citizen-dossier');
+    const missed = await back.next((a) => a.from.role === 'bot');
+    expect(textOf(missed)).toContain(code);
+    expect(back.activities.every((a) => messageIdOf(a) > Number(watermark))).toBe(true);
   });
 });
