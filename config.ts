@@ -82,8 +82,8 @@ const ConfigSchema = z.object({
   zaloApiTimeoutMs: z.coerce.number().int().min(100).max(60_000).default(10_000),
   /** The self-hosted Direct Line's secret (the portal's server generates tokens with it); absent = /v3/directline off (404). Never logged. */
   directlineSecret: z.string().min(32, 'at least 32 characters').optional(),
-  /** Lifetime of a Direct Line conversation token (refreshable before it ends). */
-  directlineTokenTtlSeconds: z.coerce.number().int().min(60).max(86_400).default(1800),
+  /** Lifetime of a Direct Line conversation token; Web Chat (directlinejs) refreshes it every 15 minutes. */
+  directlineTokenTtlSeconds: z.coerce.number().int().min(1200, 'at least 1200: Web Chat refreshes its token every 15 minutes').max(86_400).default(1800),
   /** The Azure Bot's app registration for POST /api/messages (env names as the Agents SDK reads them); absent = loopback callers only. */
   agentsClientId: z.string().trim().min(1).optional(),
   /** Never logged. */

@@ -1,7 +1,8 @@
 /**
  * buildDeps(config): every dependency of the server, wired once from the configuration — the
  * database, the stores, the event hub, the handoff desk, the dossier stores, the conversation
- * service and — when ZALO_APP_ID is set — the Zalo OA channel with its outbox worker, plus the
+ * service, — when ZALO_APP_ID is set — the Zalo OA channel with its outbox worker and — when
+ * DIRECTLINE_SECRET is set — the portal's Direct Line (tokens, WebSocket streams), plus the
  * assistant's knowledge as a Readiness started after listen(). main.ts, the CLIs, the tools and
  * the tests all build the server this one way.
  */

@@ -1,4 +1,7 @@
-/** Listens with createApp(deps) and hands back the URL and a close() that ends open streams too. */
+/**
+ * Listens with createApp(deps), takes the Direct Line WebSocket upgrades when the portal's Direct
+ * Line is on, and hands back the URL and a close() that ends open streams and sockets too.
+ */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp, type AppDeps } from '../app.ts';

@@ -19,7 +19,7 @@ let app: TestApp;
 let dl: (path: string) => string;
 
 beforeAll(async () => {
-  app = await startTestApp({ config: { directlineSecret: DIRECTLINE_SECRET, directlineTokenTtlSeconds: 600, allowedOrigins: [PORTAL] } });
+  app = await startTestApp({ config: { directlineSecret: DIRECTLINE_SECRET, directlineTokenTtlSeconds: 1200, allowedOrigins: [PORTAL] } });
   dl = (path) => `${app.url}/v3/directline${path}`;
 }, 120_000);
 afterAll(async () => app?.close());
@@ -64,10 +64,10 @@ describe('tokens', () => {
 
   test('a generated token opens its own conversation only, and refreshes', async () => {
     const mine = await generateToken(app.url);
-    expect(mine).toMatchObject({ conversationId: expect.any(String), token: expect.any(String), expires_in: 600 });
+    expect(mine).toMatchObject({ conversationId: expect.any(String), token: expect.any(String), expires_in: 1200 });
     const started = await call(dl('/conversations'), 'POST', {}, bearer(mine.token));
     expect(started.status).toBe(201);
-    expect(started.body).toMatchObject({ conversationId: mine.conversationId, expires_in: 600, streamUrl: expect.stringMatching(/^ws:\/\/127\.0\.0\.1:\d+\/v3\/directline\/conversations\/[\w-]+\/stream\?t=/) });
+    expect(started.body).toMatchObject({ conversationId: mine.conversationId, expires_in: 1200, streamUrl: expect.stringMatching(/^ws:\/\/127\.0\.0\.1:\d+\/v3\/directline\/conversations\/[\w-]+\/stream\?t=/) });
     expect((await call(dl('/conversations'), 'POST', {}, bearer(mine.token))).status).toBe(200);
 
     const other = await generateToken(app.url);
@@ -80,7 +80,7 @@ describe('tokens', () => {
 
     const refreshed = await call(dl('/tokens/refresh'), 'POST', undefined, bearer(mine.token));
     expect(refreshed.status).toBe(200);
-    expect(refreshed.body).toMatchObject({ conversationId: mine.conversationId, expires_in: 600 });
+    expect(refreshed.body).toMatchObject({ conversationId: mine.conversationId, expires_in: 1200 });
     expect((await call(dl(`/conversations/${mine.conversationId}/activities`), 'GET', undefined, bearer(refreshed.body.token))).status).toBe(200);
     // Refresh is for tokens: the secret has nothing to refresh.
     expect((await call(dl('/tokens/refresh'), 'POST', undefined, bearer(DIRECTLINE_SECRET))).status).toBe(403);
