@@ -13,6 +13,14 @@ export async function createRedisEventHub(url: string, prefix = 'tro-ly'): Promi
   await Promise.all([publisher.connect(), subscriber.connect()]);
   const listeners = new Map<string, Set<EventListener>>();
   const everything = new Set<EventListener>();
+  let closed = false;
+  /**
+   * A (un)subscribe is fire-and-forget: after close() (a stream ending as the server stops) it is
+   * skipped, and a refused one must not become an unhandled rejection that stops the process.
+   */
+  const quietly = (command: () => Promise<unknown>) => {
+    if (!closed) command().catch(() => undefined);
+  };
 
   const parse = (raw: string): ConversationEvent | null => {
     try {
@@ -42,26 +50,27 @@ export async function createRedisEventHub(url: string, prefix = 'tro-ly'): Promi
       if (!set) {
         set = new Set();
         listeners.set(conversationId, set);
-        void subscriber.subscribe(CHANNEL_PREFIX + conversationId);
+        quietly(() => subscriber.subscribe(CHANNEL_PREFIX + conversationId));
       }
       set.add(listener);
       return () => {
         set.delete(listener);
         if (set.size === 0) {
           listeners.delete(conversationId);
-          void subscriber.unsubscribe(CHANNEL_PREFIX + conversationId);
+          quietly(() => subscriber.unsubscribe(CHANNEL_PREFIX + conversationId));
         }
       };
     },
     subscribeAll(listener) {
-      if (everything.size === 0) void subscriber.psubscribe(`${CHANNEL_PREFIX}*`);
+      if (everything.size === 0) quietly(() => subscriber.psubscribe(`${CHANNEL_PREFIX}*`));
       everything.add(listener);
       return () => {
         everything.delete(listener);
-        if (everything.size === 0) void subscriber.punsubscribe(`${CHANNEL_PREFIX}*`);
+        if (everything.size === 0) quietly(() => subscriber.punsubscribe(`${CHANNEL_PREFIX}*`));
       };
     },
     async close() {
+      closed = true;
       listeners.clear();
       everything.clear();
       publisher.disconnect();

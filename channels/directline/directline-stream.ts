@@ -52,10 +52,10 @@ function refuse(socket: Duplex, kind: DirectLineErrorKind): void {
 export function createDirectLineStreams(deps: DirectLineStreamDeps): DirectLineStreams {
   const server = new WebSocketServer({ noServer: true, maxPayload: 4096 });
   const pokes = new Map<string, Set<() => void>>();
-  const sockets = new Set<WebSocket>();
+  /** Each open socket and what ends its subscriptions and timers. */
+  const sockets = new Map<WebSocket, () => void>();
 
   function serve(socket: WebSocket, conversationId: string, userId: string, watermark: number): void {
-    sockets.add(socket);
     let mark = watermark;
     let running = false;
     let again = false;
@@ -100,7 +100,8 @@ export function createDirectLineStreams(deps: DirectLineStreamDeps): DirectLineS
     socket.on('pong', () => (alive = true));
     // Clients send empty messages as their own keep-alive; nothing a client sends is a turn here.
     socket.on('message', () => (alive = true));
-    socket.on('close', () => {
+    const cleanup = () => {
+      if (!open) return;
       open = false;
       sockets.delete(socket);
       unsubscribe();
@@ -108,7 +109,9 @@ export function createDirectLineStreams(deps: DirectLineStreamDeps): DirectLineS
       clearInterval(heartbeat);
       local.delete(wake);
       if (local.size === 0) pokes.delete(conversationId);
-    });
+    };
+    sockets.set(socket, cleanup);
+    socket.on('close', cleanup);
     socket.on('error', () => socket.terminate());
     wake();
   }
@@ -148,8 +151,11 @@ export function createDirectLineStreams(deps: DirectLineStreamDeps): DirectLineS
     },
     openCount: () => sockets.size,
     close() {
-      for (const socket of sockets) socket.terminate();
-      sockets.clear();
+      // Cleanups first, while the event hub is still open; then the sockets go.
+      for (const [socket, cleanup] of [...sockets]) {
+        cleanup();
+        socket.terminate();
+      }
       server.close();
     },
   };
