@@ -29,7 +29,8 @@ const PORTAL_PAGE = `<!doctype html>
   window.WebChat.renderWebChat({
     directLine: window.WebChat.createDirectLine({ token: query.get('token'), domain: query.get('domain') }),
     userID: query.get('user'),
-    locale: 'vi-VN'
+    locale: 'vi-VN',
+    styleOptions: { hideUploadButton: true }
   }, document.getElementById('webchat'));
 </script></body></html>`;
 
