@@ -19,13 +19,7 @@ import { zaloWebhookRoutes } from './channels/zalo/zalo-webhook.ts';
 
 const DIRECTLINE_CORS_HEADERS = 'Authorization, Content-Type, X-Requested-With, x-ms-bot-agent';
 
-/** The Azure Bot credentials for /api/messages, when configured (config.ts requires all three together). */
-function agentsCredentials(config: AppDeps['config']): { credentials?: { clientId: string; clientSecret: string; tenantId: string } } {
-  const { agentsClientId: clientId, agentsClientSecret: clientSecret, agentsTenantId: tenantId } = config;
-  return clientId && clientSecret && tenantId ? { credentials: { clientId, clientSecret, tenantId } } : {};
-}
-
-export type AppDeps = Pick<Deps, 'config' | 'logger' | 'assistant' | 'store' | 'events' | 'officer' | 'dossiers' | 'conversations' | 'zalo' | 'directline'>;
+export type AppDeps = Pick<Deps, 'config' | 'logger' | 'assistant' | 'store' | 'events' | 'officer' | 'dossiers' | 'conversations' | 'zalo' | 'directline' | 'agents'>;
 
 export function createApp(deps: AppDeps): Express {
   const app = express();
@@ -54,7 +48,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(procedureRoutes(deps.assistant));
   app.use(webchatRoutes({ conversations: deps.conversations, store: deps.store, events: deps.events }));
   if (deps.directline) app.use(directLineRoutes(deps.directline));
-  app.use(agentsRoutes({ conversations: deps.conversations, store: deps.store, log: deps.logger, ...agentsCredentials(deps.config) }));
+  app.use(agentsRoutes({ conversations: deps.conversations, store: deps.store, log: deps.logger, delivery: deps.agents.delivery, ...(deps.agents.credentials ? { credentials: deps.agents.credentials } : {}) }));
   app.use(officerRoutes({ ...deps.officer, events: deps.events, store: deps.store, assistant: deps.assistant, ...(deps.zalo ? { delivery: deps.zalo.insight } : {}) }));
   app.use(dossierIntegrationRoutes(deps.dossiers, { store: deps.store, events: deps.events, log: deps.logger }));
 

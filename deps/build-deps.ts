@@ -26,6 +26,7 @@ import type { DossierAppDeps } from '../channels/api/integration-routes.ts';
 import { dossierAppDeps } from './dossier-deps.ts';
 import type { DirectLineDeps } from '../channels/directline/directline-routes.ts';
 import { createDirectLineDeps } from './directline-deps.ts';
+import { createAgentsDeps, type AgentsDeps } from './agents-deps.ts';
 import { createOfficerDeps, type OfficerAppDeps } from './officer-deps.ts';
 import { loadAssistant } from './warm-up.ts';
 import { createZaloDeps, type ZaloDeps } from './zalo-deps.ts';
@@ -46,6 +47,8 @@ export interface Deps {
   zalo?: ZaloDeps;
   /** The portal's self-hosted Direct Line, when DIRECTLINE_SECRET is set (its WebSocket upgrades: deps/start-server.ts). */
   directline?: DirectLineDeps;
+  /** The portal's Bot Framework endpoint (/api/messages): credentials and the push of later messages (worker started by main.ts or a test). */
+  agents: AgentsDeps;
   /** Closes what buildDeps opened (the event hub; the database unless it was passed in). */
   close(): Promise<void>;
 }
@@ -58,7 +61,7 @@ export interface DepsOverrides {
   now?: () => Date;
   /** Replaces the loaded assistant (tests with a small catalog or a fake retriever). */
   loadAssistant?: (db: Db) => Promise<TurnDeps>;
-  /** Outbox worker timing (tests: short backoff and polling). */
+  /** Outbox worker timing, for Zalo and the Bot Framework push (tests: short backoff and polling). */
   zaloWorker?: Partial<OutboxWorkerOptions>;
 }
 
@@ -88,6 +91,7 @@ export async function buildDeps(config: Config, overrides: DepsOverrides = {}): 
     ...(overrides.now ? { now: overrides.now } : {}),
     ...(overrides.zaloWorker ? { worker: overrides.zaloWorker } : {}),
   });
+  const agents = createAgentsDeps({ config, db, store, events, log: logger, ...(overrides.now ? { now: overrides.now } : {}), ...(overrides.zaloWorker ? { worker: overrides.zaloWorker } : {}) });
   const directline = createDirectLineDeps({ config, store, events, conversations, log: logger, ...(overrides.now ? { now: overrides.now } : {}) });
   return {
     config,
@@ -102,8 +106,10 @@ export async function buildDeps(config: Config, overrides: DepsOverrides = {}): 
     conversations,
     ...(zalo ? { zalo } : {}),
     ...(directline ? { directline } : {}),
+    agents,
     async close() {
       directline?.streams.close();
+      await agents.stop().catch(() => undefined);
       await zalo?.stop().catch(() => undefined);
       await events.close().catch(() => undefined);
       if (!overrides.db) await db.close().catch(() => undefined);

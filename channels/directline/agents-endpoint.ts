@@ -2,9 +2,10 @@
  * `POST /api/messages`: the portal channel for Azure Bot Service (and the Bot Framework Emulator)
  * through the Microsoft 365 Agents SDK. The SDK's JWT middleware authenticates requests when Azure
  * credentials are configured; without them only loopback callers are accepted. Each message
- * activity is one citizen turn; the replies go back through the SDK's turn context (to the
- * activity's serviceUrl). The Bot Framework conversation maps to one of ours by a digest, so
- * follow-ups continue it.
+ * activity is one citizen turn; what the conversation then stores (the answer, desk notices, later
+ * an officer's reply) is sent by agents-delivery.ts through the SDK's connector client, as replies
+ * to the activity. The Bot Framework conversation maps to one of ours by a digest, so follow-ups
+ * continue it.
  */
 import { createHash } from 'node:crypto';
 import { AgentApplication, CloudAdapter, getAuthConfigWithDefaults, type AuthConfiguration, type TurnContext, type TurnState } from '@microsoft/agents-hosting';
@@ -16,6 +17,7 @@ import type { ConversationService } from '../../bot/conversation/conversation-se
 import type { ConversationStore } from '../../bot/conversation/conversation-store.ts';
 import { NotReadyError } from '../../bot/readiness.ts';
 import { HttpError } from '../http/errors.ts';
+import type { AgentsDelivery } from './agents-delivery.ts';
 import { PORTAL_CHANNEL, portalChannel } from './portal-channel.ts';
 
 export const AGENTS_PATH = '/api/messages';
@@ -24,6 +26,8 @@ export interface AgentsEndpointDeps {
   conversations: ConversationService;
   store: ConversationStore;
   log: Logger;
+  /** Keeps each conversation's address and sends what the conversation stores. */
+  delivery: Pick<AgentsDelivery, 'remember'>;
   /** The Azure Bot's app registration; absent = anonymous, loopback callers only. Never logged. */
   credentials?: { clientId: string; clientSecret: string; tenantId: string };
 }
@@ -65,16 +69,16 @@ function agentHandler(deps: AgentsEndpointDeps): AgentRequestHandler {
       throw error;
     }
     await deps.store.ensure(conversationId, PORTAL_CHANNEL);
-    const outcome = await deps.conversations.handleCitizenMessage({ ...message, conversationId, log: deps.log.child({ conversationId }) });
-    for (const reply of outcome.replies) {
-      for (const wire of portalChannel.render({ conversationId, from: 'bot', reply })) {
-        // The SDK addresses the reply (conversation, recipient, replyToId) from the incoming activity;
-        // its schema wants suggested actions addressed (`to`): the citizen who wrote.
-        const { conversation: _ours, from: _from, suggestedActions, ...content } = wire;
-        const to = activity.from?.id ? [activity.from.id] : [];
-        await context.sendActivity({ ...content, ...(suggestedActions ? { suggestedActions: { ...suggestedActions, to } } : {}) } as never);
-      }
-    }
+    // The activity's id goes with the citizen's message, so the answers are sent as replies to it.
+    const channelData = { ...message.channelData, ...(activity.id ? { activityId: activity.id } : {}) };
+    await deps.conversations.handleCitizenMessage({ ...message, channelData, conversationId, log: deps.log.child({ conversationId }) });
+    if (!activity.serviceUrl || !activity.conversation?.id) return;
+    await deps.delivery.remember(conversationId, {
+      serviceUrl: activity.serviceUrl,
+      channelId: activity.channelId ?? 'unknown',
+      conversationId: activity.conversation.id,
+      botId: activity.recipient?.id ?? 'bot',
+    });
   });
 
   return createAgentRequestHandler(agent, auth);

@@ -1,8 +1,10 @@
 /**
  * POST /api/messages through the Microsoft 365 Agents SDK, as the Bot Framework Emulator uses it:
  * an activity whose serviceUrl is a local fake connector server; the answer must arrive there as
- * the SDK posts replies (`/v3/conversations/:id/activities/:replyToId`). Without Azure credentials
- * only loopback callers are served; with them the SDK's JWT check refuses unsigned requests.
+ * the SDK posts replies (`/v3/conversations/:id/activities/:replyToId`); an officer's reply later
+ * is pushed there through the outbox (`/v3/conversations/:id/activities`) while the bot is silent.
+ * Without Azure credentials only loopback callers are served; with them the SDK's JWT check
+ * refuses unsigned requests.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -71,7 +73,8 @@ describe('without Azure credentials (loopback, as with the Emulator)', () => {
   let connector: Awaited<ReturnType<typeof startFakeConnector>>;
   beforeAll(async () => {
     connector = await startFakeConnector();
-    app = await startTestApp();
+    app = await startTestApp({ zaloWorker: { pollMs: 50, baseDelayMs: 20, maxDelayMs: 100 } });
+    app.deps.agents.start();
   }, 120_000);
   afterAll(async () => {
     await app?.close();
@@ -98,6 +101,50 @@ describe('without Azure credentials (loopback, as with the Emulator)', () => {
     expect(second!.body.replyToId).toBe(follow.id);
     expect(second!.body.text).toMatch(/ngày làm việc/);
     expect((await app.deps.store.messages(ours)).filter((m) => m.author === 'citizen').map((m) => m.text)).toEqual(['lệ phí cấp hộ chiếu', action.text]);
+  });
+
+  test('officer handoff: the officer is pushed to the conversation, the bot stays silent, the rating follows the close', async () => {
+    const post = async (text: string, extra: Record<string, unknown> = {}) => {
+      const activity = emulatorActivity(connector.url, text, { conversation: { id: 'handoff-emulator|livechat' }, ...extra });
+      const response = await fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+      expect(response.status).toBeLessThan(300);
+      return activity;
+    };
+    const ours = portalConversationId('emulator', 'handoff-emulator|livechat');
+    const seen = () => connector.received.filter((r) => decodeURIComponent(r.path).startsWith('/v3/conversations/handoff-emulator|livechat/'));
+    const waitSeen = async (predicate: (r: Received) => boolean) => {
+      await expect.poll(() => seen().some(predicate), { timeout: 10_000 }).toBe(true);
+      return seen().find(predicate)!;
+    };
+
+    // A first question makes the conversation known, so the desk's notices during the next turn
+    // (published while it runs) meet a delivery that already listens: still each sent once.
+    const first = await post('lệ phí cấp hộ chiếu');
+    await waitSeen((r) => r.body.replyToId === first.id);
+    const asked = await post('cho tôi gặp cán bộ');
+    await waitSeen((r) => r.body.replyToId === asked.id);
+    const officer = (await app.deps.officer.accounts.create({ username: 'canbo-agents', password: 'mat-khau-dai-123', role: 'supervisor', displayName: 'Cán bộ' }))!;
+    const ticket = (await app.deps.officer.desk.queue(officer)).items.find((item) => item.conversationId === ours)!;
+    expect(ticket).toBeDefined();
+    await app.deps.officer.desk.claim(officer, ticket.ticketId);
+    await app.deps.officer.desk.reply(officer, ticket.ticketId, 'Chào anh/chị, tôi là cán bộ Thu.');
+    const pushed = await waitSeen((r) => String(r.body.text).includes('cán bộ Thu'));
+    // A proactive message: to the conversation, not as a reply.
+    expect(decodeURIComponent(pushed.path)).toBe('/v3/conversations/handoff-emulator|livechat/activities');
+    expect(pushed.body).toMatchObject({ type: 'message', conversation: { id: 'handoff-emulator|livechat' } });
+
+    const before = seen().length;
+    const during = await post('làm hộ chiếu cần giấy tờ gì');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(seen().slice(before).filter((r) => r.body.replyToId === during.id && /1\.001456/.test(String(r.body.text)))).toEqual([]);
+
+    await app.deps.officer.desk.close(officer, ticket.ticketId, 'resolved');
+    const rating = await waitSeen((r) => (r.body.suggestedActions?.actions ?? []).length === 5);
+    expect(rating.body.suggestedActions.actions.map((a: { title: string }) => a.title)).toEqual(['1', '2', '3', '4', '5']);
+    // Every message went out once, answers as replies to the activity they answer.
+    const texts = seen().map((r) => r.body.text);
+    expect(new Set(texts).size).toBe(texts.length);
+    expect(seen().filter((r) => r.body.replyToId === asked.id).length).toBeGreaterThan(0);
   });
 
   test('a caller that is not on this machine is refused, in Vietnamese', async () => {
