@@ -6,49 +6,11 @@
  * Without Azure credentials only loopback callers are served; with them the SDK's JWT check
  * refuses unsigned requests.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { portalConversationId } from '../../../channels/directline/agents-endpoint.ts';
+import { startFakeBotConnector, type FakeBotConnector, type ReceivedActivity } from '../../fakes/fake-bot-connector.ts';
 import { call } from '../../support/officer-app.ts';
 import { startTestApp, type TestApp } from '../../support/test-app.ts';
-
-interface Received {
-  path: string;
-  body: any;
-}
-
-/** The Bot Connector service as far as replies go: records each activity posted to it. */
-async function startFakeConnector(): Promise<{ url: string; received: Received[]; waitFor(count: number): Promise<Received[]>; close(): Promise<void> }> {
-  const received: Received[] = [];
-  const waiters: Array<() => void> = [];
-  const server: Server = createServer((request, response) => {
-    let raw = '';
-    request.on('data', (chunk) => (raw += chunk));
-    request.on('end', () => {
-      received.push({ path: request.url ?? '', body: raw ? JSON.parse(raw) : null });
-      for (const wake of waiters.splice(0)) wake();
-      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `reply-${received.length}` }));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    received,
-    async waitFor(count) {
-      const deadline = Date.now() + 10_000;
-      while (received.length < count) {
-        if (Date.now() > deadline) throw new Error(`connector received ${received.length} of ${count}: ${JSON.stringify(received)}`);
-        await new Promise<void>((resolve) => {
-          waiters.push(resolve);
-          setTimeout(resolve, 200);
-        });
-      }
-      return received;
-    },
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
-}
 
 /** An activity as the Emulator posts it. */
 function emulatorActivity(serviceUrl: string, text: string, extra: Record<string, unknown> = {}) {
@@ -70,9 +32,9 @@ function emulatorActivity(serviceUrl: string, text: string, extra: Record<string
 
 describe('without Azure credentials (loopback, as with the Emulator)', () => {
   let app: TestApp;
-  let connector: Awaited<ReturnType<typeof startFakeConnector>>;
+  let connector: FakeBotConnector;
   beforeAll(async () => {
-    connector = await startFakeConnector();
+    connector = await startFakeBotConnector();
     app = await startTestApp({ zaloWorker: { pollMs: 50, baseDelayMs: 20, maxDelayMs: 100 } });
     app.deps.agents.start();
   }, 120_000);
@@ -85,21 +47,20 @@ describe('without Azure credentials (loopback, as with the Emulator)', () => {
     const activity = emulatorActivity(connector.url, 'lệ phí cấp hộ chiếu');
     const response = await fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
     expect(response.status).toBeLessThan(300);
-    const [reply] = await connector.waitFor(1);
-    expect(decodeURIComponent(reply!.path)).toBe(`/v3/conversations/${activity.conversation.id}/activities/${activity.id}`);
-    expect(reply!.body).toMatchObject({ type: 'message', replyToId: activity.id, conversation: { id: activity.conversation.id }, recipient: { id: 'user-emulator' } });
-    expect(reply!.body.text).toContain('200.000 đồng');
-    expect(reply!.body.suggestedActions.actions[0]).toMatchObject({ type: 'messageBack', value: { payload: expect.stringMatching(/^ask:\w+:1\.001456$/) } });
+    const reply = await connector.waitFor((r) => r.body.replyToId === activity.id);
+    expect(reply.path).toBe(`/v3/conversations/${activity.conversation.id}/activities/${activity.id}`);
+    expect(reply.body).toMatchObject({ type: 'message', replyToId: activity.id, conversation: { id: activity.conversation.id }, recipient: { id: 'user-emulator' } });
+    expect(reply.body.text).toContain('200.000 đồng');
+    expect(reply.body.suggestedActions.actions[0]).toMatchObject({ type: 'messageBack', value: { payload: expect.stringMatching(/^ask:\w+:1\.001456$/) } });
 
     // The conversation is stored under our own id and continues: a clicked action answers its facet.
     const ours = portalConversationId('emulator', activity.conversation.id);
     expect((await app.deps.store.get(ours))?.channel).toBe('portal');
-    const action = reply!.body.suggestedActions.actions.find((a: { value: { payload: string } }) => a.value.payload.startsWith('ask:processing_time:'));
+    const action = reply.body.suggestedActions.actions.find((a: { value: { payload: string } }) => a.value.payload.startsWith('ask:processing_time:'));
     const follow = emulatorActivity(connector.url, action.text, { value: action.value });
     await fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(follow) });
-    const [, second] = await connector.waitFor(2);
-    expect(second!.body.replyToId).toBe(follow.id);
-    expect(second!.body.text).toMatch(/ngày làm việc/);
+    const second = await connector.waitFor((r) => r.body.replyToId === follow.id);
+    expect(second.body.text).toMatch(/ngày làm việc/);
     expect((await app.deps.store.messages(ours)).filter((m) => m.author === 'citizen').map((m) => m.text)).toEqual(['lệ phí cấp hộ chiếu', action.text]);
   });
 
@@ -111,8 +72,8 @@ describe('without Azure credentials (loopback, as with the Emulator)', () => {
       return activity;
     };
     const ours = portalConversationId('emulator', 'handoff-emulator|livechat');
-    const seen = () => connector.received.filter((r) => decodeURIComponent(r.path).startsWith('/v3/conversations/handoff-emulator|livechat/'));
-    const waitSeen = async (predicate: (r: Received) => boolean) => {
+    const seen = () => connector.received.filter((r) => r.conversationId === 'handoff-emulator|livechat');
+    const waitSeen = async (predicate: (r: ReceivedActivity) => boolean) => {
       await expect.poll(() => seen().some(predicate), { timeout: 10_000 }).toBe(true);
       return seen().find(predicate)!;
     };
@@ -130,7 +91,7 @@ describe('without Azure credentials (loopback, as with the Emulator)', () => {
     await app.deps.officer.desk.reply(officer, ticket.ticketId, 'Chào anh/chị, tôi là cán bộ Thu.');
     const pushed = await waitSeen((r) => String(r.body.text).includes('cán bộ Thu'));
     // A proactive message: to the conversation, not as a reply.
-    expect(decodeURIComponent(pushed.path)).toBe('/v3/conversations/handoff-emulator|livechat/activities');
+    expect(pushed.path).toBe('/v3/conversations/handoff-emulator|livechat/activities');
     expect(pushed.body).toMatchObject({ type: 'message', conversation: { id: 'handoff-emulator|livechat' } });
 
     const before = seen().length;
