@@ -2,7 +2,8 @@
  * Microsoft's Web Chat (botframework-webchat, its UMD bundle served from node_modules — no CDN) on
  * a portal page of another origin, in Debian chromium via playwright-core, talking to our
  * self-hosted Direct Line with a token the portal's server generated: the citizen types a question,
- * sees the answer and the suggested-action buttons, clicks one, and sees the procedure card.
+ * sees the answer and the suggested-action buttons, clicks one, and sees the procedure card; asks
+ * for an officer and sees the officer's reply arrive on the stream, then the rating buttons.
  */
 import { createServer, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
@@ -58,8 +59,8 @@ describe.skipIf(!chromiumPath)(`Web Chat against our Direct Line in a real brows
     await new Promise((resolve) => portal?.close(resolve));
   });
 
-  async function openPortal(): Promise<{ page: Page; errors: string[] }> {
-    const { token } = await generateToken(app.url, 'portal-citizen');
+  async function openPortal(): Promise<{ page: Page; errors: string[]; conversationId: string }> {
+    const { token, conversationId } = await generateToken(app.url, 'portal-citizen');
     const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1024, height: 800 } });
     const page = await context.newPage();
     page.setDefaultTimeout(WAIT_MS);
@@ -70,7 +71,7 @@ describe.skipIf(!chromiumPath)(`Web Chat against our Direct Line in a real brows
     });
     const query = new URLSearchParams({ token, domain: `${app.url}/v3/directline`, user: 'portal-citizen' });
     await page.goto(`${portalOrigin}/?${query}`);
-    return { page, errors };
+    return { page, errors, conversationId };
   }
 
   async function ask(page: Page, text: string): Promise<void> {
@@ -103,6 +104,25 @@ describe.skipIf(!chromiumPath)(`Web Chat against our Direct Line in a real brows
     const card = page.locator('.ac-adaptiveCard').filter({ hasText: '1.001456' });
     await card.first().waitFor();
     expect(await card.first().textContent()).toMatch(/hộ chiếu/i);
+    expect(errors).toEqual([]);
+  }, 90_000);
+
+  test('an officer taking over is heard in Web Chat, then the rating is offered', async () => {
+    const { page, errors, conversationId } = await openPortal();
+    await ask(page, 'cho tôi gặp cán bộ');
+    const transcript = page.locator('.webchat__basic-transcript');
+    const officer = (await app.deps.officer.accounts.create({ username: 'canbo-webchat', password: 'mat-khau-dai-123', role: 'supervisor', displayName: 'Cán bộ' }))!;
+    let ticketId: string | undefined;
+    await expect.poll(async () => {
+      const items = (await app.deps.officer.desk.queue(officer)).items;
+      ticketId = items.find((item) => item.conversationId === conversationId)?.ticketId;
+      return ticketId;
+    }, { timeout: WAIT_MS }).toBeDefined();
+    await app.deps.officer.desk.claim(officer, ticketId!);
+    await app.deps.officer.desk.reply(officer, ticketId!, 'Chào anh/chị, tôi là cán bộ Mai, tôi giúp được gì ạ?');
+    await transcript.getByText('tôi là cán bộ Mai', { exact: false }).first().waitFor();
+    await app.deps.officer.desk.close(officer, ticketId!, 'resolved');
+    await page.locator('.webchat__suggested-action', { hasText: '5' }).first().waitFor();
     expect(errors).toEqual([]);
   }, 90_000);
 });
