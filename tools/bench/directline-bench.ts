@@ -21,10 +21,17 @@ const QUESTIONS = ['lệ phí cấp hộ chiếu', 'làm hộ chiếu cần gi�
 const round = (n: number, digits = 2) => Number(n.toFixed(digits));
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
 
-async function json(url: string, token: string, body?: unknown): Promise<any> {
+/** What the Direct Line calls used here answer (each uses its own fields). */
+interface DirectLineAnswer {
+  token: string;
+  conversationId: string;
+  streamUrl: string;
+}
+
+async function json(url: string, token: string, body?: unknown): Promise<DirectLineAnswer> {
   const response = await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body ?? {}) });
   if (!response.ok) throw new Error(`${url}: ${response.status}`);
-  return response.json();
+  return (await response.json()) as DirectLineAnswer;
 }
 
 /** A conversation with its stream open; `answer(text)` resolves when the bot's reply to it arrives. */
