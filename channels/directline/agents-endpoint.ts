@@ -51,7 +51,10 @@ function agentHandler(deps: AgentsEndpointDeps): AgentRequestHandler {
     const starting = error instanceof NotReadyError;
     if (!starting) deps.log.error({ err: error }, 'portal turn failed (/api/messages)');
     const text = starting ? 'Hệ thống đang khởi động, vui lòng thử lại sau ít phút.' : 'Hệ thống đang gặp sự cố. Vui lòng thử lại sau.';
-    await context.sendActivity({ type: 'message', text, textFormat: 'plain' } as never);
+    // A connector that cannot be reached now cannot be told either: logged once, not thrown again.
+    await context.sendActivity({ type: 'message', text, textFormat: 'plain' } as never).catch((sendError: unknown) => {
+      deps.log.warn({ err: sendError }, 'could not tell the portal conversation about the failure');
+    });
   };
   const agent = new AgentApplication<TurnState>({ adapter, startTypingTimer: false });
   agent.onActivity('message', async (context: TurnContext) => {

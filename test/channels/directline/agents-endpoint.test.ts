@@ -108,6 +108,15 @@ describe('without Azure credentials (loopback, as with the Emulator)', () => {
     expect(seen().filter((r) => r.body.replyToId === asked.id).length).toBeGreaterThan(0);
   });
 
+  test('an activity the channel refuses (empty text) is answered in Vietnamese and nothing is stored', async () => {
+    const activity = emulatorActivity(connector.url, '   ', { conversation: { id: 'empty-emulator|livechat' } });
+    const response = await fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+    expect(response.status).toBeLessThan(300);
+    const told = await connector.waitFor((r) => r.body.replyToId === activity.id);
+    expect(told.body.text).toBe('Vui lòng nhập nội dung câu hỏi.');
+    expect(await app.deps.store.get(portalConversationId('emulator', 'empty-emulator|livechat'))).toBeNull();
+  });
+
   test('a caller that is not on this machine is refused, in Vietnamese', async () => {
     const before = connector.received.length;
     // Behind a proxy on loopback the client's address is the forwarded one.
