@@ -15,10 +15,17 @@ import { procedureRoutes } from './channels/api/procedure-routes.ts';
 import { insightRoutes } from './channels/officer/insights-routes.ts';
 import { officerRoutes } from './channels/officer/routes.ts';
 import { feedbackRoutes } from './channels/webchat/feedback-routes.ts';
+import { agentsRoutes } from './channels/directline/agents-endpoint.ts';
+import { directLineRoutes, DIRECTLINE_BASE } from './channels/directline/directline-routes.ts';
 import { webchatRoutes } from './channels/webchat/routes.ts';
 import { zaloWebhookRoutes } from './channels/zalo/zalo-webhook.ts';
 
-export type AppDeps = Pick<Deps, 'config' | 'logger' | 'assistant' | 'store' | 'events' | 'officer' | 'dossiers' | 'conversations' | 'zalo' | 'insights' | 'metrics' | 'limits'>;
+const DIRECTLINE_CORS_HEADERS = 'Authorization, Content-Type, X-Requested-With, x-ms-bot-agent';
+
+export type AppDeps = Pick<
+  Deps,
+  'config' | 'logger' | 'assistant' | 'store' | 'events' | 'officer' | 'dossiers' | 'conversations' | 'zalo' | 'insights' | 'metrics' | 'limits' | 'directline' | 'agents'
+>;
 
 export function createApp(deps: AppDeps): Express {
   const app = express();
@@ -44,10 +51,14 @@ export function createApp(deps: AppDeps): Express {
   });
 
   app.use(['/api/chat', '/widget.js'], citizenCors(deps.config.allowedOrigins));
+  // Web Chat on a portal page calls Direct Line from the portal's origin, with its own headers.
+  if (deps.directline) app.use(DIRECTLINE_BASE, citizenCors(deps.config.allowedOrigins, DIRECTLINE_CORS_HEADERS));
   app.use(procedureRoutes(deps.assistant));
   app.use(webchatRoutes({ conversations: deps.conversations, store: deps.store, events: deps.events, limits: deps.limits }));
   app.use(feedbackRoutes({ feedback: deps.insights.feedback }));
   app.use(insightRoutes({ accounts: deps.officer.accounts, insights: deps.insights.store, assistant: deps.assistant }));
+  if (deps.directline) app.use(directLineRoutes(deps.directline));
+  app.use(agentsRoutes({ conversations: deps.conversations, store: deps.store, log: deps.logger, delivery: deps.agents.delivery, ...(deps.agents.credentials ? { credentials: deps.agents.credentials } : {}) }));
   app.use(officerRoutes({ ...deps.officer, limits: deps.limits, events: deps.events, store: deps.store, assistant: deps.assistant, ...(deps.zalo ? { delivery: deps.zalo.insight } : {}) }));
   app.use(dossierIntegrationRoutes(deps.dossiers, { store: deps.store, events: deps.events, log: deps.logger }));
 

@@ -94,7 +94,21 @@ const ConfigSchema = z.object({
   /** Webhook events older (or newer) than this are refused as replays. */
   zaloReplayWindowSeconds: z.coerce.number().int().min(30).max(86_400).default(300),
   zaloApiTimeoutMs: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  /** The self-hosted Direct Line's secret (the portal's server generates tokens with it); absent = /v3/directline off (404). Never logged. */
+  directlineSecret: z.string().min(32, 'at least 32 characters').optional(),
+  /** Lifetime of a Direct Line conversation token; Web Chat (directlinejs) refreshes it every 15 minutes. */
+  directlineTokenTtlSeconds: z.coerce.number().int().min(1200, 'at least 1200: Web Chat refreshes its token every 15 minutes').max(86_400).default(1800),
+  /** The Azure Bot's app registration for POST /api/messages (env names as the Agents SDK reads them); absent = loopback callers only. */
+  agentsClientId: z.string().trim().min(1).optional(),
+  /** Never logged. */
+  agentsClientSecret: z.string().min(1).optional(),
+  agentsTenantId: z.string().trim().min(1).optional(),
 }).superRefine((config, context) => {
+  if (config.agentsClientId) {
+    for (const key of ['agentsClientSecret', 'agentsTenantId'] as const) {
+      if (!config[key]) context.addIssue({ code: 'custom', path: [key], message: 'required when clientId is set (POST /api/messages authenticated by Azure)' });
+    }
+  }
   if (config.zaloAppId) {
     for (const key of ['zaloOaSecretKey', 'zaloAppSecret', 'zaloRefreshToken'] as const) {
       if (!config[key]) context.addIssue({ code: 'custom', path: [key], message: 'required when ZALO_APP_ID is set (the Zalo channel is on)' });
@@ -153,6 +167,12 @@ const ENVIRONMENT_KEYS: Record<string, keyof Config> = {
   ZALO_ZNS_TEMPLATE_STATUS: 'zaloZnsTemplateStatus',
   ZALO_REPLAY_WINDOW_SECONDS: 'zaloReplayWindowSeconds',
   ZALO_API_TIMEOUT_MS: 'zaloApiTimeoutMs',
+  DIRECTLINE_SECRET: 'directlineSecret',
+  DIRECTLINE_TOKEN_TTL_SECONDS: 'directlineTokenTtlSeconds',
+  // The Microsoft 365 Agents SDK's own variable names (its samples' .env), so one file serves both.
+  clientId: 'agentsClientId',
+  clientSecret: 'agentsClientSecret',
+  tenantId: 'agentsTenantId',
 };
 
 /** This deployment's Redis channel prefix: REDIS_PREFIX, else the database name of DATABASE_URL, else "tro-ly". */

@@ -20,6 +20,8 @@ async function main(): Promise<void> {
   const retention = startRetention({ store: deps.store, accounts: deps.officer.accounts, loginLimits: deps.officer.loginLimits, retentionDays: config.conversationRetentionDays, log: logger });
   // The Zalo outbox: what a previous run left unsent goes out now.
   deps.zalo?.start();
+  // Officer replies and notices for Bot Framework conversations (/api/messages).
+  deps.agents.start();
 
   // Listening before any warm-up work, so /health can say "starting" from the first moment.
   const running = await startServer(deps, config.port, config.host);

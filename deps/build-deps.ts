@@ -1,7 +1,8 @@
 /**
  * buildDeps(config): every dependency of the server, wired once from the configuration — the
  * database, the stores, the event hub, the handoff desk, the dossier stores, the conversation
- * service and — when ZALO_APP_ID is set — the Zalo OA channel with its outbox worker, plus the
+ * service, — when ZALO_APP_ID is set — the Zalo OA channel with its outbox worker and — when
+ * DIRECTLINE_SECRET is set — the portal's Direct Line (tokens, WebSocket streams), plus the
  * assistant's knowledge as a Readiness started after listen(). main.ts, the CLIs, the tools and
  * the tests all build the server this one way.
  */
@@ -29,6 +30,9 @@ import { createSqlTicketStore } from '../adapters/sql/sql-ticket-store.ts';
 import type { DossierAppDeps } from '../channels/api/integration-routes.ts';
 import { dossierAppDeps } from './dossier-deps.ts';
 import { createInsightsDeps, type InsightsDeps } from './insights-deps.ts';
+import type { DirectLineDeps } from '../channels/directline/directline-routes.ts';
+import { createDirectLineDeps } from './directline-deps.ts';
+import { createAgentsDeps, type AgentsDeps } from './agents-deps.ts';
 import { createOfficerDeps, type OfficerAppDeps } from './officer-deps.ts';
 import { loadAssistant } from './warm-up.ts';
 import { createZaloDeps, type ZaloDeps } from './zalo-deps.ts';
@@ -53,6 +57,10 @@ export interface Deps {
   limits: ClientLimits;
   /** The Zalo OA channel, when ZALO_APP_ID is set; its outbox worker is started by main.ts (or a test). */
   zalo?: ZaloDeps;
+  /** The portal's self-hosted Direct Line, when DIRECTLINE_SECRET is set (its WebSocket upgrades: deps/start-server.ts). */
+  directline?: DirectLineDeps;
+  /** The portal's Bot Framework endpoint (/api/messages): credentials and the push of later messages (worker started by main.ts or a test). */
+  agents: AgentsDeps;
   /** Closes what buildDeps opened (the event hub; the database unless it was passed in). */
   close(): Promise<void>;
 }
@@ -67,7 +75,7 @@ export interface DepsOverrides {
   loadAssistant?: (db: Db) => Promise<TurnDeps>;
   /** Replaces the rate limiter built from the configuration. */
   limiter?: RateLimiter;
-  /** Outbox worker timing (tests: short backoff and polling). */
+  /** Outbox worker timing, for Zalo and the Bot Framework push (tests: short backoff and polling). */
   zaloWorker?: Partial<OutboxWorkerOptions>;
 }
 
@@ -105,6 +113,8 @@ export async function buildDeps(config: Config, overrides: DepsOverrides = {}): 
     ...(overrides.now ? { now: overrides.now } : {}),
     ...(overrides.zaloWorker ? { worker: overrides.zaloWorker } : {}),
   });
+  const agents = createAgentsDeps({ config, db, store, events, log: logger, ...(overrides.now ? { now: overrides.now } : {}), ...(overrides.zaloWorker ? { worker: overrides.zaloWorker } : {}) });
+  const directline = createDirectLineDeps({ config, store, events, conversations, log: logger, ...(overrides.now ? { now: overrides.now } : {}) });
   return {
     config,
     logger,
@@ -120,7 +130,11 @@ export async function buildDeps(config: Config, overrides: DepsOverrides = {}): 
     metrics,
     limits,
     ...(zalo ? { zalo } : {}),
+    ...(directline ? { directline } : {}),
+    agents,
     async close() {
+      directline?.streams.close();
+      await agents.stop().catch(() => undefined);
       await zalo?.stop().catch(() => undefined);
       await limits.limiter.close().catch(() => undefined);
       await events.close().catch(() => undefined);

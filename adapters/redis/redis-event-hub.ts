@@ -18,6 +18,14 @@ export async function createRedisEventHub(url: string, prefix = 'tro-ly'): Promi
   const listeners = new Map<string, Set<EventListener>>();
   const everything = new Set<EventListener>();
   const ignore = () => undefined;
+  let closed = false;
+  /**
+   * A (un)subscribe is fire-and-forget: after close() (a stream ending as the server stops) it is
+   * skipped, and a refused one must not become an unhandled rejection that stops the process.
+   */
+  const quietly = (command: () => Promise<unknown>) => {
+    if (!closed) command().catch(() => undefined);
+  };
 
   const parse = (raw: string): ConversationEvent | null => {
     try {
@@ -64,26 +72,27 @@ export async function createRedisEventHub(url: string, prefix = 'tro-ly'): Promi
       if (!set) {
         set = new Set();
         listeners.set(conversationId, set);
-        subscriber.subscribe(CHANNEL_PREFIX + conversationId).catch(ignore);
+        quietly(() => subscriber.subscribe(CHANNEL_PREFIX + conversationId));
       }
       set.add(listener);
       return () => {
         set.delete(listener);
         if (set.size === 0 && listeners.get(conversationId) === set) {
           listeners.delete(conversationId);
-          subscriber.unsubscribe(CHANNEL_PREFIX + conversationId).catch(ignore);
+          quietly(() => subscriber.unsubscribe(CHANNEL_PREFIX + conversationId));
         }
       };
     },
     subscribeAll(listener) {
-      if (everything.size === 0) subscriber.psubscribe(EVERYTHING).catch(ignore);
+      if (everything.size === 0) quietly(() => subscriber.psubscribe(EVERYTHING));
       everything.add(listener);
       return () => {
         everything.delete(listener);
-        if (everything.size === 0) subscriber.punsubscribe(EVERYTHING).catch(ignore);
+        if (everything.size === 0) quietly(() => subscriber.punsubscribe(EVERYTHING));
       };
     },
     async close() {
+      closed = true;
       listeners.clear();
       everything.clear();
       publisher.disconnect();

@@ -19,6 +19,7 @@ export const HTTP_ERRORS = {
   too_many_streams: { status: 429, vi: 'Có quá nhiều cửa sổ trò chuyện đang mở từ máy này. Vui lòng đóng bớt rồi thử lại.' },
   too_many_logins: { status: 429, vi: 'Máy này đã đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút.' },
   officer_not_configured: { status: 503, vi: 'Chức năng cán bộ trực chưa được bật trên máy chủ này.' },
+  agents_not_configured: { status: 503, vi: 'Kênh Bot Framework (/api/messages) chưa được cấu hình xác thực Azure (clientId, clientSecret, tenantId).' },
   integration_not_configured: { status: 503, vi: 'Chức năng kết nối chưa được cấu hình trên máy chủ này (thiếu INTEGRATION_TOKEN).' },
   internal: { status: 500, vi: 'Hệ thống đang gặp sự cố. Vui lòng thử lại sau.' },
 } as const satisfies Record<string, { status: number; vi: string }>;

@@ -88,6 +88,19 @@ describe.each(factories)('EventHub conformance: $name', (factory) => {
     expect(one.map((event) => event.text)).toEqual(['một', 'ba']);
     offOne();
   });
+
+  test('a listener that leaves after close() (a stream ending as the server stops) does no harm', async () => {
+    const own = await factory.create();
+    const off = own.subscribe('conv-closing', () => undefined);
+    const offAll = own.subscribeAll(() => undefined);
+    await settle();
+    await own.close();
+    // An unhandled rejection here would fail the run (and stop a server).
+    off();
+    offAll();
+    own.subscribe('conv-after-close', () => undefined)();
+    await settle();
+  });
 });
 
 describe('Redis event hub across two instances', () => {

@@ -45,6 +45,12 @@ const BENCHES: BenchEntry[] = [
     ],
   },
   {
+    name: 'directline',
+    file: 'directline-bench.ts',
+    exportName: 'runDirectlineBench',
+    targets: [{ key: 'post_to_stream_p95_ms', max: 100 }],
+  },
+  {
     name: 'retrieval',
     file: 'retrieval-bench.ts',
     exportName: 'runRetrievalBench',
