@@ -1,7 +1,8 @@
 /**
  * What of a procedure the lexical index reads, field by field, with the weight of a match in
- * each. The name and the citizen aliases say what a procedure *is*; documents, steps and the
- * rest only say what it involves, so they count for less.
+ * each. The name and the citizen aliases say what a procedure *is*; `asked` holds how citizens
+ * asked for it (phrasings learned from training questions, vocabulary/asked-phrasings.json);
+ * documents, steps and the rest only say what it involves, so they count for less.
  */
 import type { Procedure } from '../../knowledge/schema.ts';
 import { LEVEL_LABELS } from '../../knowledge/schema.ts';
