@@ -1,0 +1,25 @@
+/**
+ * The local overlay: each change of a province's value for one procedure and channel is a new
+ * row (who, when, why, the value before); the current value is the latest version of each entry.
+ */
+import type { Migration } from './migration.ts';
+
+export const migration: Migration = {
+  id: 10,
+  name: 'local_overlay',
+  sql: `
+      CREATE TABLE local_overlay_versions (
+        id          BIGSERIAL PRIMARY KEY,
+        code        TEXT NOT NULL,
+        channel     TEXT NOT NULL CHECK (channel IN ('truc_tiep', 'truc_tuyen', 'buu_chinh', '*')),
+        version     INTEGER NOT NULL CHECK (version > 0),
+        fields      JSONB,
+        previous    JSONB,
+        author      TEXT NOT NULL,
+        reason      TEXT NOT NULL,
+        revert_of   BIGINT REFERENCES local_overlay_versions(id),
+        created_at  TIMESTAMPTZ NOT NULL DEFAULT now(),
+        UNIQUE (code, channel, version)
+      );
+      CREATE INDEX local_overlay_versions_by_code ON local_overlay_versions (code, id);`,
+};

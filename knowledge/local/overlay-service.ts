@@ -1,0 +1,134 @@
+/**
+ * What supervisors and the import command do with the local overlay: change an entry (validated
+ * against the record it changes), revert a version, preview a change, and keep the catalog the
+ * assistant answers from in step with what is published — at once on this instance, and on
+ * others when they call `refreshIfChanged()`.
+ */
+import type { Procedure } from '../schema.ts';
+import { applyOverlay } from './apply-overlay.ts';
+import type { LocalizedCatalog } from './localized-catalog.ts';
+import { FIELD_COLUMNS, OverlayChannelSchema, OverlayFieldsSchema, isEmptyFields, type OverlayChannel, type OverlayEntry, type OverlayFields } from './overlay.ts';
+import type { OverlayChange, OverlayStore, OverlayVersion } from './overlay-store.ts';
+
+/** One problem with a change, in Vietnamese, naming the template column. */
+export interface OverlayIssue {
+  column: string;
+  message: string;
+}
+
+export class OverlayInputError extends Error {
+  constructor(readonly issues: OverlayIssue[]) {
+    super(issues.map((i) => `${i.column}: ${i.message}`).join('; '));
+    this.name = 'OverlayInputError';
+  }
+}
+
+export class OverlayNotFoundError extends Error {
+  constructor(what: string) {
+    super(`${what} not found`);
+    this.name = 'OverlayNotFoundError';
+  }
+}
+
+/** A change as an editor or a spreadsheet row gives it: values still to be validated. */
+export interface OverlayEdit {
+  code: string;
+  channel: string;
+  /** The new values (a missing key keeps the national value); null removes the entry. */
+  fields: unknown;
+  author: string;
+  reason: string;
+  expectedVersion?: number;
+}
+
+/** The changed values checked against the record they change; throws OverlayInputError. */
+export function checkEdit(edit: Pick<OverlayEdit, 'code' | 'channel' | 'fields'>, procedure: Procedure | undefined): { channel: OverlayChannel; fields: OverlayFields | null } {
+  const issues: OverlayIssue[] = [];
+  if (!procedure) issues.push({ column: 'code', message: `không có thủ tục mã "${edit.code}" trong danh mục` });
+  const channel = OverlayChannelSchema.safeParse(edit.channel);
+  if (!channel.success) issues.push({ column: 'channel', message: 'kênh phải là truc_tiep, truc_tuyen, buu_chinh hoặc *' });
+  let fields: OverlayFields | null = null;
+  if (edit.fields !== null) {
+    const parsed = OverlayFieldsSchema.safeParse(edit.fields);
+    if (parsed.success) fields = isEmptyFields(parsed.data) ? null : parsed.data;
+    else
+      for (const issue of parsed.error.issues) {
+        const key = String(issue.path[0] ?? '') as keyof OverlayFields;
+        issues.push({ column: FIELD_COLUMNS[key] ?? (issue.code === 'unrecognized_keys' ? 'cột' : String(key)), message: issue.message });
+      }
+  }
+  if (procedure && channel.success && channel.data === '*' && procedure.channels.length === 0 && fields && (fields.feeVnd !== undefined || fields.processingDays !== undefined))
+    issues.push({ column: 'channel', message: 'thủ tục chưa có kênh nộp nào: ghi kênh cụ thể (truc_tiep, truc_tuyen hoặc buu_chinh) cho lệ phí và thời hạn' });
+  if (issues.length) throw new OverlayInputError(issues);
+  return { channel: channel.data!, fields };
+}
+
+export interface OverlayService {
+  /** Saves changes (all or none), then re-applies the published overlay. */
+  edit(edits: readonly OverlayEdit[]): Promise<OverlayVersion[]>;
+  /** Undoes one version: a new version restoring the value it replaced. */
+  revert(versionId: number, author: string, reason: string): Promise<OverlayVersion>;
+  /** The record as a citizen would get it with `fields` for (code, channel) instead of the published value. */
+  preview(code: string, channel: string, fields: unknown): Procedure;
+  history(code: string): Promise<OverlayVersion[]>;
+  published(): readonly OverlayEntry[];
+  refresh(): Promise<void>;
+  refreshIfChanged(): Promise<boolean>;
+}
+
+export function createOverlayService(store: OverlayStore, catalog: () => LocalizedCatalog, source: string): OverlayService {
+  let seen = -1;
+
+  async function refresh(): Promise<void> {
+    const latest = await store.latestId();
+    catalog().setOverlay(await store.published());
+    seen = latest;
+  }
+
+  function toChange(edit: OverlayEdit): OverlayChange {
+    const { channel, fields } = checkEdit(edit, catalog().base(edit.code));
+    const reason = edit.reason.trim();
+    if (!reason) throw new OverlayInputError([{ column: 'reason', message: 'ghi lý do thay đổi' }]);
+    return {
+      code: edit.code,
+      channel,
+      fields,
+      author: edit.author,
+      reason,
+      ...(edit.expectedVersion !== undefined ? { expectedVersion: edit.expectedVersion } : {}),
+    };
+  }
+
+  return {
+    async edit(edits) {
+      const changes = edits.map(toChange);
+      const saved = await store.save(changes);
+      await refresh();
+      return saved;
+    },
+    async revert(versionId, author, reason) {
+      const target = await store.get(versionId);
+      if (!target) throw new OverlayNotFoundError(`overlay version ${versionId}`);
+      const [saved] = await store.save([
+        { code: target.code, channel: target.channel, fields: target.previous, author, reason: reason.trim() || `Hoàn tác phiên bản ${target.version}`, revertOf: target.id },
+      ]);
+      await refresh();
+      return saved!;
+    },
+    preview(code, channel, fields) {
+      const base = catalog().base(code);
+      const checked = checkEdit({ code, channel, fields }, base);
+      const others = catalog().entries().filter((e) => e.code === code && e.channel !== checked.channel);
+      const mine: OverlayEntry[] = checked.fields ? [{ code, channel: checked.channel, fields: checked.fields, version: 0, at: new Date() }] : [];
+      return applyOverlay(base!, [...others, ...mine], { source });
+    },
+    history: (code) => store.history(code),
+    published: () => catalog().entries(),
+    refresh,
+    async refreshIfChanged() {
+      if ((await store.latestId()) === seen) return false;
+      await refresh();
+      return true;
+    },
+  };
+}
