@@ -13,12 +13,13 @@ import { healthReport } from './channels/http/readiness.ts';
 import { dossierIntegrationRoutes } from './channels/api/integration-routes.ts';
 import { procedureRoutes } from './channels/api/procedure-routes.ts';
 import { insightRoutes } from './channels/officer/insights-routes.ts';
+import { localRoutes } from './channels/officer/local-routes.ts';
 import { officerRoutes } from './channels/officer/routes.ts';
 import { feedbackRoutes } from './channels/webchat/feedback-routes.ts';
 import { webchatRoutes } from './channels/webchat/routes.ts';
 import { zaloWebhookRoutes } from './channels/zalo/zalo-webhook.ts';
 
-export type AppDeps = Pick<Deps, 'config' | 'logger' | 'assistant' | 'store' | 'events' | 'officer' | 'dossiers' | 'conversations' | 'zalo' | 'insights' | 'metrics'>;
+export type AppDeps = Pick<Deps, 'config' | 'logger' | 'assistant' | 'store' | 'events' | 'officer' | 'dossiers' | 'conversations' | 'zalo' | 'insights' | 'metrics' | 'local'>;
 
 export function createApp(deps: AppDeps): Express {
   const app = express();
@@ -48,6 +49,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(webchatRoutes({ conversations: deps.conversations, store: deps.store, events: deps.events }));
   app.use(feedbackRoutes({ feedback: deps.insights.feedback }));
   app.use(insightRoutes({ accounts: deps.officer.accounts, insights: deps.insights.store, assistant: deps.assistant }));
+  app.use(localRoutes({ accounts: deps.officer.accounts, overlay: deps.local.overlay, assistant: deps.assistant }));
   app.use(officerRoutes({ ...deps.officer, events: deps.events, store: deps.store, assistant: deps.assistant, ...(deps.zalo ? { delivery: deps.zalo.insight } : {}) }));
   app.use(dossierIntegrationRoutes(deps.dossiers, { store: deps.store, events: deps.events, log: deps.logger }));
 

@@ -25,6 +25,7 @@ import { createSqlTicketStore } from '../adapters/sql/sql-ticket-store.ts';
 import type { DossierAppDeps } from '../channels/api/integration-routes.ts';
 import { dossierAppDeps } from './dossier-deps.ts';
 import { createInsightsDeps, type InsightsDeps } from './insights-deps.ts';
+import { createLocalDeps, type LocalDeps } from './local-deps.ts';
 import { createOfficerDeps, type OfficerAppDeps } from './officer-deps.ts';
 import { loadAssistant } from './warm-up.ts';
 import { createZaloDeps, type ZaloDeps } from './zalo-deps.ts';
@@ -45,6 +46,8 @@ export interface Deps {
   insights: InsightsDeps;
   /** Prometheus metrics (GET /metrics). */
   metrics: Metrics;
+  /** The province's local overlay (fees, places, hours …) applied to the assistant's catalog. */
+  local: LocalDeps;
   /** The Zalo OA channel, when ZALO_APP_ID is set; its outbox worker is started by main.ts (or a test). */
   zalo?: ZaloDeps;
   /** Closes what buildDeps opened (the event hub; the database unless it was passed in). */
@@ -71,10 +74,11 @@ export async function buildDeps(config: Config, overrides: DepsOverrides = {}): 
   const tickets = createSqlTicketStore(db);
   const officer = createOfficerDeps({ db, config, store, tickets, events, log: logger, ...(overrides.now ? { now: overrides.now } : {}) });
   let indexBuiltAt: Date | undefined;
+  const local = createLocalDeps({ db, config, logger });
   const assistant = createReadiness('assistant', async () => {
     const loaded = await (overrides.loadAssistant ? overrides.loadAssistant(db) : loadAssistant(config, db, logger));
     indexBuiltAt = new Date(); // the retrieval index is (re)built or checked as the assistant loads
-    return loaded;
+    return local.localize(loaded);
   });
   const insights = createInsightsDeps(db);
   const metrics = createMetrics({ backlog: () => insights.store.backlog(), indexBuiltAt: () => indexBuiltAt });
@@ -109,8 +113,10 @@ export async function buildDeps(config: Config, overrides: DepsOverrides = {}): 
     conversations,
     insights,
     metrics,
+    local,
     ...(zalo ? { zalo } : {}),
     async close() {
+      local.stop();
       await zalo?.stop().catch(() => undefined);
       await events.close().catch(() => undefined);
       if (!overrides.db) await db.close().catch(() => undefined);

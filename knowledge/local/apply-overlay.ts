@@ -42,9 +42,9 @@ function withLocalFee(channel: SubmissionChannel, fields: OverlayFields): Submis
   return { ...channel, fees };
 }
 
-function withLocalTime(channel: SubmissionChannel, fields: OverlayFields): SubmissionChannel {
+function withLocalTime(channel: SubmissionChannel, fields: OverlayFields, from: OverlaySource): SubmissionChannel {
   if (fields.processingDays === undefined) return channel;
-  return { ...channel, time: { value: fields.processingDays, unit: 'working_days' } };
+  return { ...channel, time: { value: fields.processingDays, unit: 'working_days', note: `theo thông tin của ${from.source}` } };
 }
 
 function targets(channel: OverlayChannel, method: ChannelMethod): boolean {
@@ -64,7 +64,7 @@ export function applyOverlay(procedure: Procedure, entries: readonly OverlayEntr
     // A channel the national record lacks is added when the province gives it a fee or a time.
     if (entry.channel !== '*' && !channels.some((c) => c.method === entry.channel) && (fields.feeVnd !== undefined || fields.processingDays !== undefined))
       channels.push({ method: entry.channel, time: null, fees: [] });
-    channels = channels.map((c) => (targets(entry.channel, c.method) ? withLocalTime(withLocalFee(c, fields), fields) : c));
+    channels = channels.map((c) => (targets(entry.channel, c.method) ? withLocalTime(withLocalFee(c, fields), fields, from) : c));
     if (fields.processingDays !== undefined)
       for (const c of channels) if (targets(entry.channel, c.method) && !local.localTimes.includes(c.method)) local.localTimes.push(c.method);
     if (fields.address || fields.hours || fields.phone)

@@ -63,7 +63,13 @@ export function checkEdit(edit: Pick<OverlayEdit, 'code' | 'channel' | 'fields'>
   return { channel: channel.data!, fields };
 }
 
+export type CheckedEdit = { ok: true; channel: OverlayChannel; fields: OverlayFields | null } | { ok: false; issues: OverlayIssue[] };
+
 export interface OverlayService {
+  /** Checks a change against the record it changes, without saving it. */
+  check(edit: Pick<OverlayEdit, 'code' | 'channel' | 'fields'>): CheckedEdit;
+  /** The published entry of (code, channel), if any. */
+  current(code: string, channel: OverlayChannel): OverlayEntry | undefined;
   /** Saves changes (all or none), then re-applies the published overlay. */
   edit(edits: readonly OverlayEdit[]): Promise<OverlayVersion[]>;
   /** Undoes one version: a new version restoring the value it replaced. */
@@ -100,6 +106,15 @@ export function createOverlayService(store: OverlayStore, catalog: () => Localiz
   }
 
   return {
+    check(edit) {
+      try {
+        return { ok: true, ...checkEdit(edit, catalog().base(edit.code)) };
+      } catch (error) {
+        if (error instanceof OverlayInputError) return { ok: false, issues: error.issues };
+        throw error;
+      }
+    },
+    current: (code, channel) => catalog().entries().find((e) => e.code === code && e.channel === channel),
     async edit(edits) {
       const changes = edits.map(toChange);
       const saved = await store.save(changes);

@@ -1,0 +1,71 @@
+/**
+ * The local overlay's wiring: its store, and the step that puts the loaded assistant's catalog
+ * under the province's published values — the catalog becomes a LocalizedCatalog and retrieval
+ * hits are answered from it, so a publish shows in the next answer without a restart or an index
+ * rebuild (the overlay changes facts, not what a procedure is called). Another instance notices a
+ * publish within LOCAL_REFRESH_SECONDS.
+ */
+import type { Logger } from 'pino';
+import type { Config } from '../config.ts';
+import type { TurnDeps } from '../bot/deps.ts';
+import { NotReadyError } from '../bot/readiness.ts';
+import type { ProcedureRetriever } from '../indexer/retriever.ts';
+import type { Db } from '../adapters/sql/db/db.ts';
+import { createSqlOverlayStore } from '../adapters/sql/sql-overlay-store.ts';
+import { createLocalizedCatalog, type LocalizedCatalog } from '../knowledge/local/localized-catalog.ts';
+import type { OverlayStore } from '../knowledge/local/overlay-store.ts';
+import { createOverlayService, type OverlayService } from '../knowledge/local/overlay-service.ts';
+
+export interface LocalDeps {
+  store: OverlayStore;
+  /** Edits, reverts and previews; throws NotReadyError until the assistant is loaded. */
+  overlay: OverlayService;
+  /** The loaded assistant with the published overlay applied (called once as it loads). */
+  localize(assistant: TurnDeps): Promise<TurnDeps>;
+  /** Stops the check for other instances' publishes. */
+  stop(): void;
+}
+
+/** Hits carry the procedure as the catalog has it now (with the local values). */
+function localizedRetriever(inner: ProcedureRetriever, catalog: LocalizedCatalog): ProcedureRetriever {
+  return {
+    async search(query, options) {
+      return (await inner.search(query, options)).map((hit) => ({ ...hit, procedure: catalog.get(hit.procedure.code) ?? hit.procedure }));
+    },
+  };
+}
+
+export function createLocalDeps(input: { db: Db; config: Config; logger: Logger }): LocalDeps {
+  const store = createSqlOverlayStore(input.db);
+  let catalog: LocalizedCatalog | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  const overlay = createOverlayService(
+    store,
+    () => {
+      if (!catalog) throw new NotReadyError('local overlay');
+      return catalog;
+    },
+    input.config.localSourceName,
+  );
+  return {
+    store,
+    overlay,
+    async localize(assistant) {
+      catalog = createLocalizedCatalog(assistant.catalog, { source: input.config.localSourceName });
+      await overlay.refresh();
+      input.logger.info({ entries: catalog.entries().length }, 'local overlay applied');
+      const seconds = input.config.localRefreshSeconds;
+      if (seconds > 0 && !timer) {
+        timer = setInterval(() => {
+          overlay.refreshIfChanged().catch((error: unknown) => input.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'local overlay refresh failed'));
+        }, seconds * 1000);
+        timer.unref();
+      }
+      return { ...assistant, catalog, retriever: localizedRetriever(assistant.retriever, catalog) };
+    },
+    stop() {
+      if (timer) clearInterval(timer);
+      timer = undefined;
+    },
+  };
+}

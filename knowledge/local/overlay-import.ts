@@ -1,0 +1,53 @@
+/**
+ * Bulk import of the local overlay from a template file: each row is the whole local entry of its
+ * (procedure, channel). Rows that pass are applied together in one transaction (one new version
+ * each; a row equal to what is published adds nothing); rows that fail are listed with row,
+ * column and what is wrong, and change nothing — so a fixed file can simply be imported again.
+ */
+import { isDeepStrictEqual } from 'node:util';
+import { readOverlaySheet, type SheetFormat, type SheetIssue } from './overlay-sheet.ts';
+import type { OverlayEdit, OverlayService } from './overlay-service.ts';
+
+export interface ImportReport {
+  /** Data rows read (blank lines aside). */
+  rows: number;
+  applied: number;
+  unchanged: number;
+  /** Every problem, by row then column; rows with any problem were not applied. */
+  rejected: SheetIssue[];
+}
+
+export interface ImportSource {
+  /** Who imports: an officer's username, or "import:<file>" for the command. */
+  author: string;
+  fileName: string;
+}
+
+export function formatOf(fileName: string): SheetFormat | null {
+  const lower = fileName.toLowerCase();
+  return lower.endsWith('.csv') ? 'csv' : lower.endsWith('.xlsx') ? 'xlsx' : null;
+}
+
+export async function importOverlay(service: OverlayService, bytes: Buffer, format: SheetFormat, source: ImportSource): Promise<ImportReport> {
+  const sheet = await readOverlaySheet(bytes, format);
+  const rejected: SheetIssue[] = [...sheet.issues];
+  const edits: OverlayEdit[] = [];
+  let unchanged = 0;
+  for (const row of sheet.rows) {
+    const checked = service.check({ code: row.code, channel: row.channel, fields: row.fields });
+    if (!checked.ok) {
+      rejected.push(...checked.issues.map((issue) => ({ row: row.row, ...issue })));
+      continue;
+    }
+    const current = service.current(row.code, checked.channel);
+    if (isDeepStrictEqual(current?.fields ?? null, checked.fields)) {
+      unchanged += 1;
+      continue;
+    }
+    edits.push({ code: row.code, channel: checked.channel, fields: checked.fields, author: source.author, reason: row.reason ?? `Nhập từ tệp ${source.fileName}` });
+  }
+  if (edits.length) await service.edit(edits);
+  rejected.sort((a, b) => a.row - b.row);
+  const badRows = new Set(sheet.issues.map((i) => i.row));
+  return { rows: sheet.rows.length + badRows.size, applied: edits.length, unchanged, rejected };
+}
