@@ -15,6 +15,10 @@ import { createSqlOverlayStore } from '../adapters/sql/sql-overlay-store.ts';
 import { createLocalizedCatalog, type LocalizedCatalog } from '../knowledge/local/localized-catalog.ts';
 import type { OverlayStore } from '../knowledge/local/overlay-store.ts';
 import { createOverlayService, type OverlayService } from '../knowledge/local/overlay-service.ts';
+import { loadBundledCatalog } from '../knowledge/catalog/index.ts';
+import { loadCatalog } from '../knowledge/catalog-store.ts';
+import { loadBundledNational } from '../knowledge/national/load-bundled-national.ts';
+import { createSqlProcedureStore } from '../adapters/sql/sql-procedure-store.ts';
 
 export interface LocalDeps {
   store: OverlayStore;
@@ -68,4 +72,17 @@ export function createLocalDeps(input: { db: Db; config: Config; logger: Logger 
       timer = undefined;
     },
   };
+}
+
+/**
+ * The overlay service over the catalog alone (no retrieval index): for the import and export
+ * commands, which check each row against the records the server answers from (CATALOG).
+ */
+export async function openOverlayService(config: Config, db: Db): Promise<{ overlay: OverlayService; catalog: LocalizedCatalog }> {
+  const national = config.catalog === 'full' ? (await loadBundledNational()).procedures : undefined;
+  const base = await loadCatalog(createSqlProcedureStore(db), loadBundledCatalog(), national);
+  const catalog = createLocalizedCatalog(base, { source: config.localSourceName });
+  const overlay = createOverlayService(createSqlOverlayStore(db), () => catalog, config.localSourceName);
+  await overlay.refresh();
+  return { overlay, catalog };
 }

@@ -51,3 +51,10 @@ export async function importOverlay(service: OverlayService, bytes: Buffer, form
   const badRows = new Set(sheet.issues.map((i) => i.row));
   return { rows: sheet.rows.length + badRows.size, applied: edits.length, unchanged, rejected };
 }
+
+/** The report as an operator reads it: the counts, then one line per problem (row, column, what). */
+export function formatImportReport(report: ImportReport): string {
+  const lines = [`Đã đọc ${report.rows} dòng: áp dụng ${report.applied}, không đổi ${report.unchanged}, lỗi ${new Set(report.rejected.map((i) => i.row)).size}.`];
+  for (const issue of report.rejected) lines.push(`  Dòng ${issue.row}, cột ${issue.column}: ${issue.message}`);
+  return lines.join('\n');
+}

@@ -4,6 +4,9 @@
  * back the national answer word for word; officers get 403; every change is a version with its
  * author and reason; bad values are listed by column.
  */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { call, chat, login } from '../../support/officer-app.ts';
 import { startTestApp, type TestApp } from '../../support/test-app.ts';
@@ -13,6 +16,8 @@ const CODE = '1.004873'; // Cấp Giấy xác nhận tình trạng hôn nhân: t
 const BASIS = 'Nghị quyết số 12/2025/NQ-HĐND ngày 10/7/2025 của HĐND tỉnh Bắc Ninh';
 const FEE_QUESTION = 'lệ phí cấp giấy xác nhận tình trạng hôn nhân bao nhiêu';
 const WHERE_QUESTION = 'xin giấy xác nhận tình trạng hôn nhân nộp ở đâu';
+
+const fixture = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/local/vi-du.csv');
 
 const answerOf = async (base: string, question: string) => (await chat(base, question)).replies.map((r: { text: string }) => r.text).join('\n');
 
@@ -112,5 +117,33 @@ describe('local data API', () => {
     expect(await answerOf(app.url, WHERE_QUESTION)).toBe(nationalWhere);
     expect((await call(`${app.url}/api/procedures/${CODE}`, 'GET')).body.local).toBeUndefined();
     expect((await call(`${app.url}/api/officer/local/versions/999999/revert`, 'POST', {}, supervisor)).status).toBe(404);
+  });
+
+  test('a supervisor uploads a spreadsheet: good rows applied, bad ones listed; the export downloads in both formats', async () => {
+    const upload = (bytes: Buffer, type: string, auth: Record<string, string>) =>
+      fetch(`${app.url}/api/officer/local/import?name=vi-du.csv`, { method: 'POST', headers: { ...auth, 'content-type': type }, body: new Uint8Array(bytes) });
+    const csv = await readFile(fixture);
+    expect((await upload(csv, 'text/csv', officer)).status).toBe(403);
+    const response = await upload(csv, 'text/csv', supervisor);
+    expect(response.status).toBe(200);
+    const report = await response.json();
+    expect(report).toMatchObject({ rows: 8, applied: 3, unchanged: 0 });
+    expect(report.rejected.map((i: { row: number; column: string }) => [i.row, i.column])).toEqual([[4, 'fee_vnd'], [5, 'code'], [6, 'channel'], [7, 'online_url'], [8, 'code']]);
+    expect(await answerOf(app.url, FEE_QUESTION)).toContain('20.000 đồng (Nghị quyết số 12/2025/NQ-HĐND ngày 10/7/2025 của HĐND tỉnh (ví dụ))');
+    const history = await call(`${app.url}/api/officer/local/procedures/${CODE}`, 'GET', undefined, supervisor);
+    expect(history.body.history[0]).toMatchObject({ author: 'giamsat', reason: 'Nhập từ tệp vi-du.csv' });
+
+    const badFile = await upload(Buffer.from('ma,kenh\n1,2\n'), 'text/csv', supervisor);
+    expect(badFile.status).toBe(400);
+    expect((await badFile.json()).error.message).toMatch(/Cột không có trong mẫu: ma, kenh/);
+
+    for (const format of ['csv', 'xlsx']) {
+      const exported = await fetch(`${app.url}/api/officer/local/export.${format}`, { headers: supervisor });
+      expect(exported.status).toBe(200);
+      expect(exported.headers.get('content-disposition')).toBe(`attachment; filename="du-lieu-dia-phuong.${format}"`);
+      const bytes = Buffer.from(await exported.arrayBuffer());
+      const type = format === 'csv' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+      expect(await (await upload(bytes, type, supervisor)).json()).toEqual({ rows: 3, applied: 0, unchanged: 3, rejected: [] });
+    }
   });
 });
