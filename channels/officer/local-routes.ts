@@ -6,6 +6,9 @@
  * valid rows applied and each bad one reported) and export the overlay in the same template.
  * Supervisors only (403 for an officer); every change is a version naming its author and reason.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import express, { Router, type ErrorRequestHandler, type Request } from 'express';
 import { z } from 'zod';
 import type { TurnDeps } from '../../bot/deps.ts';
@@ -22,7 +25,10 @@ import { OverlaySheetError, writeOverlaySheet, type SheetFormat } from '../../kn
 import type { Procedure } from '../../knowledge/schema.ts';
 import type { OfficerAccounts } from '../../adapters/sql/sql-officer-store.ts';
 import { HttpError, errorBody } from '../http/errors.ts';
-import { requireOfficer, requireSupervisor } from './auth.ts';
+import { SESSION_COOKIE, cookieValue, requireOfficer, requireSupervisor } from './auth.ts';
+
+const publicDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'public');
+const PAGE_CSP = "default-src 'self'; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'";
 
 export interface LocalRouteDeps {
   accounts: OfficerAccounts;
@@ -85,6 +91,29 @@ export function localRoutes(deps: LocalRouteDeps): Router {
     next();
   };
   const author = (request: Request) => request.officer!.username;
+  const page = readFileSync(path.join(publicDir, 'local.html'), 'utf8');
+  const script = readFileSync(path.join(publicDir, 'local.js'), 'utf8');
+
+  router.get('/officer/local', async (request, response) => {
+    // The page needs a supervisor's session: signed out → the console's sign-in; an officer → 403.
+    const token = cookieValue(request, SESSION_COOKIE);
+    const session = token ? await deps.accounts.session(token) : null;
+    if (!session) {
+      response.redirect(302, '/officer');
+      return;
+    }
+    response.setHeader('Content-Security-Policy', PAGE_CSP);
+    response.setHeader('X-Frame-Options', 'DENY');
+    if (session.officer.role !== 'supervisor') {
+      response.status(403).type('html').send('<!doctype html><html lang="vi"><meta charset="utf-8"><title>Không có quyền</title><p>Chỉ giám sát viên mới sửa được dữ liệu địa phương. <a href="/officer">Về bàn trực</a></p></html>');
+      return;
+    }
+    response.type('html').send(page);
+  });
+  router.get('/officer/local.js', (_request, response) => {
+    response.type('application/javascript').setHeader('Cache-Control', 'no-cache');
+    response.send(script);
+  });
 
   router.use('/api/officer/local', auth, supervisor);
   router.use('/api/officer/local', (_request, response, next) => {
@@ -111,7 +140,8 @@ export function localRoutes(deps: LocalRouteDeps): Router {
     if (!localized) throw new HttpError('procedure_not_found', `no procedure ${code}`);
     const entries = deps.overlay.published().filter((e) => e.code === code);
     const history = await deps.overlay.history(code);
-    response.json({ national: deps.overlay.preview(code, '*', null), localized, entries, history, answers: answers(localized) });
+    const national = deps.overlay.national(code) ?? localized;
+    response.json({ national, localized, entries, history, answers: answers(localized), nationalAnswers: answers(national) });
   });
 
   router.post('/api/officer/local/preview', async (request, response) => {

@@ -68,6 +68,8 @@ export type CheckedEdit = { ok: true; channel: OverlayChannel; fields: OverlayFi
 export interface OverlayService {
   /** Checks a change against the record it changes, without saving it. */
   check(edit: Pick<OverlayEdit, 'code' | 'channel' | 'fields'>): CheckedEdit;
+  /** The record without local values (national or curated). */
+  national(code: string): Procedure | undefined;
   /** The published entry of (code, channel), if any. */
   current(code: string, channel: OverlayChannel): OverlayEntry | undefined;
   /** Saves changes (all or none), then re-applies the published overlay. */
@@ -114,6 +116,7 @@ export function createOverlayService(store: OverlayStore, catalog: () => Localiz
         throw error;
       }
     },
+    national: (code) => catalog().base(code),
     current: (code, channel) => catalog().entries().find((e) => e.code === code && e.channel === channel),
     async edit(edits) {
       const changes = edits.map(toChange);
