@@ -8,12 +8,17 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import type { TurnDeps } from '../bot/deps.ts';
+import type { LoadedAssistant } from './warm-up.ts';
+import { createProcedureRetriever } from '../indexer/procedure-retriever.ts';
+import { LexicalScorer } from '../indexer/lexical/lexical-scorer.ts';
+import { createSqlLocalProcedureStore } from '../adapters/sql/sql-local-procedure-store.ts';
 import { NotReadyError } from '../bot/readiness.ts';
 import type { ProcedureRetriever } from '../indexer/retriever.ts';
 import type { Db } from '../adapters/sql/db/db.ts';
 import { createSqlOverlayStore } from '../adapters/sql/sql-overlay-store.ts';
 import { createLocalizedCatalog, type LocalizedCatalog } from '../knowledge/local/localized-catalog.ts';
-import type { OverlayStore } from '../knowledge/local/overlay-store.ts';
+import type { Procedure } from '../knowledge/schema.ts';
+import type { LocalProcedureStore, OverlayStore } from '../knowledge/local/overlay-store.ts';
 import { createOverlayService, type OverlayService } from '../knowledge/local/overlay-service.ts';
 import { loadBundledCatalog } from '../knowledge/catalog/index.ts';
 import { loadCatalog } from '../knowledge/catalog-store.ts';
@@ -22,27 +27,36 @@ import { createSqlProcedureStore } from '../adapters/sql/sql-procedure-store.ts'
 
 export interface LocalDeps {
   store: OverlayStore;
+  procedures: LocalProcedureStore;
   /** Edits, reverts and previews; throws NotReadyError until the assistant is loaded. */
   overlay: OverlayService;
   /** The loaded assistant with the published overlay applied (called once as it loads). */
-  localize(assistant: TurnDeps): Promise<TurnDeps>;
+  localize(assistant: LoadedAssistant): Promise<TurnDeps>;
   /** Stops the check for other instances' publishes. */
   stop(): void;
 }
 
-/** Hits carry the procedure as the catalog has it now (with the local values). */
-function localizedRetriever(inner: ProcedureRetriever, catalog: LocalizedCatalog): ProcedureRetriever {
+/** Hits carry the procedure as the catalog has it now (with the local values), from the latest index. */
+function localizedRetriever(inner: () => ProcedureRetriever, catalog: LocalizedCatalog): ProcedureRetriever {
   return {
     async search(query, options) {
-      return (await inner.search(query, options)).map((hit) => ({ ...hit, procedure: catalog.get(hit.procedure.code) ?? hit.procedure }));
+      return (await inner().search(query, options)).map((hit) => ({ ...hit, procedure: catalog.get(hit.procedure.code) ?? hit.procedure }));
     },
   };
 }
 
+/** Lexical only: for an assistant loaded without its own way to re-index (tests that bring their own). */
+async function lexicalIndex(procedures: readonly Procedure[]): Promise<ProcedureRetriever> {
+  return createProcedureRetriever({ procedures, lexical: await LexicalScorer.build(procedures), mode: 'lexical' });
+}
+
 export function createLocalDeps(input: { db: Db; config: Config; logger: Logger }): LocalDeps {
   const store = createSqlOverlayStore(input.db);
+  const procedures = createSqlLocalProcedureStore(input.db);
   let catalog: LocalizedCatalog | undefined;
   let timer: NodeJS.Timeout | undefined;
+  let index: ProcedureRetriever | undefined;
+  let reindex: (list: readonly Procedure[]) => Promise<ProcedureRetriever> = lexicalIndex;
   const overlay = createOverlayService(
     store,
     () => {
@@ -50,12 +64,26 @@ export function createLocalDeps(input: { db: Db; config: Config; logger: Logger 
       return catalog;
     },
     input.config.localSourceName,
+    {
+      store: procedures,
+      // The province's own procedures changed: index the whole list again, then swap (answers go on meanwhile).
+      async changed(own) {
+        if (!catalog) return;
+        const started = Date.now();
+        index = await reindex(catalog.all());
+        input.logger.info({ localProcedures: own.length, ms: Date.now() - started }, 'retrieval index rebuilt for local procedures');
+      },
+    },
   );
   return {
     store,
+    procedures,
     overlay,
     async localize(assistant) {
-      catalog = createLocalizedCatalog(assistant.catalog, { source: input.config.localSourceName });
+      const { reindex: assistantReindex, ...turnDeps } = assistant;
+      if (assistantReindex) reindex = assistantReindex;
+      index = turnDeps.retriever;
+      catalog = createLocalizedCatalog(turnDeps.catalog, { source: input.config.localSourceName });
       await overlay.refresh();
       input.logger.info({ entries: catalog.entries().length }, 'local overlay applied');
       const seconds = input.config.localRefreshSeconds;
@@ -65,7 +93,8 @@ export function createLocalDeps(input: { db: Db; config: Config; logger: Logger 
         }, seconds * 1000);
         timer.unref();
       }
-      return { ...assistant, catalog, retriever: localizedRetriever(assistant.retriever, catalog) };
+      const localizedCatalog = catalog;
+      return { ...turnDeps, catalog: localizedCatalog, retriever: localizedRetriever(() => index ?? turnDeps.retriever, localizedCatalog) };
     },
     stop() {
       if (timer) clearInterval(timer);
@@ -82,7 +111,7 @@ export async function openOverlayService(config: Config, db: Db): Promise<{ over
   const national = config.catalog === 'full' ? (await loadBundledNational()).procedures : undefined;
   const base = await loadCatalog(createSqlProcedureStore(db), loadBundledCatalog(), national);
   const catalog = createLocalizedCatalog(base, { source: config.localSourceName });
-  const overlay = createOverlayService(createSqlOverlayStore(db), () => catalog, config.localSourceName);
+  const overlay = createOverlayService(createSqlOverlayStore(db), () => catalog, config.localSourceName, { store: createSqlLocalProcedureStore(db) });
   await overlay.refresh();
   return { overlay, catalog };
 }

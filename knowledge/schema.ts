@@ -171,8 +171,8 @@ export const ProcedureSchema = z.object({
   sourceUrl: z.string().url().optional(),
   /** ISO date (YYYY-MM-DD) of the facts. */
   lastUpdated: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  /** Where the record came from. */
-  origin: z.enum(['bundled', 'national']),
+  /** Where the record came from (`local`: a procedure only the province has, added by its supervisors). */
+  origin: z.enum(['bundled', 'national', 'local']),
   /** Caveats the assistant should pass on ("mức phí do HĐND tỉnh quy định — kiểm tra tại …"). */
   notes: z.array(z.string()).default([]),
   /** Facts the province added (local overlay); absent on national and curated records. */

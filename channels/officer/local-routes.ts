@@ -48,6 +48,8 @@ const EditSchema = z.object({
 });
 const PreviewSchema = EditSchema.pick({ code: true, channel: true, fields: true });
 const RevertSchema = z.object({ reason: z.string().max(500).default('') });
+const OwnProcedureSchema = z.object({ record: z.unknown(), reason: z.string().max(500), expectedVersion: z.number().int().nonnegative().optional() });
+const WithdrawSchema = z.object({ reason: z.string().max(500) });
 
 function body<T>(schema: z.ZodType<T>, value: unknown): T {
   const parsed = schema.safeParse(value);
@@ -161,6 +163,37 @@ export function localRoutes(deps: LocalRouteDeps): Router {
     const input = body(RevertSchema, request.body ?? {});
     const version = await overlayAction(() => deps.overlay.revert(Number(request.params.id), author(request), input.reason));
     request.log.info({ audit: 'local_data_reverted', author: author(request), code: version.code, channel: version.channel, version: version.version, revertOf: version.revertOf }, 'local data reverted');
+    response.json({ version });
+  });
+
+  // The province's own procedures: whole records (the Procedure schema), versioned like the overlay.
+  router.get('/api/officer/local/own-procedures', (_request, response) => {
+    deps.assistant.require();
+    response.json({ procedures: deps.overlay.localProcedures().map((p) => ({ code: p.code, name: p.name })) });
+  });
+  router.put('/api/officer/local/own-procedures', async (request, response) => {
+    const input = body(OwnProcedureSchema, request.body);
+    deps.assistant.require();
+    const [version] = await overlayAction(() => deps.overlay.saveProcedures([{ ...input, author: author(request) }]));
+    request.log.info({ audit: 'local_procedure_saved', author: author(request), code: version!.code, version: version!.version }, 'local procedure saved');
+    response.json({ version });
+  });
+  router.delete('/api/officer/local/own-procedures/:code', async (request, response) => {
+    const input = body(WithdrawSchema, request.body ?? {});
+    deps.assistant.require();
+    const version = await overlayAction(() => deps.overlay.withdrawProcedure(String(request.params.code), author(request), input.reason));
+    request.log.info({ audit: 'local_procedure_withdrawn', author: author(request), code: version.code, version: version.version }, 'local procedure withdrawn');
+    response.json({ version });
+  });
+  router.get('/api/officer/local/own-procedures/:code/history', async (request, response) => {
+    deps.assistant.require();
+    response.json({ history: await deps.overlay.procedureHistory(String(request.params.code)) });
+  });
+  router.post('/api/officer/local/own-procedure-versions/:id/revert', async (request, response) => {
+    const input = body(RevertSchema, request.body ?? {});
+    deps.assistant.require();
+    const version = await overlayAction(() => deps.overlay.revertProcedure(Number(request.params.id), author(request), input.reason));
+    request.log.info({ audit: 'local_procedure_reverted', author: author(request), code: version.code, version: version.version, revertOf: version.revertOf }, 'local procedure reverted');
     response.json({ version });
   });
 

@@ -5,7 +5,9 @@
  * column and what is wrong, and change nothing — so a fixed file can simply be imported again.
  */
 import { isDeepStrictEqual } from 'node:util';
-import { readOverlaySheet, type SheetFormat, type SheetIssue } from './overlay-sheet.ts';
+import { checksumOf } from '../checksum.ts';
+import type { Procedure } from '../schema.ts';
+import { OverlaySheetError, readOverlaySheet, type SheetFormat, type SheetIssue } from './overlay-sheet.ts';
 import type { OverlayEdit, OverlayService } from './overlay-service.ts';
 
 export interface ImportReport {
@@ -23,9 +25,47 @@ export interface ImportSource {
   fileName: string;
 }
 
-export function formatOf(fileName: string): SheetFormat | null {
+export function formatOf(fileName: string): SheetFormat | 'json' | null {
   const lower = fileName.toLowerCase();
-  return lower.endsWith('.csv') ? 'csv' : lower.endsWith('.xlsx') ? 'xlsx' : null;
+  return lower.endsWith('.csv') ? 'csv' : lower.endsWith('.xlsx') ? 'xlsx' : lower.endsWith('.json') ? 'json' : null;
+}
+
+/**
+ * The province's own procedures from a JSON array of whole records (the Procedure schema,
+ * README "Local data"): records that pass are saved together (one version each, one re-index),
+ * each failing one is reported with its position (`row`: 1 = the first record) and field path.
+ */
+export async function importLocalProcedures(service: OverlayService, bytes: Buffer, source: ImportSource): Promise<ImportReport> {
+  let records: unknown;
+  try {
+    records = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''));
+  } catch {
+    throw new OverlaySheetError('Tệp .json không đọc được (phải là một mảng JSON các thủ tục).');
+  }
+  if (!Array.isArray(records)) throw new OverlaySheetError('Tệp .json phải là một mảng JSON các thủ tục ([{"code": …}, …]).');
+  const rejected: SheetIssue[] = [];
+  const inputs: Array<{ record: Procedure; author: string; reason: string }> = [];
+  const seen = new Map<string, number>();
+  let unchanged = 0;
+  const current = new Map(service.localProcedures().map((p) => [p.code, checksumOf(p)]));
+  records.forEach((record, index) => {
+    const row = index + 1;
+    const checked = service.checkProcedure(record);
+    if (!checked.ok) {
+      rejected.push(...checked.issues.map((issue) => ({ row, ...issue })));
+      return;
+    }
+    const earlier = seen.get(checked.procedure.code);
+    if (earlier !== undefined) {
+      rejected.push({ row, column: 'code', message: `trùng mã với thủ tục thứ ${earlier}` });
+      return;
+    }
+    seen.set(checked.procedure.code, row);
+    if (current.get(checked.procedure.code) === checksumOf(checked.procedure)) unchanged += 1;
+    else inputs.push({ record: checked.procedure, author: source.author, reason: `Nhập từ tệp ${source.fileName}` });
+  });
+  if (inputs.length) await service.saveProcedures(inputs);
+  return { rows: records.length, applied: inputs.length, unchanged, rejected };
 }
 
 export async function importOverlay(service: OverlayService, bytes: Buffer, format: SheetFormat, source: ImportSource): Promise<ImportReport> {
@@ -53,8 +93,9 @@ export async function importOverlay(service: OverlayService, bytes: Buffer, form
 }
 
 /** The report as an operator reads it: the counts, then one line per problem (row, column, what). */
-export function formatImportReport(report: ImportReport): string {
-  const lines = [`Đã đọc ${report.rows} dòng: áp dụng ${report.applied}, không đổi ${report.unchanged}, lỗi ${new Set(report.rejected.map((i) => i.row)).size}.`];
-  for (const issue of report.rejected) lines.push(`  Dòng ${issue.row}, cột ${issue.column}: ${issue.message}`);
+export function formatImportReport(report: ImportReport, what: 'rows' | 'records' = 'rows'): string {
+  const unit = what === 'rows' ? 'dòng' : 'thủ tục';
+  const lines = [`Đã đọc ${report.rows} ${unit}: áp dụng ${report.applied}, không đổi ${report.unchanged}, lỗi ${new Set(report.rejected.map((i) => i.row)).size}.`];
+  for (const issue of report.rejected) lines.push(what === 'rows' ? `  Dòng ${issue.row}, cột ${issue.column}: ${issue.message}` : `  Thủ tục thứ ${issue.row}, trường ${issue.column}: ${issue.message}`);
   return lines.join('\n');
 }

@@ -8,27 +8,12 @@ import type { Procedure } from '../schema.ts';
 import { applyOverlay } from './apply-overlay.ts';
 import type { LocalizedCatalog } from './localized-catalog.ts';
 import { FIELD_COLUMNS, OverlayChannelSchema, OverlayFieldsSchema, isEmptyFields, type OverlayChannel, type OverlayEntry, type OverlayFields } from './overlay.ts';
-import type { OverlayChange, OverlayStore, OverlayVersion } from './overlay-store.ts';
+import type { LocalProcedureStore, LocalProcedureVersion, OverlayChange, OverlayStore, OverlayVersion } from './overlay-store.ts';
+import { checkLocalProcedure } from './local-procedures.ts';
+import { checksumOf } from '../checksum.ts';
+import { OverlayInputError, OverlayNotFoundError, type OverlayIssue } from './overlay-errors.ts';
 
-/** One problem with a change, in Vietnamese, naming the template column. */
-export interface OverlayIssue {
-  column: string;
-  message: string;
-}
-
-export class OverlayInputError extends Error {
-  constructor(readonly issues: OverlayIssue[]) {
-    super(issues.map((i) => `${i.column}: ${i.message}`).join('; '));
-    this.name = 'OverlayInputError';
-  }
-}
-
-export class OverlayNotFoundError extends Error {
-  constructor(what: string) {
-    super(`${what} not found`);
-    this.name = 'OverlayNotFoundError';
-  }
-}
+export { OverlayInputError, OverlayNotFoundError, type OverlayIssue } from './overlay-errors.ts';
 
 /** A change as an editor or a spreadsheet row gives it: values still to be validated. */
 export interface OverlayEdit {
@@ -80,18 +65,52 @@ export interface OverlayService {
   preview(code: string, channel: string, fields: unknown): Procedure;
   history(code: string): Promise<OverlayVersion[]>;
   published(): readonly OverlayEntry[];
+  /** Checks a whole record of the province's own, without saving it. */
+  checkProcedure(record: unknown): { ok: true; procedure: Procedure } | { ok: false; issues: OverlayIssue[] };
+  /** Adds or replaces the province's own procedures (whole records, checked by the Procedure schema), all or none, indexed once. */
+  saveProcedures(inputs: ReadonlyArray<{ record: unknown; author: string; reason: string; expectedVersion?: number }>): Promise<LocalProcedureVersion[]>;
+  /** Withdraws one of the province's own procedures. */
+  withdrawProcedure(code: string, author: string, reason: string): Promise<LocalProcedureVersion>;
+  revertProcedure(versionId: number, author: string, reason: string): Promise<LocalProcedureVersion>;
+  procedureHistory(code: string): Promise<LocalProcedureVersion[]>;
+  localProcedures(): readonly Procedure[];
   refresh(): Promise<void>;
   refreshIfChanged(): Promise<boolean>;
 }
 
-export function createOverlayService(store: OverlayStore, catalog: () => LocalizedCatalog, source: string): OverlayService {
-  let seen = -1;
+export interface LocalProcedureOptions {
+  store: LocalProcedureStore;
+  /** Called after a refresh that changed the set of the province's own procedures (e.g. to re-index). */
+  changed?: (procedures: readonly Procedure[]) => Promise<void>;
+}
+
+export function createOverlayService(store: OverlayStore, catalog: () => LocalizedCatalog, source: string, own?: LocalProcedureOptions): OverlayService {
+  let seen = '';
+  let ownSignature = checksumOf([]);
+
+  const latest = async () => `${await store.latestId()}:${own ? await own.store.latestId() : 0}`;
 
   async function refresh(): Promise<void> {
-    const latest = await store.latestId();
-    catalog().setOverlay(await store.published());
-    seen = latest;
+    const mark = await latest();
+    const procedures = own ? await own.store.published() : undefined;
+    catalog().setOverlay(await store.published(), procedures);
+    seen = mark;
+    const signature = checksumOf(procedures ?? []);
+    if (signature !== ownSignature) {
+      ownSignature = signature;
+      await own?.changed?.(catalog().localProcedures());
+    }
   }
+
+  function ownStore(): LocalProcedureStore {
+    if (!own) throw new Error('local procedures are not configured');
+    return own.store;
+  }
+  const reasonOf = (reason: string) => {
+    const trimmed = reason.trim();
+    if (!trimmed) throw new OverlayInputError([{ column: 'reason', message: 'ghi lý do thay đổi' }]);
+    return trimmed;
+  };
 
   function toChange(edit: OverlayEdit): OverlayChange {
     const { channel, fields } = checkEdit(edit, catalog().base(edit.code));
@@ -142,9 +161,41 @@ export function createOverlayService(store: OverlayStore, catalog: () => Localiz
     },
     history: (code) => store.history(code),
     published: () => catalog().entries(),
+    checkProcedure(record) {
+      try {
+        return { ok: true, procedure: checkLocalProcedure(record, (code) => catalog().isNational(code)) };
+      } catch (error) {
+        if (error instanceof OverlayInputError) return { ok: false, issues: error.issues };
+        throw error;
+      }
+    },
+    async saveProcedures(inputs) {
+      const changes = inputs.map((input) => {
+        const record = checkLocalProcedure(input.record, (code) => catalog().isNational(code));
+        return { code: record.code, record, author: input.author, reason: reasonOf(input.reason), ...(input.expectedVersion !== undefined ? { expectedVersion: input.expectedVersion } : {}) };
+      });
+      const saved = await ownStore().save(changes);
+      await refresh();
+      return saved;
+    },
+    async withdrawProcedure(code, author, reason) {
+      if (!catalog().localProcedures().some((p) => p.code === code)) throw new OverlayNotFoundError(`local procedure ${code}`);
+      const [saved] = await ownStore().save([{ code, record: null, author, reason: reasonOf(reason) }]);
+      await refresh();
+      return saved!;
+    },
+    async revertProcedure(versionId, author, reason) {
+      const target = await ownStore().get(versionId);
+      if (!target) throw new OverlayNotFoundError(`local procedure version ${versionId}`);
+      const [saved] = await ownStore().save([{ code: target.code, record: target.previous, author, reason: reason.trim() || `Hoàn tác phiên bản ${target.version}`, revertOf: target.id }]);
+      await refresh();
+      return saved!;
+    },
+    procedureHistory: (code) => ownStore().history(code),
+    localProcedures: () => catalog().localProcedures(),
     refresh,
     async refreshIfChanged() {
-      if ((await store.latestId()) === seen) return false;
+      if ((await latest()) === seen) return false;
       await refresh();
       return true;
     },

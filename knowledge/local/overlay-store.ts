@@ -3,6 +3,7 @@
  * entry with who, when, why and the value it replaced; nothing is ever overwritten. A change is
  * published when saved (the history is the audit log; a revert is a new version).
  */
+import type { Procedure } from '../schema.ts';
 import type { OverlayEntry, OverlayFields, OverlayKey } from './overlay.ts';
 
 export interface OverlayVersion extends OverlayKey {
@@ -33,8 +34,8 @@ export interface OverlayChange extends OverlayKey {
 
 /** Someone else changed the entry since the editor read it. */
 export class OverlayConflictError extends Error {
-  constructor(readonly key: OverlayKey, readonly current: number) {
-    super(`overlay ${key.code}/${key.channel} is at version ${current}`);
+  constructor(readonly key: { code: string; channel?: string }, readonly current: number) {
+    super(`local data ${key.code}${key.channel ? `/${key.channel}` : ''} is at version ${current}`);
     this.name = 'OverlayConflictError';
   }
 }
@@ -48,5 +49,38 @@ export interface OverlayStore {
   history(code: string): Promise<OverlayVersion[]>;
   get(id: number): Promise<OverlayVersion | null>;
   /** The id of the latest version (0 when none): another instance compares it to notice changes. */
+  latestId(): Promise<number>;
+}
+
+/** One version of a procedure only the province has (a whole record, origin `local`). */
+export interface LocalProcedureVersion {
+  id: number;
+  code: string;
+  version: number;
+  /** The record from this version on; null = withdrawn. */
+  record: Procedure | null;
+  previous: Procedure | null;
+  author: string;
+  reason: string;
+  revertOf?: number;
+  at: Date;
+}
+
+export interface LocalProcedureChange {
+  code: string;
+  record: Procedure | null;
+  author: string;
+  reason: string;
+  revertOf?: number;
+  expectedVersion?: number;
+}
+
+/** The province's own procedures, versioned like the overlay. Throws OverlayConflictError on a stale expectedVersion. */
+export interface LocalProcedureStore {
+  save(changes: readonly LocalProcedureChange[]): Promise<LocalProcedureVersion[]>;
+  /** The latest version of each, withdrawn ones left out, by code. */
+  published(): Promise<Procedure[]>;
+  history(code: string): Promise<LocalProcedureVersion[]>;
+  get(id: number): Promise<LocalProcedureVersion | null>;
   latestId(): Promise<number>;
 }

@@ -8,6 +8,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
 const fixture = path.join(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/local/vi-du.csv');
+const ownProcedures = path.join(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/local/thu-tuc-rieng.json');
 
 describe('import:local and export:local', () => {
   let dataDir: string;
@@ -40,9 +41,20 @@ describe('import:local and export:local', () => {
     expect((await run('cli/export-local.ts', csv)).code).toBe(0);
     expect((await readFile(csv, 'utf8')).split('\r\n')[0]).toBe('\uFEFFcode,name,channel,fee_vnd,fee_label,fee_basis,processing_days,address,hours,phone,online_url,note,reason');
 
+    const own = await run('cli/import-local.ts', ownProcedures);
+    expect(own.code).toBe(1);
+    expect(own.stdout).toContain('Đã đọc 3 thủ tục: áp dụng 1, không đổi 0, lỗi 2.');
+    expect(own.stdout).toContain('Thủ tục thứ 2, trường code: mã 1.004873 đã có trong dữ liệu quốc gia');
+    expect(own.stdout).toMatch(/Thủ tục thứ 3, trường levels: /);
+    expect((await run('cli/import-local.ts', ownProcedures)).stdout).toContain('Đã đọc 3 thủ tục: áp dụng 0, không đổi 1, lỗi 2.');
+    const ownExport = path.join(dataDir, 'thu-tuc.json');
+    expect((await run('cli/export-local.ts', ownExport)).stdout).toContain('Đã ghi 1 thủ tục');
+    expect(JSON.parse(await readFile(ownExport, 'utf8')).map((p: { code: string; origin: string }) => [p.code, p.origin])).toEqual([['9.100001', 'local']]);
+    expect((await run('cli/import-local.ts', ownExport)).stdout).toContain('Đã đọc 1 thủ tục: áp dụng 0, không đổi 1, lỗi 0.');
+
     const wrongType = await run('cli/import-local.ts', import.meta.filename);
     expect(wrongType.code).toBe(2);
-    expect(wrongType.stderr).toMatch(/\.csv hoặc \.xlsx/);
+    expect(wrongType.stderr).toMatch(/\.csv, \.xlsx hoặc \.json/);
     const badHeader = path.join(dataDir, 'sai.csv');
     await writeFile(badHeader, 'ma,kenh\n1,2\n');
     const refused = await run('cli/import-local.ts', badHeader);

@@ -1,6 +1,9 @@
-/** OverlayStore on every Db implementation: append-only versions, the latest one published, version-checked writes. */
+/** OverlayStore and LocalProcedureStore on every Db implementation: append-only versions, the latest one published, version-checked writes. */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createSqlLocalProcedureStore } from '../../adapters/sql/sql-local-procedure-store.ts';
 import { createSqlOverlayStore } from '../../adapters/sql/sql-overlay-store.ts';
+import { loadBundledCatalog } from '../../knowledge/catalog/index.ts';
+import type { Procedure } from '../../knowledge/schema.ts';
 import { OverlayConflictError } from '../../knowledge/local/overlay-store.ts';
 import { DB_FACTORIES, type TestDatabase } from '../support/databases.ts';
 
@@ -49,5 +52,33 @@ describe.each(DB_FACTORIES)('OverlayStore conformance: $name', (factory) => {
     ).rejects.toBeInstanceOf(OverlayConflictError);
     expect(await store.latestId()).toBe(before);
     expect(await store.history('2.000001')).toEqual([]);
+  });
+});
+
+describe.each(DB_FACTORIES)('LocalProcedureStore conformance: $name', (factory) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await factory.create();
+  }, 60_000);
+  afterAll(async () => database?.dispose());
+
+  const record = (name: string): Procedure => ({ ...loadBundledCatalog()[0]!, code: '9.100001', name, origin: 'local' });
+
+  test('versions of a whole record: saved, replaced, withdrawn, each with the one before; stale writes refused', async () => {
+    const store = createSqlLocalProcedureStore(database.db);
+    expect(await store.latestId()).toBe(0);
+    const [v1] = await store.save([{ code: '9.100001', record: record('Thủ tục riêng của tỉnh'), author: 'gs1', reason: 'Quyết định công bố', expectedVersion: 0 }]);
+    expect(v1).toMatchObject({ code: '9.100001', version: 1, previous: null, author: 'gs1' });
+    expect(v1!.record!.name).toBe('Thủ tục riêng của tỉnh');
+    const [v2] = await store.save([{ code: '9.100001', record: record('Thủ tục riêng (sửa)'), author: 'gs2', reason: 'Sửa tên', expectedVersion: 1 }]);
+    expect(v2!.previous!.name).toBe('Thủ tục riêng của tỉnh');
+    expect((await store.published()).map((p) => p.name)).toEqual(['Thủ tục riêng (sửa)']);
+    await expect(store.save([{ code: '9.100001', record: null, author: 'gs1', reason: 'x', expectedVersion: 1 }])).rejects.toBeInstanceOf(OverlayConflictError);
+    const [v3] = await store.save([{ code: '9.100001', record: null, author: 'gs1', reason: 'Bãi bỏ', revertOf: v1!.id }]);
+    expect(v3).toMatchObject({ version: 3, record: null, revertOf: v1!.id });
+    expect(await store.published()).toEqual([]);
+    expect((await store.history('9.100001')).map((v) => v.version)).toEqual([3, 2, 1]);
+    expect(await store.get(v2!.id)).toEqual(v2);
+    expect(await store.latestId()).toBe(v3!.id);
   });
 });
