@@ -51,7 +51,7 @@ export async function loadAssistant(config: Config, db: Db, logger: Logger, nati
     : undefined;
   if (rephrase) logger.info({ llm: new URL(config.llmBaseUrl!).host, model: config.llmModel }, 'LLM rewording on (fact-guarded)');
   // The province's own procedures join the lexical index at once; the dense index (built for the
-  // loaded catalog) keeps serving the others — in dense-only mode they are found after a restart.
+  // loaded catalog) keeps serving the others — in dense-only mode they are not found by search.
   const reindex = async (list: readonly Procedure[]) =>
     createProcedureRetriever({ procedures: list, lexical: await LexicalScorer.build(list), dense: dense?.searcher, mode: config.retrievalMode });
   return { retriever, catalog, log: logger, dossiers, reindex, ...(rephrase ? { rephrase } : {}) };
