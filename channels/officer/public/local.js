@@ -188,5 +188,47 @@
     }).catch(function (error) { showError(error.message); });
   });
 
-  api('GET', '/api/officer/me').then(function (data) { csrf = data.csrfToken; }).catch(function (error) { showError(error.message); });
+  function loadOwn() {
+    return api('GET', '/api/officer/local/own-procedures').then(function (data) {
+      var list = $('own-list');
+      list.textContent = '';
+      if (!data.procedures.length) list.appendChild(el('li', { text: 'Chưa có thủ tục riêng nào.' }));
+      data.procedures.forEach(function (p) {
+        var open_ = el('button', { type: 'button' }, [p.code + ' — ' + p.name]);
+        open_.addEventListener('click', function () { open(p.code); });
+        var withdraw = el('button', { type: 'button', class: 'secondary', text: 'Rút bỏ' });
+        withdraw.setAttribute('aria-label', 'Rút bỏ thủ tục ' + p.code);
+        withdraw.style.width = 'auto';
+        withdraw.addEventListener('click', function () {
+          var reason = $('own-reason').value.trim() || 'Rút bỏ thủ tục ' + p.code;
+          api('DELETE', '/api/officer/local/own-procedures/' + encodeURIComponent(p.code), { reason: reason }).then(function () {
+            $('own-status').textContent = 'Đã rút bỏ thủ tục ' + p.code + '.';
+            return loadOwn();
+          }).catch(function (error) { showError(error.message); });
+        });
+        list.appendChild(el('li', { style: 'display:flex;gap:8px' }, [open_, withdraw]));
+      });
+    }).catch(function (error) { showError(error.message); });
+  }
+
+  $('own').addEventListener('submit', function (event) {
+    event.preventDefault();
+    showError('');
+    $('own-status').textContent = '';
+    var errors = $('own-errors');
+    errors.textContent = '';
+    var record;
+    try { record = JSON.parse($('own-record').value); } catch (e) { errors.appendChild(el('li', { text: 'Bản ghi không phải JSON hợp lệ.' })); return; }
+    api('PUT', '/api/officer/local/own-procedures', { record: record, reason: $('own-reason').value }).then(function (data) {
+      $('own-status').textContent = 'Đã lưu thủ tục ' + data.version.code + ' (phiên bản ' + data.version.version + '). Người dân tìm thấy ngay.';
+      $('own-reason').value = '';
+      return loadOwn();
+    }).catch(function (error) {
+      (error.issues || [{ column: '', message: error.message }]).forEach(function (issue) {
+        errors.appendChild(el('li', { text: (issue.column ? issue.column + ': ' : '') + issue.message }));
+      });
+    });
+  });
+
+  api('GET', '/api/officer/me').then(function (data) { csrf = data.csrfToken; return loadOwn(); }).catch(function (error) { showError(error.message); });
 })();

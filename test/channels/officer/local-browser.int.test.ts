@@ -113,6 +113,35 @@ describe.skipIf(!chromiumPath)(`the local data page in a real browser${chromiumP
     }
   });
 
+  test('the province’s own procedure: a bad record listed by field, a good one saved and listed, then withdrawn', async () => {
+    const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1400, height: 1000 } });
+    try {
+      const page = await context.newPage();
+      page.setDefaultTimeout(WAIT_MS);
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await signIn(page, app.url, 'giamsat');
+      await page.goto(`${app.url}/officer/local`);
+      const list = page.getByRole('list', { name: 'Thủ tục riêng của tỉnh' });
+      await expect.poll(() => list.textContent()).toBe('Chưa có thủ tục riêng nào.');
+      const record = { code: '9.100001', name: 'Cấp thẻ ưu đãi tham quan di tích (ví dụ)', levels: ['xa'], sector: 'Văn hóa', lastUpdated: '2026-11-30' };
+      await page.getByLabel('Bản ghi thủ tục (JSON)').fill(JSON.stringify({ ...record, levels: [] }));
+      await page.getByLabel('Lý do (ghi vào lịch sử)').fill('Quyết định công bố danh mục TTHC');
+      await page.getByRole('button', { name: 'Lưu thủ tục' }).click();
+      await expect.poll(() => page.getByRole('list', { name: 'Lỗi của bản ghi thủ tục' }).textContent()).toMatch(/^levels: không hợp lệ theo mẫu thủ tục/);
+      await page.getByLabel('Bản ghi thủ tục (JSON)').fill(JSON.stringify(record));
+      await page.getByRole('button', { name: 'Lưu thủ tục' }).click();
+      await expect.poll(() => list.textContent()).toContain('9.100001 — Cấp thẻ ưu đãi tham quan di tích (ví dụ)');
+      expect((await (await fetch(`${app.url}/api/procedures/9.100001`)).json()).origin).toBe('local');
+      await page.getByRole('button', { name: 'Rút bỏ thủ tục 9.100001' }).click();
+      await expect.poll(() => list.textContent()).toBe('Chưa có thủ tục riêng nào.');
+      expect((await fetch(`${app.url}/api/procedures/9.100001`)).status).toBe(404);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('an officer without the supervisor role gets 403 for the page', async () => {
     const context = await browser.newContext({ locale: 'vi-VN' });
     try {
