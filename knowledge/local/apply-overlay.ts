@@ -19,9 +19,14 @@ function inOrder(entries: readonly OverlayEntry[]): OverlayEntry[] {
 
 const sameLabel = (a: string, b: string) => a.normalize('NFC').trim().toLowerCase() === b.normalize('NFC').trim().toLowerCase();
 
-/** Which fee line a local figure replaces: the one with its label, else the one the province sets, else the only one. */
+/**
+ * Which fee line a local figure replaces: the one with its label; else a local figure already
+ * there (a channel's own entry over the `*` one); else the one the province sets; else the only one.
+ */
 function feeIndex(fees: readonly Fee[], label: string | undefined): number {
   if (label) return fees.findIndex((f) => sameLabel(f.label, label));
+  const local = fees.findIndex((f) => f.basis !== undefined);
+  if (local >= 0) return local;
   const open = fees.findIndex((f) => f.kind === 'set_by_province' || f.kind === 'unspecified');
   if (open >= 0) return open;
   return fees.length === 1 ? 0 : -1;

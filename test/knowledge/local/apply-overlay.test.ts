@@ -43,6 +43,17 @@ describe('applyOverlay', () => {
     expect(local.channels.find((c) => c.method === 'truc_tuyen')).toEqual(birth.channels.find((c) => c.method === 'truc_tuyen'));
   });
 
+  test('a channel’s own fee replaces the line the * entry set, not another line', () => {
+    const local = applyOverlay(
+      birth,
+      [entry(birth.code, 'truc_tuyen', { feeVnd: 2_500, feeBasis: BASIS }), entry(birth.code, '*', { feeVnd: 5_000, feeBasis: BASIS })],
+      FROM,
+    );
+    const amounts = (method: string) => local.channels.find((c) => c.method === method)!.fees.map((f) => [f.label, f.amountVnd]);
+    expect(amounts('truc_tiep')).toEqual([['Lệ phí đăng ký khai sinh', null], ['Lệ phí đăng ký khai sinh quá hạn', 5_000], ['Phí cấp bản sao Giấy khai sinh (nếu có yêu cầu)', 8_000]]);
+    expect(amounts('truc_tuyen')).toEqual([['Lệ phí đăng ký khai sinh', null], ['Lệ phí đăng ký khai sinh quá hạn', 2_500], ['Phí cấp bản sao Giấy khai sinh (nếu có yêu cầu)', 8_000]]);
+  });
+
   test('a channel entry wins over the * entry; times, places, link and notes are recorded as local', () => {
     const local = applyOverlay(
       marital,
