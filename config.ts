@@ -38,6 +38,18 @@ const ConfigSchema = z.object({
     .transform((value) => (Array.isArray(value) ? value : value.split(',')).map((origin) => origin.trim()).filter(Boolean))
     .pipe(z.array(z.string().refine(isOrigin, 'each origin like https://example.gov.vn (scheme, host, port; no path)')))
     .default([]),
+  /** Citizen turns (POST /api/chat) per client (IP) per minute, as a token bucket of that size; 0 = no limit. */
+  rateLimitChatPerMinute: z.coerce.number().int().min(0).max(100_000).default(60),
+  /** New conversations per client per hour (token bucket); 0 = no limit. */
+  rateLimitConversationsPerHour: z.coerce.number().int().min(0).max(1_000_000).default(100),
+  /** Dossier lookups and phone-digit checks per client per minute (token bucket, beside the per-window guard); 0 = no limit. */
+  rateLimitLookupsPerMinute: z.coerce.number().int().min(0).max(100_000).default(20),
+  /** Officer login attempts per client per minute (token bucket, beside the failed-login limits); 0 = no limit. */
+  rateLimitLoginsPerMinute: z.coerce.number().int().min(0).max(100_000).default(60),
+  /** Event streams (citizen chat and officer console) one client may hold open on one instance; 0 = no limit. */
+  maxStreamsPerClient: z.coerce.number().int().min(0).max(100_000).default(20),
+  /** Conversations idle this long (and with no open ticket) are deleted with their messages; 0 = kept for ever. */
+  conversationRetentionDays: z.coerce.number().min(0).max(36_500).default(180),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** OpenAI-compatible endpoint (…/v1, Ollama's too) that rewords answers under a fact guard; absent = off. */
   llmBaseUrl: z.string().url().optional(),
@@ -86,7 +98,21 @@ const ConfigSchema = z.object({
   localSourceName: z.string().trim().min(2).max(120).default('địa phương'),
   /** Seconds between checks for local data published by another instance (0 = never: one instance). */
   localRefreshSeconds: z.coerce.number().int().min(0).max(3600).default(30),
+  /** The self-hosted Direct Line's secret (the portal's server generates tokens with it); absent = /v3/directline off (404). Never logged. */
+  directlineSecret: z.string().min(32, 'at least 32 characters').optional(),
+  /** Lifetime of a Direct Line conversation token; Web Chat (directlinejs) refreshes it every 15 minutes. */
+  directlineTokenTtlSeconds: z.coerce.number().int().min(1200, 'at least 1200: Web Chat refreshes its token every 15 minutes').max(86_400).default(1800),
+  /** The Azure Bot's app registration for POST /api/messages (env names as the Agents SDK reads them); absent = loopback callers only. */
+  agentsClientId: z.string().trim().min(1).optional(),
+  /** Never logged. */
+  agentsClientSecret: z.string().min(1).optional(),
+  agentsTenantId: z.string().trim().min(1).optional(),
 }).superRefine((config, context) => {
+  if (config.agentsClientId) {
+    for (const key of ['agentsClientSecret', 'agentsTenantId'] as const) {
+      if (!config[key]) context.addIssue({ code: 'custom', path: [key], message: 'required when clientId is set (POST /api/messages authenticated by Azure)' });
+    }
+  }
   if (config.zaloAppId) {
     for (const key of ['zaloOaSecretKey', 'zaloAppSecret', 'zaloRefreshToken'] as const) {
       if (!config[key]) context.addIssue({ code: 'custom', path: [key], message: 'required when ZALO_APP_ID is set (the Zalo channel is on)' });
@@ -112,6 +138,12 @@ const ENVIRONMENT_KEYS: Record<string, keyof Config> = {
   REDIS_URL: 'redisUrl',
   REDIS_PREFIX: 'redisPrefix',
   ALLOWED_ORIGINS: 'allowedOrigins',
+  RATE_LIMIT_CHAT_PER_MINUTE: 'rateLimitChatPerMinute',
+  RATE_LIMIT_CONVERSATIONS_PER_HOUR: 'rateLimitConversationsPerHour',
+  RATE_LIMIT_LOOKUPS_PER_MINUTE: 'rateLimitLookupsPerMinute',
+  RATE_LIMIT_LOGINS_PER_MINUTE: 'rateLimitLoginsPerMinute',
+  MAX_STREAMS_PER_CLIENT: 'maxStreamsPerClient',
+  CONVERSATION_RETENTION_DAYS: 'conversationRetentionDays',
   LOG_LEVEL: 'logLevel',
   LLM_BASE_URL: 'llmBaseUrl',
   LLM_MODEL: 'llmModel',
@@ -141,6 +173,12 @@ const ENVIRONMENT_KEYS: Record<string, keyof Config> = {
   ZALO_API_TIMEOUT_MS: 'zaloApiTimeoutMs',
   LOCAL_SOURCE_NAME: 'localSourceName',
   LOCAL_REFRESH_SECONDS: 'localRefreshSeconds',
+  DIRECTLINE_SECRET: 'directlineSecret',
+  DIRECTLINE_TOKEN_TTL_SECONDS: 'directlineTokenTtlSeconds',
+  // The Microsoft 365 Agents SDK's own variable names (its samples' .env), so one file serves both.
+  clientId: 'agentsClientId',
+  clientSecret: 'agentsClientSecret',
+  tenantId: 'agentsTenantId',
 };
 
 /** This deployment's Redis channel prefix: REDIS_PREFIX, else the database name of DATABASE_URL, else "tro-ly". */

@@ -6,6 +6,7 @@ import { loadConfig } from './config.ts';
 import { createLogger } from './channels/http/logger.ts';
 import { buildDeps } from './deps/build-deps.ts';
 import { bootstrapSupervisor, startClaimSweeper } from './deps/officer-deps.ts';
+import { startRetention } from './deps/retention-job.ts';
 import { startServer } from './deps/start-server.ts';
 
 async function main(): Promise<void> {
@@ -15,8 +16,12 @@ async function main(): Promise<void> {
   logger.info({ db: deps.db.kind, dataDir: config.dataDir }, 'database ready');
   await bootstrapSupervisor(deps.officer.accounts, config, logger);
   const stopSweeper = startClaimSweeper(deps.officer.desk, 30_000, logger);
+  // Idle conversations (CONVERSATION_RETENTION_DAYS) and expired sessions: now, then every hour.
+  const retention = startRetention({ store: deps.store, accounts: deps.officer.accounts, loginLimits: deps.officer.loginLimits, retentionDays: config.conversationRetentionDays, log: logger });
   // The Zalo outbox: what a previous run left unsent goes out now.
   deps.zalo?.start();
+  // Officer replies and notices for Bot Framework conversations (/api/messages).
+  deps.agents.start();
 
   // Listening before any warm-up work, so /health can say "starting" from the first moment.
   const running = await startServer(deps, config.port, config.host);
@@ -26,6 +31,7 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down');
     running.server.close();
     stopSweeper();
+    retention.stop();
     await deps.close();
     process.exit(0);
   };

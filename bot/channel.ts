@@ -29,6 +29,11 @@ export interface InboundMessage {
   payload?: string;
   /** Who sends on the network (e.g. `ip:203.0.113.5`), for per-client limits; never shown. */
   clientKey?: string;
+  /**
+   * Channel fields stored with the citizen's message and given back when the channel reads the
+   * conversation again (Direct Line echoes the client's `clientActivityID` and user id); never read by the core.
+   */
+  channelData?: Record<string, string>;
 }
 
 /** A message from the core to one conversation: a bot answer, an officer's words, a system notice. */

@@ -6,7 +6,7 @@
  * Exit codes: 0 all records imported, 1 some rejected (see the report), 2 bad input file.
  */
 import { createProgress, readableInputPath } from './cli-support.ts';
-import { loadConfig } from '../config.ts';
+import { loadConfig, redisPrefix } from '../config.ts';
 import { createDossierNotifier } from '../bot/dossiers/dossier-notifier.ts';
 import { createSqlDossierSubscriptions } from '../adapters/sql/sql-dossier-subscription-store.ts';
 import { createMemoryEventHub } from '../bot/events/event-hub.ts';
@@ -22,7 +22,7 @@ async function main(argv: string[]): Promise<number> {
   if (!inputPath) return 2;
   const config = loadConfig();
   const db = await openDb(config);
-  const events = config.redisUrl ? await createRedisEventHub(config.redisUrl) : createMemoryEventHub();
+  const events = config.redisUrl ? await createRedisEventHub(config.redisUrl, redisPrefix(config)) : createMemoryEventHub();
   const progress = createProgress();
   try {
     let started = false;

@@ -1,7 +1,8 @@
 /**
  * buildDeps(config): every dependency of the server, wired once from the configuration — the
  * database, the stores, the event hub, the handoff desk, the dossier stores, the conversation
- * service and — when ZALO_APP_ID is set — the Zalo OA channel with its outbox worker, plus the
+ * service, — when ZALO_APP_ID is set — the Zalo OA channel with its outbox worker and — when
+ * DIRECTLINE_SECRET is set — the portal's Direct Line (tokens, WebSocket streams), plus the
  * assistant's knowledge as a Readiness started after listen(). main.ts, the CLIs, the tools and
  * the tests all build the server this one way.
  */
@@ -20,12 +21,19 @@ import { handleTurn } from '../bot/turn.ts';
 import type { Db } from '../adapters/sql/db/db.ts';
 import { openDb } from '../adapters/sql/db/open-db.ts';
 import { createRedisEventHub } from '../adapters/redis/redis-event-hub.ts';
+import { createRedisRateLimiter } from '../adapters/redis/redis-rate-limiter.ts';
+import { createMemoryRateLimiter, rateRule, type RateLimiter } from '../bot/limits/rate-limiter.ts';
+import { limitDossierLookups } from '../bot/dossiers/limited-lookup.ts';
+import { createStreamSlots, type ClientLimits } from '../channels/http/client-limits.ts';
 import { createSqlConversationStore } from '../adapters/sql/sql-conversation-store.ts';
 import { createSqlTicketStore } from '../adapters/sql/sql-ticket-store.ts';
 import type { DossierAppDeps } from '../channels/api/integration-routes.ts';
 import { dossierAppDeps } from './dossier-deps.ts';
 import { createInsightsDeps, type InsightsDeps } from './insights-deps.ts';
 import { createLocalDeps, type LocalDeps } from './local-deps.ts';
+import type { DirectLineDeps } from '../channels/directline/directline-routes.ts';
+import { createDirectLineDeps } from './directline-deps.ts';
+import { createAgentsDeps, type AgentsDeps } from './agents-deps.ts';
 import { createOfficerDeps, type OfficerAppDeps } from './officer-deps.ts';
 import { loadAssistant } from './warm-up.ts';
 import { createZaloDeps, type ZaloDeps } from './zalo-deps.ts';
@@ -48,8 +56,14 @@ export interface Deps {
   metrics: Metrics;
   /** The province's local overlay (fees, places, hours …) applied to the assistant's catalog. */
   local: LocalDeps;
+  /** Per-client token buckets (through Redis when REDIS_URL is set) and the cap on open event streams. */
+  limits: ClientLimits;
   /** The Zalo OA channel, when ZALO_APP_ID is set; its outbox worker is started by main.ts (or a test). */
   zalo?: ZaloDeps;
+  /** The portal's self-hosted Direct Line, when DIRECTLINE_SECRET is set (its WebSocket upgrades: deps/start-server.ts). */
+  directline?: DirectLineDeps;
+  /** The portal's Bot Framework endpoint (/api/messages): credentials and the push of later messages (worker started by main.ts or a test). */
+  agents: AgentsDeps;
   /** Closes what buildDeps opened (the event hub; the database unless it was passed in). */
   close(): Promise<void>;
 }
@@ -62,7 +76,9 @@ export interface DepsOverrides {
   now?: () => Date;
   /** Replaces the loaded assistant (tests with a small catalog or a fake retriever). */
   loadAssistant?: (db: Db) => Promise<TurnDeps>;
-  /** Outbox worker timing (tests: short backoff and polling). */
+  /** Replaces the rate limiter built from the configuration. */
+  limiter?: RateLimiter;
+  /** Outbox worker timing, for Zalo and the Bot Framework push (tests: short backoff and polling). */
   zaloWorker?: Partial<OutboxWorkerOptions>;
 }
 
@@ -70,6 +86,7 @@ export async function buildDeps(config: Config, overrides: DepsOverrides = {}): 
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const db = overrides.db ?? (await openDb(config));
   const events = overrides.events ?? (config.redisUrl ? await createRedisEventHub(config.redisUrl, redisPrefix(config)) : createMemoryEventHub());
+  const limits = await clientLimits(config, logger, overrides.limiter);
   const store = createSqlConversationStore(db);
   const tickets = createSqlTicketStore(db);
   const officer = createOfficerDeps({ db, config, store, tickets, events, log: logger, ...(overrides.now ? { now: overrides.now } : {}) });
@@ -78,7 +95,8 @@ export async function buildDeps(config: Config, overrides: DepsOverrides = {}): 
   const assistant = createReadiness('assistant', async () => {
     const loaded = await (overrides.loadAssistant ? overrides.loadAssistant(db) : loadAssistant(config, db, logger));
     indexBuiltAt = new Date(); // the retrieval index is (re)built or checked as the assistant loads
-    return local.localize(loaded);
+    const limited = loaded.dossiers ? { ...loaded, dossiers: limitDossierLookups(loaded.dossiers, limits.limiter, limits.rules.lookup) } : loaded;
+    return local.localize(limited);
   });
   const insights = createInsightsDeps(db);
   const metrics = createMetrics({ backlog: () => insights.store.backlog(), indexBuiltAt: () => indexBuiltAt });
@@ -100,6 +118,8 @@ export async function buildDeps(config: Config, overrides: DepsOverrides = {}): 
     ...(overrides.now ? { now: overrides.now } : {}),
     ...(overrides.zaloWorker ? { worker: overrides.zaloWorker } : {}),
   });
+  const agents = createAgentsDeps({ config, db, store, events, log: logger, ...(overrides.now ? { now: overrides.now } : {}), ...(overrides.zaloWorker ? { worker: overrides.zaloWorker } : {}) });
+  const directline = createDirectLineDeps({ config, store, events, conversations, log: logger, ...(overrides.now ? { now: overrides.now } : {}) });
   return {
     config,
     logger,
@@ -114,12 +134,40 @@ export async function buildDeps(config: Config, overrides: DepsOverrides = {}): 
     insights,
     metrics,
     local,
+    limits,
     ...(zalo ? { zalo } : {}),
+    ...(directline ? { directline } : {}),
+    agents,
     async close() {
       local.stop();
+      directline?.streams.close();
+      await agents.stop().catch(() => undefined);
       await zalo?.stop().catch(() => undefined);
+      await limits.limiter.close().catch(() => undefined);
       await events.close().catch(() => undefined);
       if (!overrides.db) await db.close().catch(() => undefined);
     },
+  };
+}
+
+/** The per-client limits of the configuration; the buckets live in Redis when REDIS_URL is set. */
+async function clientLimits(config: Config, logger: Logger, given?: RateLimiter): Promise<ClientLimits> {
+  const limiter =
+    given ??
+    (config.redisUrl
+      ? await createRedisRateLimiter(config.redisUrl, redisPrefix(config), {
+          onFallback: (down, error) =>
+            down ? logger.warn({ err: error }, 'rate limits: Redis unreachable, counting in this instance') : logger.info('rate limits: Redis reachable again'),
+        })
+      : createMemoryRateLimiter());
+  return {
+    limiter,
+    rules: {
+      chat: rateRule('chat', config.rateLimitChatPerMinute, 60),
+      conversation: rateRule('conversation', config.rateLimitConversationsPerHour, 3600),
+      login: rateRule('login', config.rateLimitLoginsPerMinute, 60),
+      lookup: rateRule('lookup', config.rateLimitLookupsPerMinute, 60),
+    },
+    streams: createStreamSlots(config.maxStreamsPerClient),
   };
 }

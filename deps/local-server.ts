@@ -48,3 +48,12 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     },
   };
 }
+
+/** For offline tools that replay many conversations from one loopback client (eval, bench): no per-client limits. */
+export const NO_CLIENT_LIMITS: Partial<Config> = {
+  rateLimitChatPerMinute: 0,
+  rateLimitConversationsPerHour: 0,
+  rateLimitLookupsPerMinute: 0,
+  rateLimitLoginsPerMinute: 0,
+  maxStreamsPerClient: 0,
+};

@@ -156,5 +156,35 @@ export function createSqlConversationStore(db: Db): ConversationStore {
       );
       return rows.map(toMessage);
     },
+    async lastMessageId(conversationId) {
+      const { rows } = await db.query<{ id: number | string | null }>('SELECT max(id) AS id FROM messages WHERE conversation_id = $1', [conversationId]);
+      return Number(rows[0]?.id ?? 0);
+    },
+    async purgeInactive(before, batch = 500) {
+      let total = 0;
+      for (;;) {
+        // One statement per batch: the rows without a foreign key to conversations go with them.
+        const { rows } = await db.query<{ n: number }>(
+          `WITH doomed AS (
+             SELECT c.id FROM conversations c
+             WHERE c.updated_at < $1
+               AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id AND m.created_at >= $1)
+               AND NOT EXISTS (SELECT 1 FROM handoff_tickets t WHERE t.conversation_id = c.id AND t.state <> 'closed')
+             ORDER BY c.updated_at LIMIT $2
+           ), contacts AS (
+             DELETE FROM channel_contacts WHERE conversation_id IN (SELECT id FROM doomed)
+           ), queued AS (
+             DELETE FROM outbox WHERE conversation_id IN (SELECT id FROM doomed)
+           ), gone AS (
+             DELETE FROM conversations WHERE id IN (SELECT id FROM doomed) RETURNING 1
+           )
+           SELECT count(*)::int AS n FROM gone`,
+          [before.toISOString(), batch],
+        );
+        const n = Number(rows[0]?.n ?? 0);
+        total += n;
+        if (n < batch) return total;
+      }
+    },
   };
 }

@@ -16,6 +16,8 @@ export interface LoginLimits {
   admit(clientKey: string, now?: Date): Promise<ClientAdmission>;
   /** The attempt succeeded: it no longer counts against the client. */
   succeeded(clientKey: string): Promise<void>;
+  /** Forgets clients whose window ended (retention); returns how many. */
+  purgeEnded(now?: Date): Promise<number>;
 }
 
 export function createLoginLimits(db: Db): LoginLimits {
@@ -33,6 +35,14 @@ export function createLoginLimits(db: Db): LoginLimits {
       if (row.attempts <= MAX_LOGINS_PER_CLIENT) return { allowed: true };
       const freeAt = new Date(row.window_start).getTime() + CLIENT_WINDOW_MINUTES * 60_000;
       return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((freeAt - now.getTime()) / 1000)) };
+    },
+    async purgeEnded(now = new Date()) {
+      const { rows } = await db.query<{ n: number }>(
+        `WITH gone AS (DELETE FROM officer_login_clients WHERE window_start <= $1::timestamptz - make_interval(mins => $2) RETURNING 1)
+         SELECT count(*)::int AS n FROM gone`,
+        [now.toISOString(), CLIENT_WINDOW_MINUTES],
+      );
+      return rows[0]?.n ?? 0;
     },
     async succeeded(clientKey) {
       await db.query('UPDATE officer_login_clients SET attempts = GREATEST(attempts - 1, 0) WHERE client_key = $1', [clientKey]);

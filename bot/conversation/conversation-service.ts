@@ -35,6 +35,8 @@ export interface ChatOutcome {
   answerId?: number | null;
   /** What became of the bot's turn (absent when the bot did not answer). */
   outcome?: AnswerOutcome;
+  /** Id of the citizen's own stored message (channels that echo it, like Direct Line, name it by this). */
+  citizenMessageId: number;
 }
 
 /** What the handoff desk (handoff/handoff-desk.ts) adds to a turn: notices, already stored. */
@@ -78,6 +80,12 @@ function storedPayload(reply: Reply): { quickReplies?: QuickReply[] | undefined;
   return quickReplies || card ? { quickReplies, card } : undefined;
 }
 
+/** What a stored citizen message keeps besides its text: the clicked payload and the channel's own fields. */
+function citizenPayload(message: CitizenMessage): { payload?: string; channelData?: Record<string, string> } | undefined {
+  if (!message.payload && !message.channelData) return undefined;
+  return { ...(message.payload ? { payload: message.payload } : {}), ...(message.channelData ? { channelData: message.channelData } : {}) };
+}
+
 export function createConversationService(deps: ConversationServiceDeps): ConversationService {
   const newId = deps.newId ?? randomUUID;
 
@@ -98,7 +106,7 @@ export function createConversationService(deps: ConversationServiceDeps): Conver
   async function relayToOfficer(conversationId: string, ticket: Ticket, citizen: StoredMessage): Promise<ChatOutcome> {
     await publishStored(conversationId, [citizen]);
     const notice = await deps.desk.relayed(ticket, citizen);
-    return { conversationId, replies: notice.replies, intent: 'handoff', procedure: null, confidence: 1, handoff: notice.handoff, messageIds: notice.messageIds };
+    return { conversationId, replies: notice.replies, intent: 'handoff', procedure: null, confidence: 1, handoff: notice.handoff, messageIds: notice.messageIds, citizenMessageId: citizen.id };
   }
 
   return {
@@ -109,8 +117,9 @@ export function createConversationService(deps: ConversationServiceDeps): Conver
       // use the row read here; a retry (after a version conflict) reads it again.
       let current: Conversation | null = known ?? (await deps.store.ensure(conversationId, message.channel));
       const [citizen] = await deps.store.append(conversationId, [
-        { author: 'citizen', text: message.text, payload: message.payload ? { payload: message.payload } : undefined },
+        { author: 'citizen', text: message.text, payload: citizenPayload(message) },
       ]);
+      const citizenMessageId = (citizen as StoredMessage).id;
 
       for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
         const conversation = attempt === 1 && current ? current : await deps.store.get(conversationId);
@@ -123,7 +132,7 @@ export function createConversationService(deps: ConversationServiceDeps): Conver
         if (attempt === 1) {
           const handled = await deps.desk.intercept({ conversationId, text: message.text, payload: message.payload, log: message.log });
           if (handled) {
-            return { conversationId, replies: handled.replies, intent: handled.intent ?? 'handoff', procedure: null, confidence: 1, handoff: handled.handoff, messageIds: handled.messageIds };
+            return { conversationId, replies: handled.replies, intent: handled.intent ?? 'handoff', procedure: null, confidence: 1, handoff: handled.handoff, messageIds: handled.messageIds, citizenMessageId };
           }
         }
 
@@ -188,6 +197,7 @@ export function createConversationService(deps: ConversationServiceDeps): Conver
           messageIds,
           answerId: saved.messages[0]?.id ?? null,
           outcome: result.outcome,
+          citizenMessageId,
         };
       }
       throw new Error(`conversation ${conversationId}: could not settle a turn after ${MAX_ATTEMPTS} attempts`);

@@ -72,4 +72,12 @@ export interface ConversationStore {
     messages: NewMessage[],
   ): Promise<{ version: number; messages: StoredMessage[] }>;
   messages(conversationId: string, options?: { afterId?: number; limit?: number }): Promise<StoredMessage[]>;
+  /** The id of the conversation's newest message (0 when none): where a new event stream starts. */
+  lastMessageId(conversationId: string): Promise<number>;
+  /**
+   * Retention: deletes (in batches of `batch`) every conversation with no write and no message
+   * since `before` and no open ticket, with its messages, tickets, subscriptions and push-channel
+   * rows. Returns how many were deleted.
+   */
+  purgeInactive(before: Date, batch?: number): Promise<number>;
 }

@@ -18,7 +18,7 @@ import { facetsBesideName, topicWeight } from '../intents/classify.ts';
 import type { HowToAspect } from '../intents/facet-rules.ts';
 import { isFacetIntent, isProcedureIntent, type ProcedureIntent } from '../intents/intent.ts';
 import { vocabularyOf } from '../resolve/name-match.ts';
-import type { Candidate } from '../resolve/procedure-resolver.ts';
+import { namesIt, type Candidate } from '../resolve/procedure-resolver.ts';
 import type { HandlerResult, TurnContext } from '../turn-context.ts';
 
 /** The facets this message asks about a procedure, its name's own words aside ("đủ điều kiện", "lệ phí trước bạ"). */
@@ -192,9 +192,42 @@ function unexplainedWords(ctx: TurnContext, procedure: Procedure): number {
   return match.recall >= 0.5 ? 0 : topicCore.length;
 }
 
+/**
+ * A facet question about the procedure under discussion ("bao lâu có kết quả", "lệ phí bao
+ * nhiêu", "nộp online được không"): it names no other procedure outright, and its words are
+ * the current procedure's, or few, or point at it among others. A word inside it ("kết quả",
+ * "phiếu") must not pull in an unrelated procedure.
+ */
 export function isFollowUp(ctx: TurnContext): boolean {
-  const { words, current } = ctx.understanding;
-  return words.facet !== null && current !== null && ctx.understanding.resolution.kind === 'none' && unexplainedWords(ctx, current) <= 1;
+  const { words, current, resolution } = ctx.understanding;
+  if (words.facet === null || current === null) return false;
+  if (resolution.kind === 'confident' && namesIt(resolution.best.match)) return false;
+  if (resolution.kind === 'confident' && resolution.best.procedure.code === current.code) return true;
+  if (resolution.kind === 'ambiguous' && resolution.candidates.some((c) => c.procedure.code === current.code)) return true;
+  return unexplainedWords(ctx, current) <= 1 || words.topicCore.length <= FOLLOW_UP_WORDS;
+}
+
+/** Topic words a follow-up may carry without naming something new ("nộp trực tiếp thì bao lâu có sổ"). */
+const FOLLOW_UP_WORDS = 2;
+
+/**
+ * A facet asked while a clarifying list is open ("lệ phí bao nhiêu?" without picking): ask
+ * again with the same options, for the new question, instead of forgetting them.
+ */
+export function isFacetBeforeChoice(ctx: TurnContext): boolean {
+  const { words, resolution } = ctx.understanding;
+  const pending = ctx.state.pending;
+  if (!pending || pending.type !== 'clarify' || words.facet === null) return false;
+  if (resolution.kind === 'confident' && namesIt(resolution.best.match)) return false;
+  return words.topicCore.length <= FOLLOW_UP_WORDS;
+}
+
+export function askAgainWithOptions(ctx: TurnContext): HandlerResult {
+  const pending = ctx.state.pending;
+  const intent = ctx.understanding.words.facet;
+  if (!pending || pending.type !== 'clarify' || !intent) throw new Error('askAgainWithOptions needs an open list and a facet');
+  const procedures = pending.candidates.map((c) => ctx.deps.catalog.get(c.code)).filter((p): p is Procedure => p !== undefined);
+  return clarify(ctx, procedures, intent, false, 0.5);
 }
 
 export function answerFollowUp(ctx: TurnContext): HandlerResult {

@@ -16,6 +16,8 @@ import { fallback, greet, negativeFeedback, outOfScope, requestOfficer, thank } 
 import {
   answerFollowUp,
   answerNamed,
+  askAgainWithOptions,
+  isFacetBeforeChoice,
   answerPayload,
   answerPendingChoice,
   askWhichOfCandidates,
@@ -70,9 +72,17 @@ export const ROUTES: BotRoute[] = [
   },
   { name: 'clarification-answer', rank: 75, selector: (ctx) => pendingChoice(ctx) !== null, handler: answerPendingChoice },
   { name: 'off-topic', rank: 70, selector: offTopic, handler: outOfScope },
+  {
+    // "vậy thôi, cảm ơn ad nhé": thanks, unless the message also names a procedure outright.
+    name: 'thanks-first',
+    rank: 72,
+    selector: (ctx) => socialIntent(u(ctx).words) === 'thanks' && u(ctx).words.facet === null && !namesProcedureStrongly(ctx),
+    handler: thank,
+  },
+  { name: 'follow-up', rank: 62, selector: isFollowUp, handler: answerFollowUp },
+  { name: 'facet-before-choice', rank: 61, selector: isFacetBeforeChoice, handler: askAgainWithOptions },
   { name: 'procedure', rank: 60, selector: (ctx) => u(ctx).resolution.kind === 'confident', handler: answerNamed },
   { name: 'clarify', rank: 55, selector: (ctx) => u(ctx).resolution.kind === 'ambiguous', handler: askWhichOfCandidates },
-  { name: 'follow-up', rank: 50, selector: isFollowUp, handler: answerFollowUp },
   { name: 'which-procedure', rank: 45, selector: (ctx) => u(ctx).words.facet !== null, handler: askWhichProcedure },
   { name: 'greeting', rank: 40, selector: (ctx) => socialIntent(u(ctx).words) === 'greeting', handler: greet },
   { name: 'thanks', rank: 40, selector: (ctx) => socialIntent(u(ctx).words) === 'thanks', handler: thank },

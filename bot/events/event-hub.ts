@@ -19,7 +19,14 @@ export interface ConversationEvent {
 export type EventListener = (event: ConversationEvent) => void;
 
 export interface EventHub {
+  /**
+   * Never rejects: callers publish after their write has committed, and a request must not fail
+   * then. If the transport (Redis) fails, the event still reaches this instance's listeners and
+   * `status()` says `down`; other instances' event streams catch up from the database.
+   */
   publish(event: ConversationEvent): Promise<void>;
+  /** The shared transport, when there is one (Redis): `ok`, or `down` while it cannot be reached. */
+  status?(): 'ok' | 'down';
   /** Returns the unsubscribe function. */
   subscribe(conversationId: string, listener: EventListener): () => void;
   /**
@@ -30,13 +37,24 @@ export interface EventHub {
   close(): Promise<void>;
 }
 
+/** Calls each listener; one that throws neither stops the others nor fails the publisher. */
+export function deliver(listeners: Iterable<EventListener>, event: ConversationEvent): void {
+  for (const listener of [...listeners]) {
+    try {
+      listener(event);
+    } catch {
+      /* a listener's failure is its own (a closed stream) */
+    }
+  }
+}
+
 export function createMemoryEventHub(): EventHub {
   const listeners = new Map<string, Set<EventListener>>();
   const everything = new Set<EventListener>();
   return {
     async publish(event) {
-      for (const listener of listeners.get(event.conversationId) ?? []) listener(event);
-      for (const listener of everything) listener(event);
+      deliver(listeners.get(event.conversationId) ?? [], event);
+      deliver(everything, event);
     },
     subscribe(conversationId, listener) {
       const set = listeners.get(conversationId) ?? new Set<EventListener>();

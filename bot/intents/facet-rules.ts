@@ -81,6 +81,8 @@ const FACET_TABLE: Record<FacetTag, ReadonlyArray<readonly [string, number]>> = 
     ['phi', 3],
     ['chi phi', 4],
     ['mat phi', 4],
+    ['mat le phi', 5],
+    ['ton le phi', 5],
     ['thu phi', 3],
     ['mien phi', 3],
     ['bao nhieu tien', 5],

@@ -1,7 +1,7 @@
 /**
  * CORS for the citizen endpoints only (the chat, its event stream, the widget script): an Origin
  * listed in ALLOWED_ORIGINS is echoed back, any other gets no CORS header (same-origin only), and
- * a preflight is answered with the methods and headers the widget uses. Never on the officer API.
+ * a preflight is answered with the methods and headers the widget (or Direct Line's Web Chat) uses. Never on the officer API.
  */
 import type { RequestHandler } from 'express';
 
@@ -9,7 +9,7 @@ const METHODS = 'GET, POST, OPTIONS';
 const HEADERS = 'Content-Type, Last-Event-ID';
 const PREFLIGHT_MAX_AGE_SECONDS = 600;
 
-export function citizenCors(allowedOrigins: readonly string[]): RequestHandler {
+export function citizenCors(allowedOrigins: readonly string[], headers = HEADERS): RequestHandler {
   const allowed = new Set(allowedOrigins);
   return (request, response, next) => {
     response.append('Vary', 'Origin');
@@ -19,7 +19,7 @@ export function citizenCors(allowedOrigins: readonly string[]): RequestHandler {
     if (request.method === 'OPTIONS') {
       if (ok) {
         response.setHeader('Access-Control-Allow-Methods', METHODS);
-        response.setHeader('Access-Control-Allow-Headers', HEADERS);
+        response.setHeader('Access-Control-Allow-Headers', headers);
         response.setHeader('Access-Control-Max-Age', String(PREFLIGHT_MAX_AGE_SECONDS));
       }
       response.status(204).end();

@@ -12,6 +12,8 @@ import { openEventStream } from '../http/event-stream.ts';
 
 /** How often an idle stream re-checks its session (an event re-checks it at once). */
 export const SESSION_CHECK_MS = 60_000;
+/** While the event hub's transport (Redis) is down, how often the console is told to reload from the database. */
+export const REFRESH_WHILE_DOWN_MS = 5_000;
 
 export function openOfficerStream(request: Request, response: Response, deps: { accounts: OfficerAccounts; events: EventHub }): void {
   const officer = request.officer!;
@@ -36,9 +38,19 @@ export function openOfficerStream(request: Request, response: Response, deps: { 
   });
   const timer = setInterval(() => whileSignedIn(() => undefined), SESSION_CHECK_MS);
   timer.unref();
+  // Events of other instances do not cross a Redis outage: the console reloads its queue and open
+  // ticket from the database instead (and once more when Redis is back).
+  let wasDown = false;
+  const refresher = setInterval(() => {
+    const down = deps.events.status?.() === 'down';
+    if (down || wasDown) whileSignedIn(() => stream.send({ type: 'refresh', reason: down ? 'events_down' : 'events_back' }));
+    wasDown = down;
+  }, REFRESH_WHILE_DOWN_MS);
+  refresher.unref();
   stream.onClose(() => {
     open = false;
     unsubscribe();
     clearInterval(timer);
+    clearInterval(refresher);
   });
 }

@@ -18,6 +18,7 @@ import { DeskError, type HandoffDesk } from '../../bot/handoff/handoff-desk.ts';
 import { END_REASONS } from '../../bot/handoff/handoff-states.ts';
 import type { HandoffRecords } from '../../bot/handoff/handoff-record-store.ts';
 import { OFFICER_ROLES } from '../../bot/handoff/officer.ts';
+import { admitClient, claimStreamSlot, clientKey, type ClientLimits } from '../http/client-limits.ts';
 import { HttpError, type HttpErrorCode } from '../http/errors.ts';
 import type { OfficerAccounts } from '../../adapters/sql/sql-officer-store.ts';
 import { requireOfficer, requireSupervisor, setSessionCookie } from './auth.ts';
@@ -34,6 +35,7 @@ export interface OfficerRouteDeps extends TicketContextDeps {
   desk: HandoffDesk;
   records: HandoffRecords;
   events: EventHub;
+  limits: ClientLimits;
   /** Delivery status of push-channel conversations (absent: no push channel is on). */
   delivery?: DeliveryInsight;
 }
@@ -49,6 +51,10 @@ const AccountSchema = z.object({
   role: z.enum(OFFICER_ROLES).default('officer'),
   sectors: z.array(z.string().trim().min(1).max(200)).max(50).default([]),
 });
+
+/** Every per-client login refusal answers the same way. */
+const tooManyLogins = (retryAfterSeconds: number) =>
+  new HttpError('too_many_logins', 'too many login attempts from this client', `Máy này đã đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${Math.ceil(retryAfterSeconds / 60)} phút.`);
 
 function parse<T>(schema: z.ZodType<T>, body: unknown, message: string): T {
   const parsed = schema.safeParse(body ?? {});
@@ -92,15 +98,16 @@ export function officerRoutes(deps: OfficerRouteDeps): Router {
 
   router.post('/api/officer/login', async (request, response) => {
     const { username, password } = parse(LoginSchema, request.body, 'Vui lòng nhập tên đăng nhập và mật khẩu.');
-    const client = `ip:${request.ip ?? 'unknown'}`;
+    // Per client: a token bucket on every attempt, then the failed-attempt window (both before any password check).
+    await admitClient(deps.limits, deps.limits.rules.login, request, response, tooManyLogins);
+    const client = clientKey(request);
     const admission = await deps.loginLimits.admit(client);
     if (!admission.allowed) {
       request.log.warn({ retryAfterSeconds: admission.retryAfterSeconds }, 'officer login refused: too many attempts from this client');
       response.setHeader('Retry-After', String(admission.retryAfterSeconds));
-      const minutes = Math.ceil(admission.retryAfterSeconds / 60);
-      throw new HttpError('too_many_logins', 'too many login attempts from this client', `Máy này đã đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${minutes} phút.`);
+      throw tooManyLogins(admission.retryAfterSeconds);
     }
-    const result = await deps.accounts.login(username, password);
+    const result = await deps.accounts.login(username, password, { clientKey: client });
     if (result.kind === 'bad_credentials') {
       throw new HttpError('unauthorized', 'bad officer credentials', 'Tên đăng nhập hoặc mật khẩu không đúng.');
     }
@@ -195,6 +202,7 @@ export function officerRoutes(deps: OfficerRouteDeps): Router {
   });
 
   router.get('/api/officer/events', (request: Request, response: Response) => {
+    claimStreamSlot(deps.limits.streams, request, response);
     openOfficerStream(request, response, deps);
   });
 

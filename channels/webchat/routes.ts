@@ -10,8 +10,9 @@ import { Router, type Request, type Response } from 'express';
 import type { ChatOutcome, ConversationService } from '../../bot/conversation/conversation-service.ts';
 import type { ConversationStore } from '../../bot/conversation/conversation-store.ts';
 import type { EventHub } from '../../bot/events/event-hub.ts';
-import { openEventStream } from '../http/event-stream.ts';
+import { admitClient, claimStreamSlot, type ClientLimits } from '../http/client-limits.ts';
 import { HttpError } from '../http/errors.ts';
+import { openCitizenStream } from './citizen-stream.ts';
 import { webchatChannel } from './webchat-channel.ts';
 
 const publicDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'public');
@@ -20,13 +21,20 @@ export interface WebchatDeps {
   conversations: ConversationService;
   store: ConversationStore;
   events: EventHub;
+  limits: ClientLimits;
 }
 
 /** One turn's answer as the widget reads it: the outcome with replies rendered for web chat. */
 function toWebchatResponse(outcome: ChatOutcome) {
   return {
     conversationId: outcome.conversationId,
-    replies: outcome.replies.flatMap((reply) => webchatChannel.render({ conversationId: outcome.conversationId, from: 'bot', reply })),
+    // Each reply carries its stored message's id (when they pair up), so the widget shows a
+    // message once even when the event stream brought it first (the queue notice at handoff).
+    replies: outcome.replies.flatMap((reply, index) => {
+      const messageId = outcome.messageIds.length === outcome.replies.length ? outcome.messageIds[index] : undefined;
+      const parts = webchatChannel.render({ conversationId: outcome.conversationId, from: 'bot', reply });
+      return messageId === undefined ? parts : parts.map((part) => ({ ...part, messageId }));
+    }),
     intent: outcome.intent,
     procedure: outcome.procedure,
     confidence: Number(outcome.confidence.toFixed(3)),
@@ -55,6 +63,10 @@ export function webchatRoutes(deps: WebchatDeps): Router {
       headers: request.headers as Record<string, string | undefined>,
       ...(request.ip ? { clientKey: `ip:${request.ip}` } : {}),
     });
+    // Limits before anything is stored: a refused turn leaves no trace.
+    await admitClient(deps.limits, deps.limits.rules.chat, request, response);
+    const known = message.conversationId ? await deps.store.get(message.conversationId) : null;
+    if (!known) await admitClient(deps.limits, deps.limits.rules.conversation, request, response);
     const outcome = await deps.conversations.handleCitizenMessage({ ...message, log: request.log });
     response.json(toWebchatResponse(outcome));
   });
@@ -64,19 +76,8 @@ export function webchatRoutes(deps: WebchatDeps): Router {
     if (!(await deps.store.get(conversationId))) {
       throw new HttpError('not_found', 'unknown conversation', 'Không tìm thấy cuộc trò chuyện này.');
     }
-    const stream = openEventStream(request, response);
-    const send = stream.send;
-    // Nothing lost across a reconnect: replay what the citizen's page has not seen.
-    const lastEventId = Number(request.header('last-event-id'));
-    if (Number.isInteger(lastEventId) && lastEventId > 0) {
-      for (const stored of await deps.store.messages(conversationId, { afterId: lastEventId })) {
-        if (stored.author === 'officer' || stored.author === 'system') {
-          const quickReplies = (stored.payload as { quickReplies?: unknown } | null)?.quickReplies;
-          send({ conversationId, type: 'message', from: stored.author, text: stored.text, messageId: stored.id, at: stored.createdAt, ...(Array.isArray(quickReplies) ? { quickReplies } : {}) }, stored.id);
-        }
-      }
-    }
-    stream.onClose(deps.events.subscribe(conversationId, (event) => send(event, event.messageId)));
+    claimStreamSlot(deps.limits.streams, request, response);
+    await openCitizenStream(request, response, deps, conversationId);
   });
 
   return router;

@@ -4,7 +4,7 @@
  * procedures scales it — so a word repeated across a long step list cannot outweigh the name.
  */
 import type { Procedure } from '../../knowledge/schema.ts';
-import { FIELD_WEIGHTS, LEXICAL_FIELDS, procedureFields, type LexicalField } from './fields.ts';
+import { FIELD_WEIGHTS, LEXICAL_FIELDS, learnedPhrasings, procedureFields, type LexicalField, type PhrasingsOf } from './fields.ts';
 import { indexTerms } from '../../knowledge/language/search-terms.ts';
 import { withoutFiller } from '../../knowledge/language/name-filler.ts';
 
@@ -12,7 +12,7 @@ const K1 = 1.2;
 /** Fields whose accented pairs are indexed, so an exact accented match outranks a folded one. */
 const ACCENTED_FIELDS = new Set<LexicalField>(['name', 'aliases', 'sector', 'result']);
 const B: Record<LexicalField, number> = {
-  name: 0.3, aliases: 0.3, sector: 0.2, agencies: 0.5, subjects: 0.5,
+  name: 0.3, aliases: 0.3, asked: 0.5, sector: 0.2, agencies: 0.5, subjects: 0.5,
   documents: 0.75, steps: 0.75, conditions: 0.75, result: 0.75, legal: 0.6,
 };
 
@@ -29,6 +29,8 @@ interface Postings {
 export interface Bm25Options {
   /** Field weights; defaults to FIELD_WEIGHTS. */
   weights?: Partial<Record<LexicalField, number>>;
+  /** Citizens' wordings per procedure code (default: the learned ones shipped with the vocabulary). */
+  phrasingsOf?: PhrasingsOf;
 }
 
 /** Procedures indexed between two turns of the event loop in `Bm25Index.build`. */
@@ -42,6 +44,7 @@ export class Bm25Index {
   private readonly weights: Float32Array;
   /** Folded name terms per procedure, for coverage signals. */
   readonly nameTerms: Set<string>[] = [];
+  private readonly phrasingsOf: PhrasingsOf;
 
   /** Indexes every procedure at once (blocks the event loop; see `build` for servers). */
   constructor(
@@ -50,6 +53,7 @@ export class Bm25Index {
     indexNow = true,
   ) {
     this.weights = Float32Array.from(LEXICAL_FIELDS.map((f) => options.weights?.[f] ?? FIELD_WEIGHTS[f]));
+    this.phrasingsOf = options.phrasingsOf ?? learnedPhrasings;
     if (indexNow) {
       this.indexRange(0, procedures.length);
       this.finish();
@@ -72,7 +76,7 @@ export class Bm25Index {
     const counts = new Map<string, number>();
     for (let doc = from; doc < to; doc++) {
       const procedure = this.procedures[doc]!;
-      const fields = procedureFields(procedure);
+      const fields = procedureFields(procedure, this.phrasingsOf);
       const lengths = new Float32Array(fieldCount);
       LEXICAL_FIELDS.forEach((field, f) => {
         const terms = indexTerms(fields[field], ACCENTED_FIELDS.has(field));

@@ -5,13 +5,15 @@
  */
 import type { Procedure } from '../../knowledge/schema.ts';
 import { LEVEL_LABELS } from '../../knowledge/schema.ts';
+import { ASKED_PHRASINGS } from '../../knowledge/language/vocabulary.ts';
 
-export const LEXICAL_FIELDS = ['name', 'aliases', 'sector', 'agencies', 'subjects', 'documents', 'steps', 'conditions', 'result', 'legal'] as const;
+export const LEXICAL_FIELDS = ['name', 'aliases', 'asked', 'sector', 'agencies', 'subjects', 'documents', 'steps', 'conditions', 'result', 'legal'] as const;
 export type LexicalField = (typeof LEXICAL_FIELDS)[number];
 
 export const FIELD_WEIGHTS: Record<LexicalField, number> = {
   name: 4,
   aliases: 3,
+  asked: 1,
   sector: 0.6,
   agencies: 0.5,
   subjects: 0.3,
@@ -22,10 +24,16 @@ export const FIELD_WEIGHTS: Record<LexicalField, number> = {
   legal: 0.5,
 };
 
-export function procedureFields(procedure: Procedure): Record<LexicalField, string> {
+/** Citizens' own wordings of a procedure, by code (default: the learned ASKED_PHRASINGS). */
+export type PhrasingsOf = (code: string) => readonly string[];
+
+export const learnedPhrasings: PhrasingsOf = (code) => ASKED_PHRASINGS[code] ?? [];
+
+export function procedureFields(procedure: Procedure, phrasingsOf: PhrasingsOf = learnedPhrasings): Record<LexicalField, string> {
   return {
     name: procedure.name,
     aliases: procedure.aliases.join(' . '),
+    asked: phrasingsOf(procedure.code).join(' . '),
     sector: `${procedure.sector} . ${procedure.levels.map((level) => LEVEL_LABELS[level]).join(' . ')}`,
     agencies: [procedure.competentAgency, ...procedure.implementingAgencies, ...procedure.submitAt].join(' . '),
     subjects: procedure.subjects.join(' . '),

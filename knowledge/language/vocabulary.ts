@@ -29,3 +29,14 @@ export const STOP_WORDS = load(
   'stop-words.json',
   z.object({ accented: Words, foldedSafe: Words, foldedLoose: Words, queryFrame: Words, compounds: Words }),
 );
+
+/**
+ * How citizens ask for each procedure, learned (`npm run train:decision`) from citizen-style
+ * training questions: per procedure code, the topic words of each question (frame words gone,
+ * folded). The lexical index reads them as one more field, so a story told in citizens' words
+ * finds the procedure those words were used for.
+ */
+export const ASKED_PHRASINGS: Readonly<Record<string, readonly string[]>> = load(
+  'asked-phrasings.json',
+  z.object({ byCode: z.record(z.string(), Words) }).transform(({ byCode }) => byCode),
+);

@@ -22,8 +22,9 @@ const procedures = loadBundledCatalog();
 const catalog = createCatalog(procedures);
 
 /**
- * A small lexical retriever over names and aliases (IDF of shared words + adjacent pairs).
- * Stands in until indexer/lexical-retriever.ts exists; `variantsOf` lets a test group codes.
+ * A small retriever over names and aliases (IDF of shared words + adjacent pairs) for the
+ * tests that need to group codes as near-duplicates (`variantsOf`); the others use the real
+ * lexical retriever.
  */
 function nameRetriever(list: readonly Procedure[], variantsOf: Record<string, string[]> = {}): ProcedureRetriever {
   const docs = list.map((procedure) => {
@@ -50,7 +51,7 @@ function nameRetriever(list: readonly Procedure[], variantsOf: Record<string, st
   };
 }
 
-const deps: TurnDeps = { retriever: nameRetriever(procedures), catalog };
+const deps: TurnDeps = { retriever: createLexicalRetriever(procedures), catalog };
 
 /** A conversation: each `say` passes the previous state back, as the caller would. */
 function conversation(d: TurnDeps = deps) {
@@ -159,6 +160,33 @@ describe('follow-ups and topic switches', () => {
     expect(text(o)).toMatch(/3 ngày làm việc/);
   });
 
+  test('words inside a follow-up do not pull in an unrelated procedure', async () => {
+    const c = conversation();
+    expect((await c.say('xin phiếu lý lịch tư pháp ở đâu')).procedure?.code).toBe('3.000333');
+    // "phiếu", "kết quả" are words of many names; the question is still about the record.
+    for (const question of ['bao lâu thì có phiếu', 'bao giờ có kết quả']) {
+      const o = await c.say(question);
+      expect(o.intent).toBe('processing_time');
+      expect(o.procedure?.code).toBe('3.000333');
+    }
+  });
+
+  test('a facet asked while a list of options is open asks again with the same options', async () => {
+    const c = conversation();
+    const list = await c.say('chứng thực');
+    const options = quickReplies(list).map((q) => q.payload);
+    expect(list.procedure).toBeNull();
+    expect(options.length).toBeGreaterThan(1);
+    const again = await c.say('lệ phí bao nhiêu?');
+    expect(again.procedure).toBeNull();
+    expect(again.intent).toBe('fee');
+    expect(quickReplies(again).map((q) => q.payload)).toEqual(options);
+    // Picking one now answers the fee, the question asked last.
+    const picked = await c.say('', options[0]);
+    expect(picked.intent).toBe('fee');
+    expect(picked.procedure?.code).toBe(options[0]!.replace(/^pick:/, ''));
+  });
+
   test('a facet with no procedure at all asks which one, then answers that question', async () => {
     const c = conversation();
     const ask = await c.say('lệ phí bao nhiêu');
@@ -251,10 +279,12 @@ test('a message asking for a reissue in its own words ("bị mất") resolves to
   const card = (code: string, name: string): Procedure => ({ ...catalog.get('1.014064')!, code, name, aliases: [], origin: 'national', levels: ['tinh'] });
   const list = [...procedures, card('9.100001', 'Cấp thẻ bảo hiểm y tế'), card('9.100002', 'Cấp lại thẻ bảo hiểm y tế')];
   const d: TurnDeps = { retriever: createLexicalRetriever(list), catalog: createCatalog(list) };
-  expect((await conversation(d).say('thẻ bảo hiểm y tế bị mất thì làm sao')).procedure?.code).toBe('9.100002');
-  expect((await conversation(d).say('mat the bao hiem y te')).procedure?.code).toBe('9.100002');
+  // Named, or offered first when the resolver asks which.
+  const first = (o: TurnOutcome) => o.procedure?.code ?? quickReplies(o)[0]?.payload.replace(/^pick:/, '');
+  expect(first(await conversation(d).say('thẻ bảo hiểm y tế bị mất thì làm sao'))).toBe('9.100002');
+  expect(first(await conversation(d).say('mat the bao hiem y te'))).toBe('9.100002');
   // Without such words the reissue gets no head start (the first issue, or a question which).
-  expect((await conversation(d).say('làm thẻ bảo hiểm y tế lần đầu')).procedure?.code).not.toBe('9.100002');
+  expect(first(await conversation(d).say('làm thẻ bảo hiểm y tế lần đầu'))).not.toBe('9.100002');
 });
 
 test('citizen words the names do not use still name a procedure: "visa" is a thị thực, "người nước ngoài" stays in the topic', async () => {
@@ -262,7 +292,8 @@ test('citizen words the names do not use still name a procedure: "visa" is a th�
   // (The bundled Lý lịch tư pháp lists "xin visa" among its aliases, so it stays out of this catalog.)
   const list = [...procedures.filter((p) => p.code !== '3.000333'), made('9.100011', 'Gia hạn thị thực cho người nước ngoài tại Việt Nam'), made('9.100012', 'Thủ tục đăng ký kết hôn có yếu tố nước ngoài')];
   const d: TurnDeps = { retriever: createLexicalRetriever(list), catalog: createCatalog(list) };
-  expect((await conversation(d).say('làm visa ở đâu')).procedure?.code).toBe('9.100011');
+  const visa = await conversation(d).say('làm visa ở đâu');
+  expect(visa.procedure?.code ?? quickReplies(visa)[0]?.payload).toMatch(/^(pick:)?9\.100011$/);
   // The curated "Đăng ký kết hôn" gets no head start over the procedure that says "nước ngoài" too.
   const marriage = await conversation(d).say('đăng ký kết hôn với người nước ngoài cần giấy tờ gì');
   const first = marriage.procedure?.code ?? quickReplies(marriage)[0]?.payload;

@@ -1,6 +1,6 @@
 /**
- * The Channel conformance suite: every channel (web chat, the Zalo OA; the portal adds a
- * harness to CHANNELS) must refuse bad input with a Vietnamese message, fit replies to its
+ * The Channel conformance suite: every channel (web chat, the Zalo OA, the portal over Direct Line
+ * and over /api/messages) must refuse bad input with a Vietnamese message, fit replies to its
  * declared capabilities without losing a word, carry only wire fields, answer a question through
  * its own transport, let a citizen pick a clarifying choice, and — with an officer in charge —
  * deliver the officer's words while the bot stays silent, then hand back cleanly.
@@ -11,15 +11,17 @@ import { cardReply, quickRepliesReply, textReply, type Reply } from '../../bot/r
 import type { Officer } from '../../bot/handoff/officer.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import type { ChannelHarness } from './channels/channel-harness.ts';
+import { botFrameworkHarness } from './channels/bot-framework-harness.ts';
+import { portalHarness } from './channels/portal-harness.ts';
 import { webchatHarness } from './channels/webchat-harness.ts';
 import { zaloHarness } from './channels/zalo-harness.ts';
 
-const CHANNELS: Array<ChannelHarness<any>> = [webchatHarness, zaloHarness];
+const CHANNELS: Array<ChannelHarness<any>> = [webchatHarness, zaloHarness, portalHarness, botFrameworkHarness];
 
 const words = (text: string) => text.split(/\s+/).filter(Boolean);
 const choices = (n: number) => Array.from({ length: n }, (_, i) => ({ label: `Lựa chọn ${i + 1}`, payload: `pick:9.00000${i}` }));
 
-describe.each(CHANNELS.map((harness) => [harness.channel.name, harness] as const))('channel %s', (_name, harness) => {
+describe.each(CHANNELS.map((harness) => [harness.label ?? harness.channel.name, harness] as const))('channel %s', (_name, harness) => {
   const { channel } = harness;
   const render = (reply: Reply) => channel.render({ conversationId: 'c-1', from: 'bot', reply }).map(harness.read);
 

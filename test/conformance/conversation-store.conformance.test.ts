@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { VersionConflictError } from '../../bot/conversation/conversation-store.ts';
 import { createSqlConversationStore } from '../../adapters/sql/sql-conversation-store.ts';
+import { createSqlTicketStore } from '../../adapters/sql/sql-ticket-store.ts';
 import { DB_FACTORIES, type TestDatabase } from '../support/databases.ts';
 
 describe.each(DB_FACTORIES)('ConversationStore conformance: $name', (factory) => {
@@ -62,5 +63,32 @@ describe.each(DB_FACTORIES)('ConversationStore conformance: $name', (factory) =>
     await expect(store.saveTurn('c-5', 0, { step: 2 }, [{ author: 'bot', text: 'không được gửi' }])).rejects.toBeInstanceOf(VersionConflictError);
     expect((await store.messages('c-5')).map((m) => m.text)).toEqual(['Dạ, chào bạn']);
     expect((await store.get('c-5'))?.state).toEqual({ step: 1 });
+  });
+
+  test('purgeInactive deletes conversations idle since the cutoff with their messages — never one with an open ticket or recent activity', async () => {
+    const store = createSqlConversationStore(database.db);
+    const tickets = createSqlTicketStore(database.db);
+    const old = "now() - interval '200 days'";
+    for (const id of ['p-idle', 'p-open-ticket', 'p-recent-message', 'p-closed-ticket', 'p-fresh']) {
+      await store.ensure(id, 'webchat');
+      await store.append(id, [{ author: 'citizen', text: 'xin chào' }, { author: 'bot', text: 'Dạ, chào bạn' }]);
+    }
+    const { ticket: open } = await tickets.open({ conversationId: 'p-open-ticket', channel: 'webchat', trigger: 'citizen_request' });
+    const { ticket: done } = await tickets.open({ conversationId: 'p-closed-ticket', channel: 'webchat', trigger: 'citizen_request' });
+    await tickets.transition(done.id, done.version, 'closed', { endReason: 'citizen_left' });
+    expect(open.state).not.toBe('closed');
+    await database.db.query(`UPDATE conversations SET updated_at = ${old}, created_at = ${old} WHERE id LIKE 'p-%' AND id <> 'p-fresh'`);
+    await database.db.query(`UPDATE messages SET created_at = ${old} WHERE conversation_id LIKE 'p-%' AND conversation_id <> 'p-fresh'`);
+    await store.append('p-recent-message', [{ author: 'citizen', text: 'còn đó không?' }]);
+
+    const purged = await store.purgeInactive(new Date(Date.now() - 180 * 86_400_000));
+    expect(purged).toBe(2);
+    expect(await store.get('p-idle')).toBeNull();
+    expect(await store.get('p-closed-ticket')).toBeNull();
+    expect(await store.messages('p-idle')).toEqual([]);
+    expect(await tickets.get(done.id)).toBeNull();
+    for (const kept of ['p-open-ticket', 'p-recent-message', 'p-fresh']) expect(await store.get(kept)).not.toBeNull();
+    expect((await store.messages('p-open-ticket')).length).toBe(2);
+    expect(await store.purgeInactive(new Date(Date.now() - 180 * 86_400_000))).toBe(0);
   });
 });

@@ -54,6 +54,18 @@ describe.each(factories)('EventHub conformance: $name', (factory) => {
     expect(heard).toEqual([]);
   });
 
+  test('a listener that throws neither fails the publisher nor stops the other listeners', async () => {
+    const id = `conv-${Math.random().toString(36).slice(2)}`;
+    const offBad = hub.subscribe(id, () => {
+      throw new Error('closed stream');
+    });
+    const received = nextEvent(hub, id);
+    await settle();
+    await expect(hub.publish({ conversationId: id, type: 'message', from: 'officer', text: 'vẫn tới', at: new Date().toISOString() })).resolves.toBeUndefined();
+    expect((await received).text).toBe('vẫn tới');
+    offBad();
+  });
+
   test('subscribeAll hears every conversation once, next to a per-conversation listener, until unsubscribed', async () => {
     const id = `conv-${Math.random().toString(36).slice(2)}`;
     const all: ConversationEvent[] = [];
@@ -75,6 +87,19 @@ describe.each(factories)('EventHub conformance: $name', (factory) => {
     expect(all.map((event) => event.text)).toEqual(['một', 'hai']);
     expect(one.map((event) => event.text)).toEqual(['một', 'ba']);
     offOne();
+  });
+
+  test('a listener that leaves after close() (a stream ending as the server stops) does no harm', async () => {
+    const own = await factory.create();
+    const off = own.subscribe('conv-closing', () => undefined);
+    const offAll = own.subscribeAll(() => undefined);
+    await settle();
+    await own.close();
+    // An unhandled rejection here would fail the run (and stop a server).
+    off();
+    offAll();
+    own.subscribe('conv-after-close', () => undefined)();
+    await settle();
   });
 });
 

@@ -41,6 +41,23 @@ describe.each(DB_FACTORIES)('Officer store conformance: $name', (factory) => {
     expect((await accounts.login('khong-co-ai', PASSWORD)).kind).toBe('bad_credentials');
   });
 
+  test('the lock is per account and client: strangers elsewhere cannot lock the officer out of the address they sign in from', async () => {
+    const accounts = createOfficerAccounts(database.db);
+    await accounts.create({ username: 'lan', password: PASSWORD, role: 'officer' });
+    expect((await accounts.login('lan', PASSWORD, { clientKey: 'ip:office' })).kind).toBe('ok');
+    // Ten strangers, two wrong guesses each: the account is locked for every client it has not signed in from.
+    for (let i = 0; i < 10; i++) {
+      for (let j = 0; j < 2; j++) expect((await accounts.login('lan', `sai-${i}-${j}`, { clientKey: `ip:stranger-${i}` })).kind).toBe('bad_credentials');
+    }
+    expect((await accounts.login('lan', PASSWORD, { clientKey: 'ip:new-place' })).kind).toBe('bad_credentials');
+    expect((await accounts.login('lan', PASSWORD)).kind).toBe('bad_credentials');
+    // …but not for the officer's own address.
+    expect((await accounts.login('lan', PASSWORD, { clientKey: 'ip:office' })).kind).toBe('ok');
+    // Wrong passwords from the office lock the office too (per account and client).
+    for (let i = 0; i < MAX_FAILED_LOGINS; i++) expect((await accounts.login('lan', 'sai-o-van-phong', { clientKey: 'ip:office' })).kind).toBe('bad_credentials');
+    expect((await accounts.login('lan', PASSWORD, { clientKey: 'ip:office' })).kind).toBe('bad_credentials');
+  });
+
   test(`a client gets ${MAX_LOGINS_PER_CLIENT} attempts in its window, then a retry-after`, async () => {
     const limits = createLoginLimits(database.db);
     const client = `ip:203.0.113.${factory.name === 'pglite' ? 7 : 8}`;

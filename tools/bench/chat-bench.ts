@@ -19,7 +19,7 @@ import { openPgliteDb } from '../../adapters/sql/db/pglite-db.ts';
 import { openPostgresDb } from '../../adapters/sql/db/postgres-db.ts';
 import type { Db } from '../../adapters/sql/db/db.ts';
 import { parseDevJsonl } from '../eval/dev-eval-core.ts';
-import { startLocalServer } from '../../deps/local-server.ts';
+import { NO_CLIENT_LIMITS, startLocalServer } from '../../deps/local-server.ts';
 import { createPostgresSchema } from '../../adapters/sql/db/scratch-schema.ts';
 
 const DEV_FILE = new URL('../../../shared/eval/dev.jsonl', import.meta.url);
@@ -171,7 +171,7 @@ export async function runChatBench(): Promise<Record<string, number>> {
   const db = database.db;
   console.log(`chat bench: database ${database.name}`);
   await migrate(db);
-  const app = await startLocalServer({ db, config: { catalog: 'curated' } });
+  const app = await startLocalServer({ db, config: { catalog: 'curated', ...NO_CLIENT_LIMITS } });
   try {
     const startupMs = performance.now() - startupStarted;
 

@@ -6,6 +6,7 @@
  *   npm run bench                    all benches
  *   npm run bench -- chat            only the named ones
  *   npm run bench -- --strict        exit 1 when a target is missed (a bench that fails always does)
+ *   npm run bench -- soak --seconds 60   the soak (only when named; default 300 s)
  *
  * To add a bench: a module exporting `async function runXxxBench(): Promise<Record<string, number>>`
  * and one entry below. A missing module is reported as skipped, not an error, so a bench can be
@@ -29,6 +30,8 @@ interface BenchEntry {
   file: string;
   exportName: string;
   targets?: Target[];
+  /** Run only when named on the command line (long benches). */
+  onlyWhenNamed?: boolean;
 }
 
 const BENCHES: BenchEntry[] = [
@@ -40,6 +43,12 @@ const BENCHES: BenchEntry[] = [
       { key: 'p95_ms', max: 50 },
       { key: 'turns_per_s', min: 200 },
     ],
+  },
+  {
+    name: 'directline',
+    file: 'directline-bench.ts',
+    exportName: 'runDirectlineBench',
+    targets: [{ key: 'post_to_stream_p95_ms', max: 100 }],
   },
   {
     name: 'retrieval',
@@ -68,9 +77,19 @@ const BENCHES: BenchEntry[] = [
       { key: 'reindex_with_own_median_ms', max: 10_000 },
     ],
   },
+  {
+    name: 'soak',
+    file: 'soak-bench.ts',
+    exportName: 'runSoakBench',
+    targets: [{ key: 'lost', max: 0 }, { key: 'errors', max: 0 }],
+    onlyWhenNamed: true,
+  },
 ];
 
-type BenchFn = () => Promise<Record<string, number>>;
+type BenchFn = (argv: string[]) => Promise<Record<string, number>>;
+
+/** Options given to the benches (`--seconds N`), passed through to the child. */
+const VALUED_OPTIONS = new Set(['--seconds']);
 
 interface ChildReport {
   results?: Record<string, number>;
@@ -81,7 +100,7 @@ interface ChildReport {
 const modulePath = (entry: BenchEntry) => fileURLToPath(new URL(entry.file, import.meta.url));
 
 /** In the child: import the module (only if it exists), run the bench, report to the parent. */
-async function runOne(name: string): Promise<void> {
+async function runOne(name: string, argv: string[]): Promise<void> {
   const entry = BENCHES.find((b) => b.name === name);
   const report = (body: Omit<ChildReport, 'maxRssKb'>) =>
     new Promise<void>((resolve) => {
@@ -99,17 +118,17 @@ async function runOne(name: string): Promise<void> {
     const loaded = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
     const run = loaded[entry.exportName];
     if (typeof run !== 'function') throw new Error(`${entry.file} does not export ${entry.exportName}()`);
-    await report({ results: await (run as BenchFn)() });
+    await report({ results: await (run as BenchFn)(argv) });
   } catch (error) {
     await report({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   }
 }
 
-function runInChild(entry: BenchEntry): Promise<ChildReport> {
+function runInChild(entry: BenchEntry, options: string[]): Promise<ChildReport> {
   return new Promise((resolve) => {
     let report: ChildReport | undefined;
     // fork() keeps process.execArgv, so the child runs under the same tsx loader.
-    const child = fork(fileURLToPath(import.meta.url), ['--one', entry.name], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(fileURLToPath(import.meta.url), ['--one', entry.name, ...options], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     child.on('message', (message) => (report = message as ChildReport));
     child.on('exit', (code, signal) => {
       resolve(report ?? { error: `bench process exited (${signal ?? `code ${code}`}) without a report`, maxRssKb: Number.NaN });
@@ -131,11 +150,17 @@ function checkTargets(entry: BenchEntry, results: Record<string, number>): strin
 async function main(argv: string[]): Promise<number> {
   const oneIndex = argv.indexOf('--one');
   if (oneIndex >= 0) {
-    await runOne(argv[oneIndex + 1] ?? '');
+    await runOne(argv[oneIndex + 1] ?? '', argv.slice(oneIndex + 2));
     return 0;
   }
   const strict = argv.includes('--strict');
-  const wanted = argv.filter((a) => !a.startsWith('--'));
+  const options: string[] = [];
+  const wanted: string[] = [];
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i]!;
+    if (VALUED_OPTIONS.has(arg)) options.push(arg, argv[(i += 1)] ?? '');
+    else if (!arg.startsWith('--')) wanted.push(arg);
+  }
   const unknown = wanted.filter((name) => !BENCHES.some((b) => b.name === name));
   if (unknown.length) {
     console.error(`unknown bench: ${unknown.join(', ')} (known: ${BENCHES.map((b) => b.name).join(', ')})`);
@@ -145,14 +170,14 @@ async function main(argv: string[]): Promise<number> {
   let failed = false;
   const summary: Array<{ name: string; lines: string[] }> = [];
   for (const entry of BENCHES) {
-    if (wanted.length && !wanted.includes(entry.name)) continue;
+    if (wanted.length ? !wanted.includes(entry.name) : entry.onlyWhenNamed) continue;
     if (!existsSync(modulePath(entry))) {
       summary.push({ name: entry.name, lines: [`skipped: tools/bench/${entry.file} is not there`] });
       continue;
     }
     console.log(`\n== bench: ${entry.name}`);
     const started = performance.now();
-    const report = await runInChild(entry);
+    const report = await runInChild(entry, options);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const rss = `peak RSS ${Number.isNaN(report.maxRssKb) ? '?' : `${Math.round(report.maxRssKb / 1024)} MB (${report.maxRssKb} KB)`}`;
     if (report.error || !report.results) {

@@ -16,7 +16,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadNationalProcedures } from '../../knowledge/import/load-national.ts';
 import { INTENTS } from '../../bot/intents/intent.ts';
-import { startLocalServer } from '../../deps/local-server.ts';
+import { NO_CLIENT_LIMITS, startLocalServer } from '../../deps/local-server.ts';
 import {
   formatReport,
   formatSummaryTable,
@@ -100,7 +100,7 @@ interface Server {
 async function serverFor(catalog: CatalogKind): Promise<Server> {
   if (values.url) return { url: values.url, label: values.url, stop: async () => {} };
   const imported = catalog === 'full' ? (await loadNationalProcedures(nationalFile)).procedures : [];
-  const running = await startLocalServer({ imported, config: { catalog: 'curated' } });
+  const running = await startLocalServer({ imported, config: { catalog: 'curated', ...NO_CLIENT_LIMITS } });
   return { url: running.url, label: catalog === 'full' ? `bundled + ${imported.length} national` : 'bundled', stop: () => running.close() };
 }
 

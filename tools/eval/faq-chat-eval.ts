@@ -16,7 +16,7 @@ import { createCatalog, type Catalog } from '../../knowledge/catalog-store.ts';
 import { loadNationalProcedures } from '../../knowledge/import/load-national.ts';
 import { groupNearDuplicates } from '../../indexer/near-duplicates.ts';
 import { foldDiacritics } from '../../knowledge/language/normalize.ts';
-import { startLocalServer } from '../../deps/local-server.ts';
+import { NO_CLIENT_LIMITS, startLocalServer } from '../../deps/local-server.ts';
 import { FORMS, formatFailures, formatHeadline, formatRates, formatRiskCoverage, type FaqChatRecord, type Form } from './faq-chat-report.ts';
 import { judgeReply, parseFaqDevJsonl, withNearDuplicates, type ChatResponse } from './faq-chat-score.ts';
 
@@ -55,7 +55,7 @@ let groupOf: (code: string) => readonly string[] = (code) => [code];
 let against: string;
 if (!baseUrl) {
   const national = (await loadNationalProcedures(values.national!)).procedures;
-  const running = await startLocalServer({ imported: national, config: { catalog: 'curated' } });
+  const running = await startLocalServer({ imported: national, config: { catalog: 'curated', ...NO_CLIENT_LIMITS } });
   baseUrl = running.url;
   stop = () => running.close();
   groupOf = nearDuplicateGroups(running.deps.assistant.require().catalog);

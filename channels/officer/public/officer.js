@@ -68,7 +68,8 @@
       var data;
       try { data = JSON.parse(event.data); } catch { return; }
       loadQueue();
-      if (current && data.ticketId === current) loadTicket(current);
+      // "refresh": live events cannot reach this console for now (Redis down): reload what is open.
+      if (current && (data.ticketId === current || data.type === 'refresh')) loadTicket(current);
     };
   }
 
@@ -83,10 +84,13 @@
     return notes.length ? '⚠ Zalo: ' + notes.join('; ') : '';
   }
 
+  /** Where the citizen writes from, as officers call it. */
+  var CHANNEL_LABELS = { webchat: 'Web', zalo: 'Zalo', portal: 'Cổng DVC (Web Chat)' };
+
   function item(entry, kind) {
     var li = el('li', { 'data-ticket': entry.ticketId, class: entry.ticketId === current ? 'current' : '' });
     var metaNode = el('div', { class: 'meta' });
-    metaNode.appendChild(document.createTextNode((entry.sector || 'Chưa rõ lĩnh vực') + ' · ' + (entry.channel === 'webchat' ? 'Web' : entry.channel)));
+    metaNode.appendChild(document.createTextNode((entry.sector || 'Chưa rõ lĩnh vực') + ' · ' + (CHANNEL_LABELS[entry.channel] || entry.channel)));
     if (kind === 'queue') {
       metaNode.appendChild(document.createTextNode(' · chờ '));
       metaNode.appendChild(el('span', { class: 'wait', 'data-since': entry.waitingSince, text: waited(entry.waitingSince) }));

@@ -85,7 +85,9 @@
   var conversationId = null;
   try { conversationId = localStorage.getItem(STORAGE_KEY); } catch { /* private mode */ }
   var source = null;
+  /** Ids of the stored messages on screen, whichever way they came (answer or event stream). */
   var seen = {};
+  var skipping = null;
   var busy = false;
 
   function setStatus(text) { status.textContent = text; }
@@ -129,7 +131,14 @@
     scrollDown();
   }
 
-  function render(reply) {
+  function render(reply, index, replies) {
+    // A stored message already shown (it came on the event stream first) is not shown again;
+    // a long one split in parts shares one id, so only its first part is checked.
+    var first = index === 0 || !replies || replies[index - 1].messageId !== reply.messageId;
+    if (reply.messageId && first && seen[reply.messageId]) { skipping = reply.messageId; return; }
+    if (reply.messageId && reply.messageId === skipping) return;
+    skipping = null;
+    if (reply.messageId) seen[reply.messageId] = true;
     if (reply.text) addMessage('bot', reply.text);
     if (reply.card) addCard(reply.card);
     if (reply.quickReplies && reply.quickReplies.length) addQuickReplies(reply.quickReplies);
@@ -225,13 +234,13 @@
           return;
         }
         var data = result.data;
+        data.replies.forEach(render);
         (data.messageIds || []).forEach(function (id) { seen[id] = true; });
         if (data.conversationId !== conversationId) {
           conversationId = data.conversationId;
           try { localStorage.setItem(STORAGE_KEY, conversationId); } catch { /* ignore */ }
           connectEvents();
         }
-        data.replies.forEach(render);
         // Every bot answer can be rated; relays to an officer and desk notices are not the bot's.
         if (data.answerId) addFeedback(data.answerId);
         setStatus('Trực tuyến');

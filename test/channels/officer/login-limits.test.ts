@@ -36,7 +36,7 @@ describe.each(DB_FACTORIES)('officer login on $name', (factory) => {
   beforeAll(async () => {
     database = await factory.create();
     app = await startTestApp({ db: database.db, warm: false });
-    for (const username of ['dich', 'khoa', 'mo']) {
+    for (const username of ['dich', 'khoa', 'mo', 'lan']) {
       await app.deps.officer.accounts.create({ username, password: PASSWORD, role: 'officer', sectors: ['Hộ tịch'] });
     }
   }, 120_000);
@@ -100,5 +100,18 @@ describe.each(DB_FACTORIES)('officer login on $name', (factory) => {
   test('successful logins from one address (an office behind one NAT) do not use up its allowance', async () => {
     const office = from('203.0.113.90');
     for (let i = 0; i < 32; i += 1) expect((await loginAs('mo', PASSWORD, office)).status).toBe(200);
+  });
+
+  test('strangers on other addresses cannot lock an officer out of the address they work from', async () => {
+    const office = from('203.0.113.120');
+    expect((await loginAs('lan', PASSWORD, office)).status).toBe(200);
+    const strangers = await Promise.all(Array.from({ length: 40 }, (_, i) => loginAs('lan', `doan-${i}`, from(`192.0.2.${i + 1}`))));
+    expect(new Set(strangers.map((r) => r.status))).toEqual(new Set([401]));
+    // Locked for a new address (a stranger's right guess gets nothing)…
+    const elsewhere = await loginAs('lan', PASSWORD, from('192.0.2.200'));
+    expect(elsewhere.status).toBe(401);
+    expect(elsewhere.body).toEqual((await loginAs('khong-co-ai', PASSWORD)).body);
+    // …not for the office.
+    expect((await loginAs('lan', PASSWORD, office)).status).toBe(200);
   });
 });

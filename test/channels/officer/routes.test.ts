@@ -216,8 +216,9 @@ describe('officer API', () => {
       const locked = await call(api('/api/officer/login'), 'POST', { username: 'khoa', password: PASSWORD });
       expect(locked.status).toBe(401);
       expect(locked.body.error).toMatchObject({ code: 'unauthorized', message: 'Tên đăng nhập hoặc mật khẩu không đúng.' });
-      // Fifteen minutes later it opens again.
+      // Fifteen minutes later it opens again (the account's lock and its lock for this address).
       await database.db.query(`UPDATE officer_accounts SET locked_until = now() - interval '1 second' WHERE username = 'khoa'`);
+      await database.db.query(`UPDATE officer_login_pairs SET locked_until = now() - interval '1 second' WHERE officer_id = (SELECT id FROM officer_accounts WHERE username = 'khoa')`);
       expect((await call(api('/api/officer/login'), 'POST', { username: 'khoa', password: PASSWORD })).status).toBe(200);
     });
 

@@ -198,4 +198,29 @@ describe.skipIf(!chromiumPath)(`web-chat widget in a real browser${chromiumPath 
       await context.close();
     }
   });
+
+  test('handoff: the queue notice shows once, though it arrives both with the answer and on the event stream', async () => {
+    const { context, page, errors } = await openPortal({ viewport: { width: 1280, height: 800 } });
+    try {
+      await bubbleOf(page).click();
+      const input = page.getByRole('textbox', { name: 'Câu hỏi của bạn' });
+      const streamsBefore = app.deps.limits.streams.open('ip:127.0.0.1');
+      await input.fill('lệ phí hộ chiếu');
+      await page.keyboard.press('Enter');
+      await botMessage(page, '200.000').first().waitFor();
+      // The page's event stream for the new conversation is open on the server.
+      await expect.poll(() => app.deps.limits.streams.open('ip:127.0.0.1')).toBeGreaterThan(streamsBefore);
+
+      await input.fill('cho tôi gặp cán bộ');
+      await page.keyboard.press('Enter');
+      const notices = page.getByRole('log').locator('.tltt-msg').filter({ hasText: 'trong hàng chờ' });
+      await notices.first().waitFor();
+      await page.getByText('Trợ lý đang trả lời…').waitFor({ state: 'detached' }).catch(() => undefined);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(await notices.count()).toBe(1);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 });

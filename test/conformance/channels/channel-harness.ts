@@ -24,6 +24,8 @@ export interface LiveChannel {
 
 export interface ChannelHarness<Wire> {
   channel: Channel<Wire>;
+  /** The suite's name for it when a channel has several transports (default: the channel's name). */
+  label?: string;
   /** The text and choices of one wire message, as the citizen's client shows them. */
   read(wire: Wire): { text: string; choices: QuickReply[] };
   /** Raw inputs the channel must refuse with a ChannelInputError. */

@@ -6,7 +6,7 @@
 import type { Migration } from './migration.ts';
 
 export const migration: Migration = {
-  id: 10,
+  id: 11,
   name: 'local_overlay',
   sql: `
       CREATE TABLE local_overlay_versions (

@@ -1,0 +1,126 @@
+/**
+ * What the resolver knows about each retrieval hit, as numbers: where the retriever ranked it
+ * and by how much, how much of the message its name accounts for (name-match.ts), and the
+ * checks that tell near-twins apart (the action asked, a stated age, a foreign element). The
+ * decision model (decision-model.ts) reads these to say how likely each hit is the procedure the
+ * citizen means; `npm run train:decision` learns its weights from the same features.
+ */
+import type { Procedure } from '../../knowledge/schema.ts';
+import { actionQuestion, nameActions, questionAsksFor } from '../../knowledge/language/name-actions.ts';
+import { ageLimitOf, agesIn, excludesStatedAge } from '../../knowledge/language/age-limits.ts';
+import { synonymRewrites } from '../../knowledge/language/citizen-phrases.ts';
+import { FOREIGN_ELEMENT } from '../../knowledge/language/vocabulary.ts';
+import { foldedKey } from '../../knowledge/language/normalize.ts';
+import type { NameMatch } from './name-match.ts';
+
+export const FEATURE_NAMES = [
+  'relativeScore',
+  'leadOverNext',
+  'behindPrevious',
+  'isFirst',
+  'logRank',
+  'recall',
+  'nameFit',
+  'distinctive',
+  'cohesive',
+  'namesIt',
+  'curated',
+  'asksItsAction',
+  'ageExcluded',
+  'logTopicLength',
+  'logTopScore',
+  'recallBehindBest',
+  'nameFitBehindBest',
+  'foreignUnsaid',
+  'foreignMissing',
+  'ruleFit',
+  'ruleLead',
+  'namedOutright',
+  'nameFitLead',
+  'firstNamedOutright',
+  'firstNameFit',
+  'firstLead',
+  'scoreByNameFit',
+] as const;
+export type FeatureName = (typeof FEATURE_NAMES)[number];
+
+export interface ScoredHit {
+  procedure: Procedure;
+  score: number;
+  match: NameMatch;
+  /** The name-match gate (procedure-resolver.ts `namesIt`). */
+  namesIt: boolean;
+}
+
+export interface QuestionFacts {
+  /** The retrieval query (the topic, accents kept). */
+  query: string;
+  /** Topic words. */
+  topicLength: number;
+}
+
+const FOREIGN = foldedKey(FOREIGN_ELEMENT.expansion);
+
+function saysForeign(procedure: Procedure): boolean {
+  const name = foldedKey(procedure.name);
+  return name.includes('nuoc ngoai') || name.includes(FOREIGN);
+}
+
+/** One feature vector per hit, in FEATURE_NAMES order. */
+export function candidateFeatures(hits: readonly ScoredHit[], facts: QuestionFacts): number[][] {
+  if (hits.length === 0) return [];
+  const top = Math.max(...hits.map((h) => h.score), Number.EPSILON);
+  const bestRecall = Math.max(...hits.map((h) => h.match.recall));
+  const bestFit = Math.max(...hits.map((h) => h.match.nameFit));
+  const asked = actionQuestion(facts.query);
+  const ages = agesIn(facts.query);
+  const foreignAsked = synonymRewrites(facts.query).some((text) => foldedKey(text).includes(FOREIGN)) || foldedKey(facts.query).includes('nuoc ngoai');
+  // The hand-written rule the model replaces, as evidence: among hits whose name the message
+  // says (namesIt), retriever rank and name fit combined, with the curated and asked-action bonuses.
+  const ruleFits = hits.map((hit) => {
+    if (!hit.namesIt) return 0;
+    const curated = hit.procedure.origin === 'bundled' && hit.match.recall >= bestRecall - 0.05 ? 0.08 : 0;
+    const action = nameActions(hit.procedure.name).some((a) => questionAsksFor(asked, a)) ? 0.06 : 0;
+    return 0.4 * (Math.max(0, hit.score) / top) + 0.2 * hit.match.recall + 0.4 * hit.match.nameFit + curated + action;
+  });
+  return hits.map((hit, i) => {
+    const otherRuleFit = Math.max(0, ...ruleFits.filter((_, j) => j !== i));
+    const otherNameFit = Math.max(0, ...hits.filter((_, j) => j !== i).map((h) => h.match.nameFit));
+    const next = hits[i + 1];
+    const previous = hits[i - 1];
+    const actions = nameActions(hit.procedure.name);
+    const foreign = saysForeign(hit.procedure);
+    const values: Record<FeatureName, number> = {
+      relativeScore: Math.max(0, hit.score) / top,
+      leadOverNext: next ? (hit.score - next.score) / top : 1,
+      behindPrevious: previous ? (previous.score - hit.score) / top : 0,
+      isFirst: i === 0 ? 1 : 0,
+      logRank: Math.log(1 + i),
+      recall: hit.match.recall,
+      nameFit: hit.match.nameFit,
+      distinctive: hit.match.distinctive ? 1 : 0,
+      cohesive: hit.match.cohesive ? 1 : 0,
+      namesIt: hit.namesIt ? 1 : 0,
+      curated: hit.procedure.origin === 'bundled' ? 1 : 0,
+      asksItsAction: actions.some((action) => questionAsksFor(asked, action)) ? 1 : 0,
+      ageExcluded: excludesStatedAge(ageLimitOf(hit.procedure.name), ages) ? 1 : 0,
+      logTopicLength: Math.log(1 + facts.topicLength),
+      logTopScore: Math.log(1 + top),
+      recallBehindBest: bestRecall - hit.match.recall,
+      nameFitBehindBest: bestFit - hit.match.nameFit,
+      foreignUnsaid: foreign && !foreignAsked ? 1 : 0,
+      foreignMissing: foreignAsked && !foreign ? 1 : 0,
+      ruleFit: ruleFits[i]!,
+      ruleLead: ruleFits[i]! - otherRuleFit,
+      namedOutright: hit.namesIt && hit.match.nameFit >= 0.85 && hit.match.recall >= 0.75 ? 1 : 0,
+      nameFitLead: hit.match.nameFit - otherNameFit,
+      // Interactions a linear model cannot form itself: the first hit, named outright and ahead.
+      firstNamedOutright: 0,
+      firstNameFit: i === 0 ? hit.match.nameFit : 0,
+      firstLead: i === 0 && next ? (hit.score - next.score) / top : 0,
+      scoreByNameFit: (Math.max(0, hit.score) / top) * hit.match.nameFit,
+    };
+    values.firstNamedOutright = i === 0 ? values.namedOutright : 0;
+    return FEATURE_NAMES.map((name) => values[name]);
+  });
+}

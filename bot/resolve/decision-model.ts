@@ -1,0 +1,89 @@
+/**
+ * The learned part of the resolver: a logistic model over candidate-features.ts that gives each
+ * retrieval hit the probability that it is the procedure the citizen means, and the two
+ * thresholds that turn those probabilities into commit / clarify / not found. Weights and
+ * thresholds are data (decision-model.json), learned by `npm run train:decision` from
+ * ../shared/train with folds split by procedure; the file records how they were learned.
+ */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { FEATURE_NAMES } from './candidate-features.ts';
+
+const DecisionModelSchema = z.object({
+  features: z.array(z.string()),
+  mean: z.array(z.number()),
+  scale: z.array(z.number()),
+  weights: z.array(z.number()),
+  bias: z.number(),
+  thresholds: z.object({
+    /** Commit to the most likely hit when its probability reaches this… */
+    commit: z.number().min(0).max(1),
+    /** …and it leads the next by at least this much. */
+    margin: z.number().min(0).max(1),
+    /** Below commit, list the likely hits when the first reaches this; else "not found". */
+    clarify: z.number().min(0).max(1),
+    /** A hit joins the list when its probability reaches this share of the first's. */
+    option: z.number().min(0).max(1),
+    /**
+     * Commit regardless of the probabilities to a hit whose name the message says and that leads
+     * every other such hit by this much on the name-match rule (feature ruleLead): a procedure
+     * named outright ("đăng ký khai sinh") needs no statistics. Above 1: never.
+     */
+    ruleLead: z.number().min(0),
+  }),
+  trainedOn: z.string(),
+});
+export type DecisionModel = z.infer<typeof DecisionModelSchema>;
+
+export function parseDecisionModel(json: unknown): DecisionModel {
+  const model = DecisionModelSchema.parse(json);
+  const expected = FEATURE_NAMES.join(',');
+  if (model.features.join(',') !== expected) {
+    throw new Error(`decision-model.json was learned on features [${model.features.join(', ')}], the code computes [${expected}]: run npm run train:decision`);
+  }
+  const n = FEATURE_NAMES.length;
+  if (model.mean.length !== n || model.scale.length !== n || model.weights.length !== n) throw new Error('decision-model.json: vectors do not match the feature count');
+  return model;
+}
+
+let loaded: DecisionModel | undefined;
+
+/** The shipped model, read once. */
+export function decisionModel(): DecisionModel {
+  loaded ??= parseDecisionModel(JSON.parse(readFileSync(new URL('./decision-model.json', import.meta.url), 'utf8')));
+  return loaded;
+}
+
+/** Probability that a hit with these features is the procedure meant. */
+export function likelihood(model: Pick<DecisionModel, 'mean' | 'scale' | 'weights' | 'bias'>, features: readonly number[]): number {
+  let z = model.bias;
+  for (let i = 0; i < features.length; i++) z += model.weights[i]! * ((features[i]! - model.mean[i]!) / model.scale[i]!);
+  return 1 / (1 + Math.exp(-z));
+}
+
+export type Decision = { kind: 'commit'; index: number } | { kind: 'clarify'; indices: number[] } | { kind: 'none' };
+
+/**
+ * Commit, list (at most `maxOptions`, most likely first) or give up, from the hits'
+ * probabilities and their lead on the name-match rule (`ruleLeads`, one per hit).
+ */
+export function decide(
+  probabilities: readonly number[],
+  ruleLeads: readonly number[],
+  thresholds: DecisionModel['thresholds'],
+  maxOptions: number,
+): Decision {
+  if (probabilities.length === 0) return { kind: 'none' };
+  const named = ruleLeads.findIndex((lead) => lead >= thresholds.ruleLead);
+  if (named >= 0) return { kind: 'commit', index: named };
+  const order = probabilities.map((p, i) => ({ p, i })).sort((a, b) => b.p - a.p);
+  const first = order[0]!;
+  const second = order[1]?.p ?? 0;
+  if (first.p >= thresholds.commit && first.p - second >= thresholds.margin) return { kind: 'commit', index: first.i };
+  if (first.p < thresholds.clarify) return { kind: 'none' };
+  // Unsure of the first: list it with the others nearly as likely — at least one other, since a
+  // list of one would be a commitment by another name.
+  const listed = order.filter((o, rank) => rank < 2 || o.p >= first.p * thresholds.option).slice(0, maxOptions);
+  if (listed.length === 1) return { kind: 'commit', index: first.i };
+  return { kind: 'clarify', indices: listed.map((o) => o.i) };
+}

@@ -1,0 +1,107 @@
+/**
+ * `POST /api/messages`: the portal channel for Azure Bot Service (and the Bot Framework Emulator)
+ * through the Microsoft 365 Agents SDK. The SDK's JWT middleware authenticates requests when Azure
+ * credentials are configured; without them only loopback callers are accepted. Each message
+ * activity is one citizen turn; what the conversation then stores (the answer, desk notices, later
+ * an officer's reply) is sent by agents-delivery.ts through the SDK's connector client, as replies
+ * to the activity. The Bot Framework conversation maps to one of ours by a digest, so follow-ups
+ * continue it.
+ */
+import { createHash } from 'node:crypto';
+import { AgentApplication, CloudAdapter, getAuthConfigWithDefaults, type AuthConfiguration, type TurnContext, type TurnState } from '@microsoft/agents-hosting';
+import { createAgentRequestHandler, type AgentRequestHandler } from '@microsoft/agents-hosting-express';
+import { Router, type Request, type Response } from 'express';
+import type { Logger } from 'pino';
+import { ChannelInputError, type InboundMessage } from '../../bot/channel.ts';
+import type { ConversationService } from '../../bot/conversation/conversation-service.ts';
+import type { ConversationStore } from '../../bot/conversation/conversation-store.ts';
+import { NotReadyError } from '../../bot/readiness.ts';
+import { HttpError } from '../http/errors.ts';
+import type { AgentsDelivery } from './agents-delivery.ts';
+import { PORTAL_CHANNEL, portalChannel } from './portal-channel.ts';
+
+export const AGENTS_PATH = '/api/messages';
+
+export interface AgentsEndpointDeps {
+  conversations: ConversationService;
+  store: ConversationStore;
+  log: Logger;
+  /** Keeps each conversation's address and sends what the conversation stores. */
+  delivery: Pick<AgentsDelivery, 'remember'>;
+  /** The Azure Bot's app registration; absent = anonymous, loopback callers only. Never logged. */
+  credentials?: { clientId: string; clientSecret: string; tenantId: string };
+}
+
+/** Our conversation for a Bot Framework one: stable, opaque, and free of the channel's own ids. */
+export function portalConversationId(channelId: string, conversationId: string): string {
+  return `bf-${createHash('sha256').update(`${channelId}\n${conversationId}`).digest('hex').slice(0, 32)}`;
+}
+
+const LOOPBACK = /^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|::1|::ffff:127\.\d{1,3}\.\d{1,3}\.\d{1,3})$/;
+
+/** The SDK's request handler with our agent: one citizen turn per message activity. */
+function agentHandler(deps: AgentsEndpointDeps): AgentRequestHandler {
+  // Explicit settings: the SDK would otherwise read process.env itself (config.ts is the one reader).
+  const auth: AuthConfiguration = getAuthConfigWithDefaults(
+    deps.credentials ? { clientId: deps.credentials.clientId, clientSecret: deps.credentials.clientSecret, tenantId: deps.credentials.tenantId } : {},
+  );
+  const adapter = new CloudAdapter(auth);
+  // The SDK's default tells the citizen, in English, to "fix the source code": ours says it plainly.
+  adapter.onTurnError = async (context, error) => {
+    const starting = error instanceof NotReadyError;
+    if (!starting) deps.log.error({ err: error }, 'portal turn failed (/api/messages)');
+    const text = starting ? 'Hệ thống đang khởi động, vui lòng thử lại sau ít phút.' : 'Hệ thống đang gặp sự cố. Vui lòng thử lại sau.';
+    // A connector that cannot be reached now cannot be told either: logged once, not thrown again.
+    await context.sendActivity({ type: 'message', text, textFormat: 'plain' } as never).catch((sendError: unknown) => {
+      deps.log.warn({ err: sendError }, 'could not tell the portal conversation about the failure');
+    });
+  };
+  const agent = new AgentApplication<TurnState>({ adapter, startTypingTimer: false });
+  agent.onActivity('message', async (context: TurnContext) => {
+    const activity = context.activity;
+    const conversationId = portalConversationId(activity.channelId ?? 'unknown', activity.conversation?.id ?? '');
+    let message: InboundMessage;
+    try {
+      message = portalChannel.receive({ body: { ...activity, conversation: { id: conversationId } }, headers: {} });
+    } catch (error) {
+      // Refused input (empty, binary, too long) is told to the citizen in their conversation.
+      if (error instanceof ChannelInputError) {
+        await context.sendActivity({ type: 'message', text: error.userMessage, textFormat: 'plain' } as never);
+        return;
+      }
+      throw error;
+    }
+    await deps.store.ensure(conversationId, PORTAL_CHANNEL);
+    // The activity's id goes with the citizen's message, so the answers are sent as replies to it.
+    const channelData = { ...message.channelData, ...(activity.id ? { activityId: activity.id } : {}) };
+    await deps.conversations.handleCitizenMessage({ ...message, channelData, conversationId, log: deps.log.child({ conversationId }) });
+    if (!activity.serviceUrl || !activity.conversation?.id) return;
+    await deps.delivery.remember(conversationId, {
+      serviceUrl: activity.serviceUrl,
+      channelId: activity.channelId ?? 'unknown',
+      conversationId: activity.conversation.id,
+      botId: activity.recipient?.id ?? 'bot',
+    });
+  });
+
+  return createAgentRequestHandler(agent, auth);
+}
+
+export function agentsRoutes(deps: AgentsEndpointDeps): Router {
+  let handle: AgentRequestHandler | null = null;
+  try {
+    handle = agentHandler(deps);
+  } catch (error) {
+    // The SDK refuses anonymous use under NODE_ENV=production: the endpoint then stays off (503).
+    deps.log.warn({ err: error }, '/api/messages off: Azure credentials (clientId, clientSecret, tenantId) are required in production');
+  }
+  const router = Router();
+  router.post(AGENTS_PATH, async (request: Request, response: Response) => {
+    if (!handle) throw new HttpError('agents_not_configured', 'no Azure credentials under NODE_ENV=production');
+    if (!deps.credentials && !LOOPBACK.test(request.ip ?? '')) {
+      throw new HttpError('forbidden', 'anonymous /api/messages from a non-loopback address', 'Kênh Bot Framework chưa được cấu hình xác thực Azure (clientId, clientSecret, tenantId); chỉ nhận yêu cầu từ chính máy chủ.');
+    }
+    await handle(request as never, response as never);
+  });
+  return router;
+}

@@ -1,0 +1,141 @@
+/**
+ * A self-hosted Direct Line 3.0 API, so a portal page can embed Microsoft's Web Chat with no Azure:
+ * tokens (generate with DIRECTLINE_SECRET, refresh), conversations (start, reconnect), activities
+ * (GET since a watermark, POST a citizen message as one turn of the conversation service). Ids and
+ * watermarks come from the stored messages; the WebSocket stream is directline-stream.ts.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Router, type Request, type Response } from 'express';
+import type { ConversationService } from '../../bot/conversation/conversation-service.ts';
+import type { ConversationStore } from '../../bot/conversation/conversation-store.ts';
+import { activityId, parseWatermark } from './activity.ts';
+import { DirectLineError, directLineErrorHandler } from './directline-errors.ts';
+import type { DirectLineStreams } from './directline-stream.ts';
+import type { DirectLineTokens, TokenClaims } from './directline-tokens.ts';
+import { PORTAL_CHANNEL, portalChannel, storedActivities } from './portal-channel.ts';
+
+export const DIRECTLINE_BASE = '/v3/directline';
+/** How long a stream URL may wait before the client opens it (it asks for a new one on each reconnect). */
+const STREAM_TOKEN_SECONDS = 120;
+/** Most activities one GET returns; the watermark lets the client fetch the rest. */
+const MAX_ACTIVITIES = 500;
+
+export interface DirectLineDeps {
+  tokens: DirectLineTokens;
+  streams: DirectLineStreams;
+  conversations: ConversationService;
+  store: ConversationStore;
+}
+
+type Caller = { kind: 'secret' } | { kind: 'token'; claims: TokenClaims };
+
+function bearer(request: Request): string {
+  const match = /^Bearer ([^\s]{1,4096})$/.exec(request.header('authorization') ?? '');
+  if (!match) throw new DirectLineError('missing_auth');
+  return match[1]!;
+}
+
+function userIdFrom(body: unknown): string {
+  const user = (body as { user?: { id?: unknown }; User?: { Id?: unknown } } | undefined)?.user?.id ?? (body as { User?: { Id?: unknown } } | undefined)?.User?.Id;
+  return typeof user === 'string' && /^[\w:.@-]{1,64}$/.test(user) ? user : `dl_${randomBytes(12).toString('hex')}`;
+}
+
+export function directLineRoutes(deps: DirectLineDeps): Router {
+  const router = Router();
+  const { tokens } = deps;
+
+  function caller(request: Request): Caller {
+    const presented = bearer(request);
+    if (tokens.isSecret(presented)) return { kind: 'secret' };
+    const check = tokens.verify(presented);
+    if (!check.ok) throw new DirectLineError(check.reason === 'expired' ? 'token_expired' : 'bad_token');
+    if (check.claims.kind !== 'conversation') throw new DirectLineError('bad_token');
+    return { kind: 'token', claims: check.claims };
+  }
+
+  /** The caller may act on conversation `:conversationId` (the secret may act on any). */
+  async function conversationOf(request: Request): Promise<{ conversationId: string; userId: string }> {
+    const who = caller(request);
+    const conversationId = String(request.params.conversationId);
+    if (who.kind === 'token' && who.claims.conversationId !== conversationId) throw new DirectLineError('wrong_conversation');
+    if (who.kind === 'secret' && !(await deps.store.get(conversationId))) throw new DirectLineError('conversation_not_found');
+    // A token proves its conversation was handed out by us: it exists from its first use on.
+    if (who.kind === 'token') await deps.store.ensure(conversationId, PORTAL_CHANNEL);
+    return { conversationId, userId: who.kind === 'token' ? who.claims.userId : 'dl_secret' };
+  }
+
+  function streamUrl(request: Request, conversationId: string, userId: string, watermark?: number): string {
+    const scheme = request.protocol === 'https' ? 'wss' : 'ws';
+    const { token } = tokens.issue({ conversationId, userId, kind: 'stream', ttlSeconds: STREAM_TOKEN_SECONDS });
+    const query = new URLSearchParams({ ...(watermark ? { watermark: String(watermark) } : {}), t: token });
+    return `${scheme}://${request.get('host')}${DIRECTLINE_BASE}/conversations/${encodeURIComponent(conversationId)}/stream?${query}`;
+  }
+
+  function conversationAnswer(request: Request, conversationId: string, userId: string, watermark?: number) {
+    const { token, expiresIn } = tokens.issue({ conversationId, userId });
+    return { conversationId, token, expires_in: expiresIn, streamUrl: streamUrl(request, conversationId, userId, watermark) };
+  }
+
+  router.post(`${DIRECTLINE_BASE}/tokens/generate`, (request: Request, response: Response) => {
+    if (caller(request).kind !== 'secret') throw new DirectLineError('secret_required');
+    const conversationId = randomUUID();
+    const { token, expiresIn } = tokens.issue({ conversationId, userId: userIdFrom(request.body) });
+    response.json({ conversationId, token, expires_in: expiresIn });
+  });
+
+  router.post(`${DIRECTLINE_BASE}/tokens/refresh`, (request: Request, response: Response) => {
+    const who = caller(request);
+    if (who.kind !== 'token') throw new DirectLineError('token_required');
+    const { token, expiresIn } = tokens.issue({ conversationId: who.claims.conversationId, userId: who.claims.userId });
+    response.json({ conversationId: who.claims.conversationId, token, expires_in: expiresIn });
+  });
+
+  router.post(`${DIRECTLINE_BASE}/conversations`, async (request: Request, response: Response) => {
+    const who = caller(request);
+    const conversationId = who.kind === 'token' ? who.claims.conversationId : randomUUID();
+    const userId = who.kind === 'token' ? who.claims.userId : userIdFrom(request.body);
+    const existed = Boolean(await deps.store.get(conversationId));
+    await deps.store.ensure(conversationId, PORTAL_CHANNEL);
+    response.status(existed ? 200 : 201).json(conversationAnswer(request, conversationId, userId));
+  });
+
+  // Reconnect: a fresh token and a stream URL that resumes after the watermark.
+  router.get(`${DIRECTLINE_BASE}/conversations/:conversationId`, async (request: Request, response: Response) => {
+    const { conversationId, userId } = await conversationOf(request);
+    response.json(conversationAnswer(request, conversationId, userId, parseWatermark(request.query.watermark)));
+  });
+
+  router.get(`${DIRECTLINE_BASE}/conversations/:conversationId/activities`, async (request: Request, response: Response) => {
+    const { conversationId, userId } = await conversationOf(request);
+    const after = parseWatermark(request.query.watermark);
+    const stored = await deps.store.messages(conversationId, { afterId: after, limit: MAX_ACTIVITIES });
+    response.json({
+      activities: stored.flatMap((message) => storedActivities(message, userId)),
+      watermark: String(stored.at(-1)?.id ?? after),
+    });
+  });
+
+  router.post(`${DIRECTLINE_BASE}/conversations/:conversationId/activities`, async (request: Request, response: Response) => {
+    const { conversationId, userId } = await conversationOf(request);
+    const type = (request.body as { type?: unknown } | undefined)?.type;
+    // Typing indicators and events are accepted as Direct Line does, and not stored: only messages are turns.
+    if (typeof type === 'string' && type !== 'message') {
+      response.json({ id: `${conversationId}|${type.slice(0, 32)}-${randomBytes(6).toString('hex')}` });
+      return;
+    }
+    const body = request.body && typeof request.body === 'object' && !Array.isArray(request.body) ? request.body : undefined;
+    const message = portalChannel.receive({
+      // The conversation is the URL's (checked against the token), whatever the body claims; so is the user.
+      body: body ? { ...body, conversation: { id: conversationId }, from: { ...(body.from ?? {}), id: userId === 'dl_secret' ? (body.from?.id ?? userId) : userId } } : body,
+      headers: request.headers as Record<string, string | undefined>,
+      ...(request.ip ? { clientKey: `ip:${request.ip}` } : {}),
+    });
+    const outcome = await deps.conversations.handleCitizenMessage({ ...message, conversationId, log: request.log });
+    deps.streams.poke(conversationId);
+    response.json({ id: activityId(outcome.citizenMessageId, 0) });
+  });
+
+  router.use(DIRECTLINE_BASE, (_request, _response, next) => next(new DirectLineError('not_found')));
+  router.use(DIRECTLINE_BASE, directLineErrorHandler());
+  return router;
+}

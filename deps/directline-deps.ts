@@ -1,0 +1,27 @@
+/**
+ * Wires the portal channel's self-hosted Direct Line when DIRECTLINE_SECRET is set: the token
+ * signer (scoped, expiring), the WebSocket streams (upgrades taken by deps/start-server.ts) and
+ * what the routes need; absent secret = no Direct Line routes (404) and no stream upgrades.
+ */
+import type { Logger } from 'pino';
+import type { Config } from '../config.ts';
+import type { ConversationService } from '../bot/conversation/conversation-service.ts';
+import type { ConversationStore } from '../bot/conversation/conversation-store.ts';
+import type { EventHub } from '../bot/events/event-hub.ts';
+import type { DirectLineDeps } from '../channels/directline/directline-routes.ts';
+import { createDirectLineStreams } from '../channels/directline/directline-stream.ts';
+import { createDirectLineTokens } from '../channels/directline/directline-tokens.ts';
+
+export function createDirectLineDeps(input: {
+  config: Config;
+  store: ConversationStore;
+  events: EventHub;
+  conversations: ConversationService;
+  log: Logger;
+  now?: () => Date;
+}): DirectLineDeps | undefined {
+  if (!input.config.directlineSecret) return undefined;
+  const tokens = createDirectLineTokens({ secret: input.config.directlineSecret, ttlSeconds: input.config.directlineTokenTtlSeconds, ...(input.now ? { now: input.now } : {}) });
+  const streams = createDirectLineStreams({ tokens, store: input.store, events: input.events, log: input.log });
+  return { tokens, streams, conversations: input.conversations, store: input.store };
+}
