@@ -13,6 +13,7 @@ import { healthReport } from './channels/http/readiness.ts';
 import { dossierIntegrationRoutes } from './channels/api/integration-routes.ts';
 import { procedureRoutes } from './channels/api/procedure-routes.ts';
 import { insightRoutes } from './channels/officer/insights-routes.ts';
+import { localRoutes } from './channels/officer/local-routes.ts';
 import { officerRoutes } from './channels/officer/routes.ts';
 import { feedbackRoutes } from './channels/webchat/feedback-routes.ts';
 import { agentsRoutes } from './channels/directline/agents-endpoint.ts';
@@ -24,7 +25,7 @@ const DIRECTLINE_CORS_HEADERS = 'Authorization, Content-Type, X-Requested-With, 
 
 export type AppDeps = Pick<
   Deps,
-  'config' | 'logger' | 'assistant' | 'store' | 'events' | 'officer' | 'dossiers' | 'conversations' | 'zalo' | 'insights' | 'metrics' | 'limits' | 'directline' | 'agents'
+  'config' | 'logger' | 'assistant' | 'store' | 'events' | 'officer' | 'dossiers' | 'conversations' | 'zalo' | 'insights' | 'metrics' | 'limits' | 'directline' | 'agents' | 'local'
 >;
 
 export function createApp(deps: AppDeps): Express {
@@ -57,6 +58,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(webchatRoutes({ conversations: deps.conversations, store: deps.store, events: deps.events, limits: deps.limits }));
   app.use(feedbackRoutes({ feedback: deps.insights.feedback }));
   app.use(insightRoutes({ accounts: deps.officer.accounts, insights: deps.insights.store, assistant: deps.assistant }));
+  app.use(localRoutes({ accounts: deps.officer.accounts, overlay: deps.local.overlay, assistant: deps.assistant }));
   if (deps.directline) app.use(directLineRoutes(deps.directline));
   app.use(agentsRoutes({ conversations: deps.conversations, store: deps.store, log: deps.logger, delivery: deps.agents.delivery, ...(deps.agents.credentials ? { credentials: deps.agents.credentials } : {}) }));
   app.use(officerRoutes({ ...deps.officer, limits: deps.limits, events: deps.events, store: deps.store, assistant: deps.assistant, ...(deps.zalo ? { delivery: deps.zalo.insight } : {}) }));

@@ -94,6 +94,10 @@ const ConfigSchema = z.object({
   /** Webhook events older (or newer) than this are refused as replays. */
   zaloReplayWindowSeconds: z.coerce.number().int().min(30).max(86_400).default(300),
   zaloApiTimeoutMs: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  /** Who publishes the local data, named in answers that use it ("UBND tỉnh Bắc Ninh"). */
+  localSourceName: z.string().trim().min(2).max(120).default('địa phương'),
+  /** Seconds between checks for local data published by another instance (0 = never: one instance). */
+  localRefreshSeconds: z.coerce.number().int().min(0).max(3600).default(30),
   /** The self-hosted Direct Line's secret (the portal's server generates tokens with it); absent = /v3/directline off (404). Never logged. */
   directlineSecret: z.string().min(32, 'at least 32 characters').optional(),
   /** Lifetime of a Direct Line conversation token; Web Chat (directlinejs) refreshes it every 15 minutes. */
@@ -167,6 +171,8 @@ const ENVIRONMENT_KEYS: Record<string, keyof Config> = {
   ZALO_ZNS_TEMPLATE_STATUS: 'zaloZnsTemplateStatus',
   ZALO_REPLAY_WINDOW_SECONDS: 'zaloReplayWindowSeconds',
   ZALO_API_TIMEOUT_MS: 'zaloApiTimeoutMs',
+  LOCAL_SOURCE_NAME: 'localSourceName',
+  LOCAL_REFRESH_SECONDS: 'localRefreshSeconds',
   DIRECTLINE_SECRET: 'directlineSecret',
   DIRECTLINE_TOKEN_TTL_SECONDS: 'directlineTokenTtlSeconds',
   // The Microsoft 365 Agents SDK's own variable names (its samples' .env), so one file serves both.

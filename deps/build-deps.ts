@@ -30,6 +30,7 @@ import { createSqlTicketStore } from '../adapters/sql/sql-ticket-store.ts';
 import type { DossierAppDeps } from '../channels/api/integration-routes.ts';
 import { dossierAppDeps } from './dossier-deps.ts';
 import { createInsightsDeps, type InsightsDeps } from './insights-deps.ts';
+import { createLocalDeps, type LocalDeps } from './local-deps.ts';
 import type { DirectLineDeps } from '../channels/directline/directline-routes.ts';
 import { createDirectLineDeps } from './directline-deps.ts';
 import { createAgentsDeps, type AgentsDeps } from './agents-deps.ts';
@@ -53,6 +54,8 @@ export interface Deps {
   insights: InsightsDeps;
   /** Prometheus metrics (GET /metrics). */
   metrics: Metrics;
+  /** The province's local overlay (fees, places, hours …) applied to the assistant's catalog. */
+  local: LocalDeps;
   /** Per-client token buckets (through Redis when REDIS_URL is set) and the cap on open event streams. */
   limits: ClientLimits;
   /** The Zalo OA channel, when ZALO_APP_ID is set; its outbox worker is started by main.ts (or a test). */
@@ -88,10 +91,12 @@ export async function buildDeps(config: Config, overrides: DepsOverrides = {}): 
   const tickets = createSqlTicketStore(db);
   const officer = createOfficerDeps({ db, config, store, tickets, events, log: logger, ...(overrides.now ? { now: overrides.now } : {}) });
   let indexBuiltAt: Date | undefined;
+  const local = createLocalDeps({ db, config, logger });
   const assistant = createReadiness('assistant', async () => {
     const loaded = await (overrides.loadAssistant ? overrides.loadAssistant(db) : loadAssistant(config, db, logger));
     indexBuiltAt = new Date(); // the retrieval index is (re)built or checked as the assistant loads
-    return loaded.dossiers ? { ...loaded, dossiers: limitDossierLookups(loaded.dossiers, limits.limiter, limits.rules.lookup) } : loaded;
+    const limited = loaded.dossiers ? { ...loaded, dossiers: limitDossierLookups(loaded.dossiers, limits.limiter, limits.rules.lookup) } : loaded;
+    return local.localize(limited);
   });
   const insights = createInsightsDeps(db);
   const metrics = createMetrics({ backlog: () => insights.store.backlog(), indexBuiltAt: () => indexBuiltAt });
@@ -128,11 +133,13 @@ export async function buildDeps(config: Config, overrides: DepsOverrides = {}): 
     conversations,
     insights,
     metrics,
+    local,
     limits,
     ...(zalo ? { zalo } : {}),
     ...(directline ? { directline } : {}),
     agents,
     async close() {
+      local.stop();
       directline?.streams.close();
       await agents.stop().catch(() => undefined);
       await zalo?.stop().catch(() => undefined);

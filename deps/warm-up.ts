@@ -7,6 +7,8 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import type { TurnDeps } from '../bot/deps.ts';
+import type { ProcedureRetriever } from '../indexer/retriever.ts';
+import type { Procedure } from '../knowledge/schema.ts';
 import { createLlmRephraser } from '../adapters/llm/llm-rephraser.ts';
 import type { Db } from '../adapters/sql/db/db.ts';
 import { loadBundledCatalog } from '../knowledge/catalog/index.ts';
@@ -18,7 +20,12 @@ import { LexicalScorer } from '../indexer/lexical/lexical-scorer.ts';
 import { setUpDense } from '../indexer/dense/dense-setup.ts';
 import { startDossierLookup } from './dossier-deps.ts';
 
-export async function loadAssistant(config: Config, db: Db, logger: Logger, nationalDir?: string): Promise<TurnDeps> {
+/** The loaded assistant, and how to index a changed list of procedures (the province's own ones added) the same way. */
+export interface LoadedAssistant extends TurnDeps {
+  reindex?: (procedures: readonly Procedure[]) => Promise<ProcedureRetriever>;
+}
+
+export async function loadAssistant(config: Config, db: Db, logger: Logger, nationalDir?: string): Promise<LoadedAssistant> {
   const started = Date.now();
   const national = config.catalog === 'full' ? await loadBundledNational(nationalDir ? { dir: nationalDir } : {}) : undefined;
   if (national) logger.info({ national: national.procedures.length, asOf: national.manifest.generatedOn, ms: Date.now() - started }, 'shipped national catalog loaded');
@@ -43,5 +50,9 @@ export async function loadAssistant(config: Config, db: Db, logger: Logger, nati
     ? createLlmRephraser({ baseUrl: config.llmBaseUrl, model: config.llmModel, ...(config.llmApiKey ? { apiKey: config.llmApiKey } : {}), timeoutMs: config.llmTimeoutMs, log: logger })
     : undefined;
   if (rephrase) logger.info({ llm: new URL(config.llmBaseUrl!).host, model: config.llmModel }, 'LLM rewording on (fact-guarded)');
-  return { retriever, catalog, log: logger, dossiers, ...(rephrase ? { rephrase } : {}) };
+  // The province's own procedures join the lexical index at once; the dense index (built for the
+  // loaded catalog) keeps serving the others — in dense-only mode they are not found by search.
+  const reindex = async (list: readonly Procedure[]) =>
+    createProcedureRetriever({ procedures: list, lexical: await LexicalScorer.build(list), dense: dense?.searcher, mode: config.retrievalMode });
+  return { retriever, catalog, log: logger, dossiers, reindex, ...(rephrase ? { rephrase } : {}) };
 }

@@ -66,6 +66,8 @@ export const FeeSchema = z
     note: z.string().optional(),
     /** Who is exempt (miễn) — plain phrases. */
     exemptions: z.array(z.string()).default([]),
+    /** Where a local figure comes from (the HĐND resolution number and date); set only by the local overlay. */
+    basis: z.string().min(1).optional(),
   })
   .refine((f) => (f.kind === 'fixed') === (f.amountVnd !== null), {
     message: 'amountVnd must be set exactly when kind is fixed',
@@ -115,6 +117,33 @@ export const ProcedureCodeSchema = z.string().regex(/^[0-9]+\.[0-9]{6}(?:[.-][A-
   message: 'mã thủ tục phải có dạng 1.001456',
 });
 
+/** One place to submit that the province entered: for one channel or every one (`*`). */
+export const LocalPlaceSchema = z.object({
+  channel: z.enum(['truc_tiep', 'truc_tuyen', 'buu_chinh', '*']),
+  address: z.string().min(1).optional(),
+  hours: z.string().min(1).optional(),
+  phone: z.string().min(1).optional(),
+});
+export type LocalPlace = z.infer<typeof LocalPlaceSchema>;
+
+/**
+ * What the province running the assistant added on top of the national record (the local
+ * overlay, knowledge/local/): set only by applyOverlay, so answers can say which facts are local.
+ */
+export const LocalFactsSchema = z.object({
+  /** Who published it ("UBND tỉnh …" from LOCAL_PROVINCE_NAME, or "địa phương"). */
+  source: z.string().min(1),
+  /** ISO date of the latest published local change applied. */
+  updatedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  places: z.array(LocalPlaceSchema).default([]),
+  /** The province's portal page for this procedure (http/https only). */
+  onlineUrl: z.string().url().optional(),
+  notes: z.array(z.string()).default([]),
+  /** Channels whose processing time is the province's figure. */
+  localTimes: z.array(ChannelMethodSchema).default([]),
+});
+export type LocalFacts = z.infer<typeof LocalFactsSchema>;
+
 export const ProcedureSchema = z.object({
   code: ProcedureCodeSchema,
   name: z.string().min(3),
@@ -142,10 +171,12 @@ export const ProcedureSchema = z.object({
   sourceUrl: z.string().url().optional(),
   /** ISO date (YYYY-MM-DD) of the facts. */
   lastUpdated: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  /** Where the record came from. */
-  origin: z.enum(['bundled', 'national']),
+  /** Where the record came from (`local`: a procedure only the province has, added by its supervisors). */
+  origin: z.enum(['bundled', 'national', 'local']),
   /** Caveats the assistant should pass on ("mức phí do HĐND tỉnh quy định — kiểm tra tại …"). */
   notes: z.array(z.string()).default([]),
+  /** Facts the province added (local overlay); absent on national and curated records. */
+  local: LocalFactsSchema.optional(),
 });
 export type Procedure = z.infer<typeof ProcedureSchema>;
 export type ProcedureInput = z.input<typeof ProcedureSchema>;

@@ -30,6 +30,13 @@ export function citation(procedure: Procedure, focus: CitationFocus = 'general',
   const names = [...new Set(bases.map(shortLegalName))];
   const shown = names.slice(0, max);
   const more = names.length > shown.length ? ` và ${names.length - shown.length} văn bản khác` : '';
-  const code = `Mã thủ tục ${procedure.code}`;
+  const code = `Mã thủ tục ${procedure.code}${localSource(procedure)}`;
   return shown.length ? `Căn cứ: ${shown.join('; ')}${more} · ${code}` : code;
+}
+
+/** " · Thông tin của UBND tỉnh …, cập nhật 20/11/2026" when the province added local facts. */
+function localSource(procedure: Procedure): string {
+  if (!procedure.local) return '';
+  const [year, month, day] = procedure.local.updatedOn.split('-');
+  return ` · Thông tin của ${procedure.local.source}, cập nhật ${day}/${month}/${year}`;
 }

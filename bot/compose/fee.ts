@@ -42,7 +42,7 @@ export function feeBrief(fee: Fee): string {
 }
 
 function feeKey(fees: readonly Fee[]): string {
-  return JSON.stringify(fees.map((f) => [f.kind, f.label, f.amountVnd, [...f.exemptions].sort()]));
+  return JSON.stringify(fees.map((f) => [f.kind, f.label, f.amountVnd, [...f.exemptions].sort(), f.basis ?? null]));
 }
 
 interface FeeGroup {
@@ -65,7 +65,8 @@ export function groupFees(procedure: Procedure): FeeGroup[] {
 
 function feeLines(group: FeeGroup, procedure: Procedure): string[] {
   return group.fees.map((fee, index) => {
-    let line = `${fee.label}: ${feeAmount(fee, procedure)}.`;
+    // A local figure says where it comes from: "… 20.000 đồng (Nghị quyết số …/NQ-HĐND …)".
+    let line = `${fee.label}: ${feeAmount(fee, procedure)}${fee.basis ? ` (${fee.basis})` : ''}.`;
     // Notes may differ by channel (e.g. a stale online rate): show each distinct one.
     const notes = new Map<string, string[]>();
     for (const channel of group.channels) {

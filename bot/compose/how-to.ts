@@ -25,7 +25,8 @@ export function onlineLine(procedure: Procedure): string {
   if (!canSubmitOnline(procedure)) return 'Chưa nộp trực tuyến được: bạn nộp trực tiếp' + (canSubmitByPost(procedure) ? ' hoặc qua bưu chính.' : '.');
   const level = procedure.onlineLevel && procedure.onlineLevel !== 'none' ? `${ONLINE_LEVEL_LABELS[procedure.onlineLevel]} — ` : '';
   const detail = procedure.sourceUrl ? ` (trang thủ tục: ${procedure.sourceUrl})` : '';
-  return `${level}nộp trên Cổng Dịch vụ công quốc gia ${NATIONAL_PORTAL_URL}${detail}.`;
+  const local = procedure.local?.onlineUrl ? ` hoặc Cổng Dịch vụ công của tỉnh: ${procedure.local.onlineUrl}` : '';
+  return `${level}nộp trên Cổng Dịch vụ công quốc gia ${NATIONAL_PORTAL_URL}${detail}${local}.`;
 }
 
 function leadFor(procedure: Procedure, aspects: readonly HowToAspect[]): string {
@@ -43,8 +44,18 @@ function leadFor(procedure: Procedure, aspects: readonly HowToAspect[]): string 
   return `Dạ, cách thực hiện thủ tục ${name}:`;
 }
 
+/** "Nộp tại: …, giờ làm việc: …, điện thoại: …" — the places the province entered, one line each. */
+export function localPlaceLines(procedure: Procedure): string[] {
+  return (procedure.local?.places ?? []).map((place) => {
+    const where = [place.address, place.hours && `giờ làm việc: ${place.hours}`, place.phone && `điện thoại: ${place.phone}`].filter(Boolean).join(', ');
+    return place.channel === '*' ? `Nộp tại: ${where}` : `${CHANNEL_LABELS[place.channel]}: ${where}`;
+  });
+}
+
 export function composeHowTo(procedure: Procedure, aspects: readonly HowToAspect[] = []): Reply[] {
   const parts: string[] = [leadFor(procedure, aspects)];
+  const places = localPlaceLines(procedure);
+  if (places.length) parts.push(`Theo thông tin của ${procedure.local!.source}:\n${bullets(places.map(sentence))}`);
   if (procedure.submitAt.length) parts.push(`Nơi nộp hồ sơ:\n${bullets(procedure.submitAt.map(sentence))}`);
   const methods = procedure.channels.map((c) => c.method);
   if (methods.length) {
@@ -61,5 +72,6 @@ export function composeHowTo(procedure: Procedure, aspects: readonly HowToAspect
     const more = procedure.steps.length > MAX_STEPS ? `\n(còn ${procedure.steps.length - MAX_STEPS} bước — xem trang thủ tục)` : '';
     parts.push(`Các bước thực hiện:\n${numbered(steps)}${more}`);
   }
+  if (procedure.local?.notes.length) parts.push(`Lưu ý của địa phương: ${procedure.local.notes.map(sentence).join(' ')}`);
   return [textReply(withCitation(parts.join('\n\n'), procedure))];
 }

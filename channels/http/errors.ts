@@ -21,6 +21,9 @@ export const HTTP_ERRORS = {
   officer_not_configured: { status: 503, vi: 'Chức năng cán bộ trực chưa được bật trên máy chủ này.' },
   agents_not_configured: { status: 503, vi: 'Kênh Bot Framework (/api/messages) chưa được cấu hình xác thực Azure (clientId, clientSecret, tenantId).' },
   integration_not_configured: { status: 503, vi: 'Chức năng kết nối chưa được cấu hình trên máy chủ này (thiếu INTEGRATION_TOKEN).' },
+  local_data_invalid: { status: 400, vi: 'Dữ liệu địa phương chưa hợp lệ. Xem từng lỗi ở danh sách kèm theo.' },
+  local_data_conflict: { status: 409, vi: 'Dữ liệu này vừa được người khác sửa. Vui lòng tải lại để xem bản mới nhất rồi sửa tiếp.' },
+  local_version_not_found: { status: 404, vi: 'Không tìm thấy phiên bản dữ liệu địa phương này.' },
   internal: { status: 500, vi: 'Hệ thống đang gặp sự cố. Vui lòng thử lại sau.' },
 } as const satisfies Record<string, { status: number; vi: string }>;
 

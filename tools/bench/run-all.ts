@@ -68,6 +68,16 @@ const BENCHES: BenchEntry[] = [
     targets: [{ key: 'report_median_ms', max: 3_000 }],
   },
   {
+    name: 'local',
+    file: 'local-bench.ts',
+    exportName: 'runLocalBench',
+    targets: [
+      { key: 'import_xlsx_ms', max: 60_000 },
+      { key: 'publish_one_median_ms', max: 1_000 },
+      { key: 'reindex_with_own_median_ms', max: 10_000 },
+    ],
+  },
+  {
     name: 'soak',
     file: 'soak-bench.ts',
     exportName: 'runSoakBench',

@@ -52,6 +52,7 @@
   function showConsole() {
     $('login').hidden = true; $('console').hidden = false; $('logout').hidden = false;
     $('insights-link').hidden = me.role !== 'supervisor';
+    $('local-link').hidden = me.role !== 'supervisor';
     $('who').textContent = me.displayName + (me.role === 'supervisor' ? ' (giám sát viên)' : me.sectors.length ? ' — ' + me.sectors.join(', ') : '');
     connect();
     loadOfficers();

@@ -1,0 +1,203 @@
+/**
+ * What supervisors and the import command do with the local overlay: change an entry (validated
+ * against the record it changes), revert a version, preview a change, and keep the catalog the
+ * assistant answers from in step with what is published — at once on this instance, and on
+ * others when they call `refreshIfChanged()`.
+ */
+import type { Procedure } from '../schema.ts';
+import { applyOverlay } from './apply-overlay.ts';
+import type { LocalizedCatalog } from './localized-catalog.ts';
+import { FIELD_COLUMNS, OverlayChannelSchema, OverlayFieldsSchema, isEmptyFields, type OverlayChannel, type OverlayEntry, type OverlayFields } from './overlay.ts';
+import type { LocalProcedureStore, LocalProcedureVersion, OverlayChange, OverlayStore, OverlayVersion } from './overlay-store.ts';
+import { checkLocalProcedure } from './local-procedures.ts';
+import { checksumOf } from '../checksum.ts';
+import { OverlayInputError, OverlayNotFoundError, type OverlayIssue } from './overlay-errors.ts';
+
+export { OverlayInputError, OverlayNotFoundError, type OverlayIssue } from './overlay-errors.ts';
+
+/** A change as an editor or a spreadsheet row gives it: values still to be validated. */
+export interface OverlayEdit {
+  code: string;
+  channel: string;
+  /** The new values (a missing key keeps the national value); null removes the entry. */
+  fields: unknown;
+  author: string;
+  reason: string;
+  expectedVersion?: number;
+}
+
+/** The changed values checked against the record they change; throws OverlayInputError. */
+export function checkEdit(edit: Pick<OverlayEdit, 'code' | 'channel' | 'fields'>, procedure: Procedure | undefined): { channel: OverlayChannel; fields: OverlayFields | null } {
+  const issues: OverlayIssue[] = [];
+  if (!procedure) issues.push({ column: 'code', message: `không có thủ tục mã "${edit.code}" trong danh mục` });
+  const channel = OverlayChannelSchema.safeParse(edit.channel);
+  if (!channel.success) issues.push({ column: 'channel', message: 'kênh phải là truc_tiep, truc_tuyen, buu_chinh hoặc *' });
+  let fields: OverlayFields | null = null;
+  if (edit.fields !== null) {
+    const parsed = OverlayFieldsSchema.safeParse(edit.fields);
+    if (parsed.success) fields = isEmptyFields(parsed.data) ? null : parsed.data;
+    else
+      for (const issue of parsed.error.issues) {
+        const key = String(issue.path[0] ?? '') as keyof OverlayFields;
+        issues.push({ column: FIELD_COLUMNS[key] ?? (issue.code === 'unrecognized_keys' ? 'cột' : String(key)), message: issue.message });
+      }
+  }
+  if (procedure && channel.success && channel.data === '*' && procedure.channels.length === 0 && fields && (fields.feeVnd !== undefined || fields.processingDays !== undefined))
+    issues.push({ column: 'channel', message: 'thủ tục chưa có kênh nộp nào: ghi kênh cụ thể (truc_tiep, truc_tuyen hoặc buu_chinh) cho lệ phí và thời hạn' });
+  if (issues.length) throw new OverlayInputError(issues);
+  return { channel: channel.data!, fields };
+}
+
+export type CheckedEdit = { ok: true; channel: OverlayChannel; fields: OverlayFields | null } | { ok: false; issues: OverlayIssue[] };
+
+export interface OverlayService {
+  /** Checks a change against the record it changes, without saving it. */
+  check(edit: Pick<OverlayEdit, 'code' | 'channel' | 'fields'>): CheckedEdit;
+  /** The record without local values (national or curated). */
+  national(code: string): Procedure | undefined;
+  /** The published entry of (code, channel), if any. */
+  current(code: string, channel: OverlayChannel): OverlayEntry | undefined;
+  /** Saves changes (all or none), then re-applies the published overlay. */
+  edit(edits: readonly OverlayEdit[]): Promise<OverlayVersion[]>;
+  /** Undoes one version: a new version restoring the value it replaced. */
+  revert(versionId: number, author: string, reason: string): Promise<OverlayVersion>;
+  /** The record as a citizen would get it with `fields` for (code, channel) instead of the published value. */
+  preview(code: string, channel: string, fields: unknown): Procedure;
+  history(code: string): Promise<OverlayVersion[]>;
+  published(): readonly OverlayEntry[];
+  /** Checks a whole record of the province's own, without saving it. */
+  checkProcedure(record: unknown): { ok: true; procedure: Procedure } | { ok: false; issues: OverlayIssue[] };
+  /** Adds or replaces the province's own procedures (whole records, checked by the Procedure schema), all or none, indexed once. */
+  saveProcedures(inputs: ReadonlyArray<{ record: unknown; author: string; reason: string; expectedVersion?: number }>): Promise<LocalProcedureVersion[]>;
+  /** Withdraws one of the province's own procedures. */
+  withdrawProcedure(code: string, author: string, reason: string): Promise<LocalProcedureVersion>;
+  revertProcedure(versionId: number, author: string, reason: string): Promise<LocalProcedureVersion>;
+  procedureHistory(code: string): Promise<LocalProcedureVersion[]>;
+  localProcedures(): readonly Procedure[];
+  refresh(): Promise<void>;
+  refreshIfChanged(): Promise<boolean>;
+}
+
+export interface LocalProcedureOptions {
+  store: LocalProcedureStore;
+  /** Called after a refresh that changed the set of the province's own procedures (e.g. to re-index). */
+  changed?: (procedures: readonly Procedure[]) => Promise<void>;
+}
+
+export function createOverlayService(store: OverlayStore, catalog: () => LocalizedCatalog, source: string, own?: LocalProcedureOptions): OverlayService {
+  let seen = '';
+  let ownSignature = checksumOf([]);
+
+  const latest = async () => `${await store.latestId()}:${own ? await own.store.latestId() : 0}`;
+
+  async function refresh(): Promise<void> {
+    const mark = await latest();
+    const procedures = own ? await own.store.published() : undefined;
+    catalog().setOverlay(await store.published(), procedures);
+    seen = mark;
+    const signature = checksumOf(procedures ?? []);
+    if (signature !== ownSignature) {
+      ownSignature = signature;
+      await own?.changed?.(catalog().localProcedures());
+    }
+  }
+
+  function ownStore(): LocalProcedureStore {
+    if (!own) throw new Error('local procedures are not configured');
+    return own.store;
+  }
+  const reasonOf = (reason: string) => {
+    const trimmed = reason.trim();
+    if (!trimmed) throw new OverlayInputError([{ column: 'reason', message: 'ghi lý do thay đổi' }]);
+    return trimmed;
+  };
+
+  function toChange(edit: OverlayEdit): OverlayChange {
+    const { channel, fields } = checkEdit(edit, catalog().base(edit.code));
+    const reason = edit.reason.trim();
+    if (!reason) throw new OverlayInputError([{ column: 'reason', message: 'ghi lý do thay đổi' }]);
+    return {
+      code: edit.code,
+      channel,
+      fields,
+      author: edit.author,
+      reason,
+      ...(edit.expectedVersion !== undefined ? { expectedVersion: edit.expectedVersion } : {}),
+    };
+  }
+
+  return {
+    check(edit) {
+      try {
+        return { ok: true, ...checkEdit(edit, catalog().base(edit.code)) };
+      } catch (error) {
+        if (error instanceof OverlayInputError) return { ok: false, issues: error.issues };
+        throw error;
+      }
+    },
+    national: (code) => catalog().base(code),
+    current: (code, channel) => catalog().entries().find((e) => e.code === code && e.channel === channel),
+    async edit(edits) {
+      const changes = edits.map(toChange);
+      const saved = await store.save(changes);
+      await refresh();
+      return saved;
+    },
+    async revert(versionId, author, reason) {
+      const target = await store.get(versionId);
+      if (!target) throw new OverlayNotFoundError(`overlay version ${versionId}`);
+      const [saved] = await store.save([
+        { code: target.code, channel: target.channel, fields: target.previous, author, reason: reason.trim() || `Hoàn tác phiên bản ${target.version}`, revertOf: target.id },
+      ]);
+      await refresh();
+      return saved!;
+    },
+    preview(code, channel, fields) {
+      const base = catalog().base(code);
+      const checked = checkEdit({ code, channel, fields }, base);
+      const others = catalog().entries().filter((e) => e.code === code && e.channel !== checked.channel);
+      const mine: OverlayEntry[] = checked.fields ? [{ code, channel: checked.channel, fields: checked.fields, version: 0, at: new Date() }] : [];
+      return applyOverlay(base!, [...others, ...mine], { source });
+    },
+    history: (code) => store.history(code),
+    published: () => catalog().entries(),
+    checkProcedure(record) {
+      try {
+        return { ok: true, procedure: checkLocalProcedure(record, (code) => catalog().isNational(code)) };
+      } catch (error) {
+        if (error instanceof OverlayInputError) return { ok: false, issues: error.issues };
+        throw error;
+      }
+    },
+    async saveProcedures(inputs) {
+      const changes = inputs.map((input) => {
+        const record = checkLocalProcedure(input.record, (code) => catalog().isNational(code));
+        return { code: record.code, record, author: input.author, reason: reasonOf(input.reason), ...(input.expectedVersion !== undefined ? { expectedVersion: input.expectedVersion } : {}) };
+      });
+      const saved = await ownStore().save(changes);
+      await refresh();
+      return saved;
+    },
+    async withdrawProcedure(code, author, reason) {
+      if (!catalog().localProcedures().some((p) => p.code === code)) throw new OverlayNotFoundError(`local procedure ${code}`);
+      const [saved] = await ownStore().save([{ code, record: null, author, reason: reasonOf(reason) }]);
+      await refresh();
+      return saved!;
+    },
+    async revertProcedure(versionId, author, reason) {
+      const target = await ownStore().get(versionId);
+      if (!target) throw new OverlayNotFoundError(`local procedure version ${versionId}`);
+      const [saved] = await ownStore().save([{ code: target.code, record: target.previous, author, reason: reason.trim() || `Hoàn tác phiên bản ${target.version}`, revertOf: target.id }]);
+      await refresh();
+      return saved!;
+    },
+    procedureHistory: (code) => ownStore().history(code),
+    localProcedures: () => catalog().localProcedures(),
+    refresh,
+    async refreshIfChanged() {
+      if ((await latest()) === seen) return false;
+      await refresh();
+      return true;
+    },
+  };
+}
