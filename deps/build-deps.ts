@@ -80,6 +80,8 @@ export interface DepsOverrides {
   limiter?: RateLimiter;
   /** Outbox worker timing, for Zalo and the Bot Framework push (tests: short backoff and polling). */
   zaloWorker?: Partial<OutboxWorkerOptions>;
+  /** Tests only: a Direct Line token lifetime below DIRECTLINE_TOKEN_TTL_SECONDS's minimum (a stream closed at expiry). */
+  directlineTokenTtlSeconds?: number;
 }
 
 export async function buildDeps(config: Config, overrides: DepsOverrides = {}): Promise<Deps> {
@@ -119,7 +121,16 @@ export async function buildDeps(config: Config, overrides: DepsOverrides = {}): 
     ...(overrides.zaloWorker ? { worker: overrides.zaloWorker } : {}),
   });
   const agents = createAgentsDeps({ config, db, store, events, log: logger, ...(overrides.now ? { now: overrides.now } : {}), ...(overrides.zaloWorker ? { worker: overrides.zaloWorker } : {}) });
-  const directline = createDirectLineDeps({ config, store, events, conversations, log: logger, ...(overrides.now ? { now: overrides.now } : {}) });
+  const directline = createDirectLineDeps({
+    config,
+    store,
+    events,
+    conversations,
+    log: logger,
+    limits,
+    ...(overrides.now ? { now: overrides.now } : {}),
+    ...(overrides.directlineTokenTtlSeconds ? { tokenTtlSeconds: overrides.directlineTokenTtlSeconds } : {}),
+  });
   return {
     config,
     logger,

@@ -8,6 +8,7 @@ import type { Config } from '../config.ts';
 import type { ConversationService } from '../bot/conversation/conversation-service.ts';
 import type { ConversationStore } from '../bot/conversation/conversation-store.ts';
 import type { EventHub } from '../bot/events/event-hub.ts';
+import type { ClientLimits } from '../channels/http/client-limits.ts';
 import type { DirectLineDeps } from '../channels/directline/directline-routes.ts';
 import { createDirectLineStreams } from '../channels/directline/directline-stream.ts';
 import { createDirectLineTokens } from '../channels/directline/directline-tokens.ts';
@@ -18,10 +19,23 @@ export function createDirectLineDeps(input: {
   events: EventHub;
   conversations: ConversationService;
   log: Logger;
+  /** The per-client buckets and stream slots of the whole server. */
+  limits: ClientLimits;
   now?: () => Date;
+  /** Tests only: a token lifetime below the configuration's minimum (to see a stream closed at expiry). */
+  tokenTtlSeconds?: number;
 }): DirectLineDeps | undefined {
   if (!input.config.directlineSecret) return undefined;
-  const tokens = createDirectLineTokens({ secret: input.config.directlineSecret, ttlSeconds: input.config.directlineTokenTtlSeconds, ...(input.now ? { now: input.now } : {}) });
-  const streams = createDirectLineStreams({ tokens, store: input.store, events: input.events, log: input.log });
-  return { tokens, streams, conversations: input.conversations, store: input.store };
+  const ttlSeconds = input.tokenTtlSeconds ?? input.config.directlineTokenTtlSeconds;
+  const tokens = createDirectLineTokens({ secret: input.config.directlineSecret, ttlSeconds, ...(input.now ? { now: input.now } : {}) });
+  const streams = createDirectLineStreams({
+    tokens,
+    store: input.store,
+    events: input.events,
+    log: input.log,
+    slots: input.limits.streams,
+    tokenTtlSeconds: ttlSeconds,
+    ...(input.now ? { now: input.now } : {}),
+  });
+  return { tokens, streams, conversations: input.conversations, store: input.store, limits: input.limits };
 }

@@ -5,17 +5,20 @@
  * activity is one citizen turn; what the conversation then stores (the answer, desk notices, later
  * an officer's reply) is sent by agents-delivery.ts through the SDK's connector client, as replies
  * to the activity. The Bot Framework conversation maps to one of ours by a digest, so follow-ups
- * continue it.
+ * continue it. Each message activity takes a token of the chat bucket (RATE_LIMIT_CHAT_PER_MINUTE)
+ * after the JWT check: per client address in loopback development; with Azure credentials per
+ * Bot Framework conversation, since every request then comes from Azure's addresses. Over it:
+ * 429 with Retry-After, the activity not processed.
  */
 import { createHash } from 'node:crypto';
-import { AgentApplication, CloudAdapter, getAuthConfigWithDefaults, type AuthConfiguration, type TurnContext, type TurnState } from '@microsoft/agents-hosting';
-import { createAgentRequestHandler, type AgentRequestHandler } from '@microsoft/agents-hosting-express';
+import { AgentApplication, authorizeJWT, CloudAdapter, getAuthConfigWithDefaults, type AuthConfiguration, type TurnContext, type TurnState } from '@microsoft/agents-hosting';
 import { Router, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
 import { ChannelInputError, type InboundMessage } from '../../bot/channel.ts';
 import type { ConversationService } from '../../bot/conversation/conversation-service.ts';
 import type { ConversationStore } from '../../bot/conversation/conversation-store.ts';
 import { NotReadyError } from '../../bot/readiness.ts';
+import { admitClient, clientKey, type ClientLimits } from '../http/client-limits.ts';
 import { HttpError } from '../http/errors.ts';
 import type { AgentsDelivery } from './agents-delivery.ts';
 import { PORTAL_CHANNEL, portalChannel } from './portal-channel.ts';
@@ -28,6 +31,8 @@ export interface AgentsEndpointDeps {
   log: Logger;
   /** Keeps each conversation's address and sends what the conversation stores. */
   delivery: Pick<AgentsDelivery, 'remember'>;
+  /** The server's per-client buckets: a message activity is a chat turn. */
+  limits: Pick<ClientLimits, 'limiter' | 'rules'>;
   /** The Azure Bot's app registration; absent = anonymous, loopback callers only. Never logged. */
   credentials?: { clientId: string; clientSecret: string; tenantId: string };
 }
@@ -39,7 +44,19 @@ export function portalConversationId(channelId: string, conversationId: string):
 
 const LOOPBACK = /^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|::1|::ffff:127\.\d{1,3}\.\d{1,3}\.\d{1,3})$/;
 
-/** The SDK's request handler with our agent: one citizen turn per message activity. */
+type AgentRequestHandler = (request: Request, response: Response) => Promise<void>;
+
+/** The chat bucket a message activity takes from: its Bot Framework conversation with Azure, else the caller's address. */
+function bucketKey(request: Request, deps: AgentsEndpointDeps): string {
+  if (!deps.credentials) return clientKey(request);
+  const activity = (request.body ?? {}) as { channelId?: unknown; conversation?: { id?: unknown } };
+  return `conversation:${portalConversationId(String(activity.channelId ?? 'unknown'), String(activity.conversation?.id ?? ''))}`;
+}
+
+/**
+ * The SDK's request handler with our agent — as createAgentRequestHandler composes it (JWT check,
+ * then the adapter), with the chat bucket between the two: one citizen turn per message activity.
+ */
 function agentHandler(deps: AgentsEndpointDeps): AgentRequestHandler {
   // Explicit settings: the SDK would otherwise read process.env itself (config.ts is the one reader).
   const auth: AuthConfiguration = getAuthConfigWithDefaults(
@@ -84,7 +101,22 @@ function agentHandler(deps: AgentsEndpointDeps): AgentRequestHandler {
     });
   });
 
-  return createAgentRequestHandler(agent, auth);
+  const checkJwt = authorizeJWT(auth);
+  return async (request, response) => {
+    let passed = false;
+    let failure: unknown;
+    await checkJwt(request as never, response as never, (error?: unknown) => {
+      passed = true;
+      failure = error;
+    });
+    if (failure) throw failure;
+    // The middleware answered (401) itself.
+    if (!passed || response.headersSent) return;
+    if ((request.body as { type?: unknown } | undefined)?.type === 'message') {
+      await admitClient(deps.limits, deps.limits.rules.chat, request, response, undefined, bucketKey(request, deps));
+    }
+    await adapter.process(request as never, response as never, (context) => agent.run(context));
+  };
 }
 
 export function agentsRoutes(deps: AgentsEndpointDeps): Router {
@@ -101,7 +133,7 @@ export function agentsRoutes(deps: AgentsEndpointDeps): Router {
     if (!deps.credentials && !LOOPBACK.test(request.ip ?? '')) {
       throw new HttpError('forbidden', 'anonymous /api/messages from a non-loopback address', 'Kênh Bot Framework chưa được cấu hình xác thực Azure (clientId, clientSecret, tenantId); chỉ nhận yêu cầu từ chính máy chủ.');
     }
-    await handle(request as never, response as never);
+    await handle(request, response);
   });
   return router;
 }

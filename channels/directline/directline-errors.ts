@@ -1,6 +1,6 @@
 /**
  * Direct Line's error answers: the same `{"error":{"code","message"}}` envelope as our own API,
- * with Direct Line's codes (BadArgument, TokenExpired …) so its clients react as they do with
+ * with Direct Line's codes (BadArgument, TokenExpired, TooManyRequests …) so its clients react as they do with
  * Azure's service (403 → refresh or reconnect, 401/404 → give up), and a Vietnamese message.
  */
 import type { ErrorRequestHandler } from 'express';
@@ -17,6 +17,7 @@ export const DIRECTLINE_ERRORS = {
   token_required: { status: 403, code: 'Forbidden', vi: 'Thao tác này cần mã xác thực của cuộc trò chuyện, không phải khóa bí mật.' },
   not_found: { status: 404, code: 'NotFound', vi: 'Không tìm thấy địa chỉ Direct Line này.' },
   conversation_not_found: { status: 404, code: 'NotFound', vi: 'Không tìm thấy cuộc trò chuyện này.' },
+  too_many_streams: { status: 429, code: 'TooManyRequests', vi: 'Có quá nhiều cửa sổ trò chuyện đang mở từ máy này. Vui lòng đóng bớt rồi thử lại.' },
 } as const satisfies Record<string, { status: number; code: string; vi: string }>;
 
 export type DirectLineErrorKind = keyof typeof DIRECTLINE_ERRORS;
@@ -34,7 +35,8 @@ export class DirectLineError extends Error {
   }
 }
 
-const CODE_BY_STATUS: Record<number, string> = { 400: 'BadArgument', 401: 'Unauthorized', 403: 'Forbidden', 404: 'NotFound', 413: 'MessageSizeTooBig', 503: 'ServiceError' };
+/** A per-client limit (channels/http/client-limits.ts) answers 429 with Retry-After: `TooManyRequests` here. */
+const CODE_BY_STATUS: Record<number, string> = { 400: 'BadArgument', 401: 'Unauthorized', 403: 'Forbidden', 404: 'NotFound', 413: 'MessageSizeTooBig', 429: 'TooManyRequests', 503: 'ServiceError' };
 
 /** Anything a Direct Line route throws as Direct Line's error body; 5xx are logged without details. */
 export function directLineErrorHandler(): ErrorRequestHandler {

@@ -3,11 +3,15 @@
  * tokens (generate with DIRECTLINE_SECRET, refresh), conversations (start, reconnect), activities
  * (GET since a watermark, POST a citizen message as one turn of the conversation service). Ids and
  * watermarks come from the stored messages; the WebSocket stream is directline-stream.ts.
+ * Per-client buckets as on /api/chat: an activity POST is a chat turn, a conversation stored for
+ * the first time (started, or first used with a generated token) a new conversation; over them
+ * 429 TooManyRequests with Retry-After, decided after the token check and before anything is stored.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Router, type Request, type Response } from 'express';
 import type { ConversationService } from '../../bot/conversation/conversation-service.ts';
 import type { ConversationStore } from '../../bot/conversation/conversation-store.ts';
+import { admitClient, type ClientLimits } from '../http/client-limits.ts';
 import { activityId, parseWatermark } from './activity.ts';
 import { DirectLineError, directLineErrorHandler } from './directline-errors.ts';
 import type { DirectLineStreams } from './directline-stream.ts';
@@ -25,6 +29,8 @@ export interface DirectLineDeps {
   streams: DirectLineStreams;
   conversations: ConversationService;
   store: ConversationStore;
+  /** The server's per-client buckets (chat turns, new conversations) — the same as /api/chat's. */
+  limits: Pick<ClientLimits, 'limiter' | 'rules'>;
 }
 
 type Caller = { kind: 'secret' } | { kind: 'token'; claims: TokenClaims };
@@ -53,27 +59,40 @@ export function directLineRoutes(deps: DirectLineDeps): Router {
     return { kind: 'token', claims: check.claims };
   }
 
-  /** The caller may act on conversation `:conversationId` (the secret may act on any). */
-  async function conversationOf(request: Request): Promise<{ conversationId: string; userId: string }> {
+  /** The caller may act on conversation `:conversationId` (the secret may act on any); no storage touched. */
+  function authorized(request: Request): { who: Caller; conversationId: string; userId: string } {
     const who = caller(request);
     const conversationId = String(request.params.conversationId);
     if (who.kind === 'token' && who.claims.conversationId !== conversationId) throw new DirectLineError('wrong_conversation');
-    if (who.kind === 'secret' && !(await deps.store.get(conversationId))) throw new DirectLineError('conversation_not_found');
-    // A token proves its conversation was handed out by us: it exists from its first use on.
-    if (who.kind === 'token') await deps.store.ensure(conversationId, PORTAL_CHANNEL);
-    return { conversationId, userId: who.kind === 'token' ? who.claims.userId : 'dl_secret' };
+    return { who, conversationId, userId: who.kind === 'token' ? who.claims.userId : 'dl_secret' };
   }
 
-  function streamUrl(request: Request, conversationId: string, userId: string, watermark?: number): string {
+  /** The conversation exists afterwards: one the secret names must; a token's is stored at its first use (a new conversation for the client's bucket). */
+  async function opened(request: Request, response: Response, { who, conversationId }: { who: Caller; conversationId: string }): Promise<void> {
+    if (await deps.store.get(conversationId)) return;
+    if (who.kind === 'secret') throw new DirectLineError('conversation_not_found');
+    // A token proves its conversation was handed out by us: it exists from its first use on.
+    await admitClient(deps.limits, deps.limits.rules.conversation, request, response);
+    await deps.store.ensure(conversationId, PORTAL_CHANNEL);
+  }
+
+  async function conversationOf(request: Request, response: Response): Promise<{ conversationId: string; userId: string }> {
+    const access = authorized(request);
+    await opened(request, response, access);
+    return { conversationId: access.conversationId, userId: access.userId };
+  }
+
+  function streamUrl(request: Request, conversationId: string, userId: string, until: number, watermark?: number): string {
     const scheme = request.protocol === 'https' ? 'wss' : 'ws';
-    const { token } = tokens.issue({ conversationId, userId, kind: 'stream', ttlSeconds: STREAM_TOKEN_SECONDS });
+    const { token } = tokens.issue({ conversationId, userId, kind: 'stream', ttlSeconds: STREAM_TOKEN_SECONDS, until });
     const query = new URLSearchParams({ ...(watermark ? { watermark: String(watermark) } : {}), t: token });
     return `${scheme}://${request.get('host')}${DIRECTLINE_BASE}/conversations/${encodeURIComponent(conversationId)}/stream?${query}`;
   }
 
   function conversationAnswer(request: Request, conversationId: string, userId: string, watermark?: number) {
-    const { token, expiresIn } = tokens.issue({ conversationId, userId });
-    return { conversationId, token, expires_in: expiresIn, streamUrl: streamUrl(request, conversationId, userId, watermark) };
+    const { token, expiresIn, expiresAt } = tokens.issue({ conversationId, userId });
+    // The socket lives as long as the token handed out with its URL (Web Chat refreshes that one).
+    return { conversationId, token, expires_in: expiresIn, streamUrl: streamUrl(request, conversationId, userId, expiresAt, watermark) };
   }
 
   router.post(`${DIRECTLINE_BASE}/tokens/generate`, (request: Request, response: Response) => {
@@ -95,18 +114,21 @@ export function directLineRoutes(deps: DirectLineDeps): Router {
     const conversationId = who.kind === 'token' ? who.claims.conversationId : randomUUID();
     const userId = who.kind === 'token' ? who.claims.userId : userIdFrom(request.body);
     const existed = Boolean(await deps.store.get(conversationId));
-    await deps.store.ensure(conversationId, PORTAL_CHANNEL);
+    if (!existed) {
+      await admitClient(deps.limits, deps.limits.rules.conversation, request, response);
+      await deps.store.ensure(conversationId, PORTAL_CHANNEL);
+    }
     response.status(existed ? 200 : 201).json(conversationAnswer(request, conversationId, userId));
   });
 
   // Reconnect: a fresh token and a stream URL that resumes after the watermark.
   router.get(`${DIRECTLINE_BASE}/conversations/:conversationId`, async (request: Request, response: Response) => {
-    const { conversationId, userId } = await conversationOf(request);
+    const { conversationId, userId } = await conversationOf(request, response);
     response.json(conversationAnswer(request, conversationId, userId, parseWatermark(request.query.watermark)));
   });
 
   router.get(`${DIRECTLINE_BASE}/conversations/:conversationId/activities`, async (request: Request, response: Response) => {
-    const { conversationId, userId } = await conversationOf(request);
+    const { conversationId, userId } = await conversationOf(request, response);
     const after = parseWatermark(request.query.watermark);
     const stored = await deps.store.messages(conversationId, { afterId: after, limit: MAX_ACTIVITIES });
     response.json({
@@ -116,10 +138,14 @@ export function directLineRoutes(deps: DirectLineDeps): Router {
   });
 
   router.post(`${DIRECTLINE_BASE}/conversations/:conversationId/activities`, async (request: Request, response: Response) => {
-    const { conversationId, userId } = await conversationOf(request);
+    const access = authorized(request);
+    const { conversationId, userId } = access;
+    // Every activity POST takes one token of the client's chat bucket, before anything is stored.
+    await admitClient(deps.limits, deps.limits.rules.chat, request, response);
     const type = (request.body as { type?: unknown } | undefined)?.type;
     // Typing indicators and events are accepted as Direct Line does, and not stored: only messages are turns.
     if (typeof type === 'string' && type !== 'message') {
+      await opened(request, response, access);
       response.json({ id: `${conversationId}|${type.slice(0, 32)}-${randomBytes(6).toString('hex')}` });
       return;
     }
@@ -130,6 +156,7 @@ export function directLineRoutes(deps: DirectLineDeps): Router {
       headers: request.headers as Record<string, string | undefined>,
       ...(request.ip ? { clientKey: `ip:${request.ip}` } : {}),
     });
+    await opened(request, response, access);
     const outcome = await deps.conversations.handleCitizenMessage({ ...message, conversationId, log: request.log });
     deps.streams.poke(conversationId);
     response.json({ id: activityId(outcome.citizenMessageId, 0) });

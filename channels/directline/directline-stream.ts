@@ -4,6 +4,10 @@
  * then whatever a turn, an officer, the handoff desk or a dossier notice stores later. The store is
  * the one source, so nothing is sent twice or lost; the event hub (Redis across instances), a local
  * poke after each POST and a slow re-read only say "look again".
+ * Each socket takes one of its client's stream slots (MAX_STREAMS_PER_CLIENT, shared with the
+ * event streams; refused upgrade: 429) and is closed (1000, reason `TokenExpired`) when the
+ * conversation token handed out with its URL expires: Web Chat then asks for a new stream URL with
+ * its refreshed token and resumes from its watermark.
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -12,6 +16,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { ConversationStore } from '../../bot/conversation/conversation-store.ts';
 import type { EventHub } from '../../bot/events/event-hub.ts';
 import { parseWatermark } from './activity.ts';
+import { upgradeClientKey, type StreamSlots } from '../http/client-limits.ts';
 import { DIRECTLINE_ERRORS, type DirectLineErrorKind } from './directline-errors.ts';
 import type { DirectLineTokens } from './directline-tokens.ts';
 import { storedActivities } from './portal-channel.ts';
@@ -21,6 +26,12 @@ const HEARTBEAT_MS = 30_000;
 /** Safety net for a turn answered on another instance (its replies are not on the hub). */
 const RESYNC_MS = 3_000;
 const BATCH = 200;
+/** How long a client over its stream cap is asked to wait (seconds). */
+const STREAM_RETRY_SECONDS = 30;
+/** The close sent when the socket's conversation token expires: a normal close, the reason naming Direct Line's error code. */
+export const TOKEN_EXPIRED_CLOSE = { code: 1000, reason: 'TokenExpired' } as const;
+/** setTimeout's longest delay. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 export interface DirectLineStreams {
   /** Takes an HTTP upgrade for a stream URL; false when the path is not a Direct Line stream. */
@@ -38,14 +49,22 @@ export interface DirectLineStreamDeps {
   store: ConversationStore;
   events: EventHub;
   log: Logger;
+  /** Open streams per client (the same slots as the event streams of /api/chat and /api/officer). */
+  slots: StreamSlots;
+  /** Lifetime of a socket whose stream token names no expiry (tokens from before `until`): the conversation token TTL. */
+  tokenTtlSeconds: number;
+  now?: () => Date;
   resyncMs?: number;
 }
 
 /** Answers a refused upgrade with Direct Line's error body on plain HTTP, then drops the socket. */
-function refuse(socket: Duplex, kind: DirectLineErrorKind): void {
+const STATUS_TEXT: Record<number, string> = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 429: 'Too Many Requests' };
+
+function refuse(socket: Duplex, kind: DirectLineErrorKind, retryAfterSeconds?: number): void {
   const { status, code, vi } = DIRECTLINE_ERRORS[kind];
   const body = JSON.stringify({ error: { code, message: vi } });
-  socket.end(`HTTP/1.1 ${status} ${status === 401 ? 'Unauthorized' : status === 403 ? 'Forbidden' : 'Not Found'}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  const retry = retryAfterSeconds ? `Retry-After: ${retryAfterSeconds}\r\n` : '';
+  socket.end(`HTTP/1.1 ${status} ${STATUS_TEXT[status] ?? 'Error'}\r\n${retry}Content-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
   socket.destroy();
 }
 
@@ -55,7 +74,9 @@ export function createDirectLineStreams(deps: DirectLineStreamDeps): DirectLineS
   /** Each open socket and what ends its subscriptions and timers. */
   const sockets = new Map<WebSocket, () => void>();
 
-  function serve(socket: WebSocket, conversationId: string, userId: string, watermark: number): void {
+  const now = deps.now ?? (() => new Date());
+
+  function serve(socket: WebSocket, conversationId: string, userId: string, watermark: number, until: number): void {
     let mark = watermark;
     let running = false;
     let again = false;
@@ -97,6 +118,9 @@ export function createDirectLineStreams(deps: DirectLineStreamDeps): DirectLineS
       alive = false;
       socket.ping();
     }, HEARTBEAT_MS);
+    // The conversation token handed out with this stream URL expires: close, and Web Chat reconnects
+    // with its refreshed token (GET /conversations/:id → a new stream URL), from its watermark.
+    const expiry = setTimeout(() => socket.close(TOKEN_EXPIRED_CLOSE.code, TOKEN_EXPIRED_CLOSE.reason), Math.min(MAX_TIMER_MS, Math.max(0, until * 1000 - now().getTime())));
     socket.on('pong', () => (alive = true));
     // Clients send empty messages as their own keep-alive; nothing a client sends is a turn here.
     socket.on('message', () => (alive = true));
@@ -107,6 +131,7 @@ export function createDirectLineStreams(deps: DirectLineStreamDeps): DirectLineS
       unsubscribe();
       clearInterval(resync);
       clearInterval(heartbeat);
+      clearTimeout(expiry);
       local.delete(wake);
       if (local.size === 0) pokes.delete(conversationId);
     };
@@ -142,8 +167,16 @@ export function createDirectLineStreams(deps: DirectLineStreamDeps): DirectLineS
         refuse(socket, 'wrong_conversation');
         return true;
       }
+      const release = deps.slots.acquire(upgradeClientKey(request));
+      if (!release) {
+        refuse(socket, 'too_many_streams', STREAM_RETRY_SECONDS);
+        return true;
+      }
+      // The slot frees when the connection ends, whether the handshake completed or not.
+      socket.once('close', release);
       const watermark = parseWatermark(url.searchParams.get('watermark') ?? undefined);
-      server.handleUpgrade(request, socket, head, (ws) => serve(ws, conversationId, check.claims.userId, watermark));
+      const until = check.claims.until ?? Math.floor(now().getTime() / 1000) + deps.tokenTtlSeconds;
+      server.handleUpgrade(request, socket, head, (ws) => serve(ws, conversationId, check.claims.userId, watermark, until));
       return true;
     },
     poke(conversationId) {

@@ -16,6 +16,12 @@ export interface TokenClaims {
   kind: TokenKind;
   /** Expiry, seconds since the epoch. */
   expiresAt: number;
+  /**
+   * Stream tokens: when the conversation token handed out with the stream URL expires (seconds
+   * since the epoch); the socket opened with it is closed then (Web Chat reconnects with its
+   * refreshed token).
+   */
+  until?: number;
 }
 
 export type TokenCheck =
@@ -34,7 +40,7 @@ function sameBytes(a: Buffer, b: Buffer): boolean {
 }
 
 export interface DirectLineTokens {
-  issue(input: { conversationId: string; userId: string; kind?: TokenKind; ttlSeconds?: number }): { token: string; expiresIn: number };
+  issue(input: { conversationId: string; userId: string; kind?: TokenKind; ttlSeconds?: number; until?: number }): { token: string; expiresIn: number; expiresAt: number };
   verify(token: string): TokenCheck;
   /** Whether `presented` is the Direct Line secret itself (constant time, whatever the lengths). */
   isSecret(presented: string): boolean;
@@ -49,27 +55,29 @@ export function createDirectLineTokens(options: { secret: string; ttlSeconds: nu
   const seconds = () => Math.floor(now().getTime() / 1000);
 
   return {
-    issue({ conversationId, userId, kind = 'conversation', ttlSeconds = options.ttlSeconds }) {
+    issue({ conversationId, userId, kind = 'conversation', ttlSeconds = options.ttlSeconds, until }) {
       const issuedAt = seconds();
-      const body = base64url(JSON.stringify({ conv: conversationId, user: userId, kind, iat: issuedAt, exp: issuedAt + ttlSeconds }));
+      const expiresAt = issuedAt + ttlSeconds;
+      const body = base64url(JSON.stringify({ conv: conversationId, user: userId, kind, iat: issuedAt, exp: expiresAt, ...(until !== undefined ? { until } : {}) }));
       const data = `${HEADER}.${body}`;
-      return { token: `${data}.${sign(data).toString('base64url')}`, expiresIn: ttlSeconds };
+      return { token: `${data}.${sign(data).toString('base64url')}`, expiresIn: ttlSeconds, expiresAt };
     },
 
     verify(token) {
       const parts = token.split('.');
       if (parts.length !== 3 || parts[0] !== HEADER || !parts.every((part) => /^[\w-]+$/.test(part))) return { ok: false, reason: 'malformed' };
       if (!sameBytes(Buffer.from(parts[2]!, 'base64url'), sign(`${parts[0]}.${parts[1]}`))) return { ok: false, reason: 'forged' };
-      let claims: { conv?: unknown; user?: unknown; kind?: unknown; exp?: unknown };
+      let claims: { conv?: unknown; user?: unknown; kind?: unknown; exp?: unknown; until?: unknown };
       try {
         claims = JSON.parse(Buffer.from(parts[1]!, 'base64url').toString('utf8'));
       } catch {
         return { ok: false, reason: 'malformed' };
       }
-      const { conv, user, kind, exp } = claims;
+      const { conv, user, kind, exp, until } = claims;
       if (typeof conv !== 'string' || typeof user !== 'string' || (kind !== 'conversation' && kind !== 'stream') || typeof exp !== 'number') return { ok: false, reason: 'malformed' };
+      if (until !== undefined && typeof until !== 'number') return { ok: false, reason: 'malformed' };
       if (exp <= seconds()) return { ok: false, reason: 'expired' };
-      return { ok: true, claims: { conversationId: conv, userId: user, kind, expiresAt: exp } };
+      return { ok: true, claims: { conversationId: conv, userId: user, kind, expiresAt: exp, ...(until !== undefined ? { until } : {}) } };
     },
 
     isSecret(presented) {

@@ -5,6 +5,7 @@
  * setting (`loopback`: behind a reverse proxy on the same machine, its X-Forwarded-For counts).
  * A refusal is 429 with Retry-After (seconds) and a Vietnamese message, before anything is stored.
  */
+import type { IncomingMessage } from 'node:http';
 import type { Request, Response } from 'express';
 import type { RateLimiter, RateRule } from '../../bot/limits/rate-limiter.ts';
 import { HttpError } from './errors.ts';
@@ -19,6 +20,23 @@ export function clientKey(request: Request): string {
   return `ip:${request.ip ?? request.socket.remoteAddress ?? 'unknown'}`;
 }
 
+const LOOPBACK = /^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|::1|::ffff:127\.\d{1,3}\.\d{1,3}\.\d{1,3})$/;
+
+/**
+ * The client of a raw request (a WebSocket upgrade, which Express never sees), by the app's own
+ * `trust proxy: loopback` rule: the connecting address, or — while the hop is a loopback proxy —
+ * the next address to the left in X-Forwarded-For. Same key as clientKey() for the same caller.
+ */
+export function upgradeClientKey(request: IncomingMessage): string {
+  let address = request.socket.remoteAddress ?? 'unknown';
+  const forwarded = String(request.headers['x-forwarded-for'] ?? '')
+    .split(',')
+    .map((hop) => hop.trim())
+    .filter(Boolean);
+  while (LOOPBACK.test(address) && forwarded.length) address = forwarded.pop()!;
+  return `ip:${address}`;
+}
+
 function wait(seconds: number): string {
   return seconds < 120 ? `${seconds} giây` : `${Math.ceil(seconds / 60)} phút`;
 }
@@ -31,8 +49,10 @@ export async function admitClient(
   response: Response,
   refusal: (retryAfterSeconds: number) => HttpError = (seconds) =>
     new HttpError('rate_limited', `client over the ${rule.name} limit`, `Bạn gửi yêu cầu quá nhanh. Vui lòng thử lại sau ${wait(seconds)}.`),
+  /** The bucket's key when the client is not the request's address (a Bot Framework conversation). */
+  key?: string,
 ): Promise<void> {
-  const decision = await limits.limiter.take(rule, clientKey(request));
+  const decision = await limits.limiter.take(rule, key ?? clientKey(request));
   if (decision.allowed) return;
   response.setHeader('Retry-After', String(decision.retryAfterSeconds));
   request.log?.warn({ rule: rule.name, retryAfterSeconds: decision.retryAfterSeconds }, 'request refused: client over its rate limit');
