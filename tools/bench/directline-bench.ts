@@ -10,7 +10,7 @@
 import WebSocket from 'ws';
 import { migrate } from '../../adapters/sql/migrations/migrate.ts';
 import { openPgliteDb } from '../../adapters/sql/db/pglite-db.ts';
-import { startLocalServer } from '../../deps/local-server.ts';
+import { NO_CLIENT_LIMITS, startLocalServer } from '../../deps/local-server.ts';
 
 const SECRET = 'bench-directline-secret-0123456789abcdef';
 const TURNS = 200;
@@ -64,7 +64,7 @@ async function openConversation(base: string) {
 export async function runDirectlineBench(): Promise<Record<string, number>> {
   const db = await openPgliteDb(null);
   await migrate(db);
-  const app = await startLocalServer({ db, config: { catalog: 'curated', directlineSecret: SECRET } });
+  const app = await startLocalServer({ db, config: { catalog: 'curated', directlineSecret: SECRET, ...NO_CLIENT_LIMITS } });
   const sockets: WebSocket[] = [];
   try {
     const conversation = await openConversation(app.url);
