@@ -167,6 +167,12 @@ export function createDirectLineStreams(deps: DirectLineStreamDeps): DirectLineS
         refuse(socket, 'wrong_conversation');
         return true;
       }
+      // A stream URL outlives the conversation token handed out with it only when that TTL is short.
+      const until = check.claims.until ?? Math.floor(now().getTime() / 1000) + deps.tokenTtlSeconds;
+      if (until * 1000 <= now().getTime()) {
+        refuse(socket, 'token_expired');
+        return true;
+      }
       const release = deps.slots.acquire(upgradeClientKey(request));
       if (!release) {
         refuse(socket, 'too_many_streams', STREAM_RETRY_SECONDS);
@@ -175,7 +181,6 @@ export function createDirectLineStreams(deps: DirectLineStreamDeps): DirectLineS
       // The slot frees when the connection ends, whether the handshake completed or not.
       socket.once('close', release);
       const watermark = parseWatermark(url.searchParams.get('watermark') ?? undefined);
-      const until = check.claims.until ?? Math.floor(now().getTime() / 1000) + deps.tokenTtlSeconds;
       server.handleUpgrade(request, socket, head, (ws) => serve(ws, conversationId, check.claims.userId, watermark, until));
       return true;
     },

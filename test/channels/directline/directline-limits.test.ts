@@ -164,6 +164,8 @@ describe('a Direct Line socket when its token expires', () => {
     expect(await closing).toEqual({ code: 1000, reason: 'TokenExpired' });
     expect(Date.now() - openedAt).toBeLessThan(4_000);
     await expect.poll(() => app.deps.directline!.streams.openCount()).toBe(0);
+    // Its stream URL (a 2-minute stream token) opens nothing once the token beside it has expired.
+    expect(await openStream(started.body.streamUrl, client)).toMatchObject({ status: 403 });
 
     // Web Chat's next step: a new stream URL with the token it refreshed meanwhile — and the slot is free.
     const reconnect = await call(`${app.url}/v3/directline/conversations/${auth.conversationId}`, 'GET', undefined, { ...bearer(refreshed.body.token), ...from(client) });
