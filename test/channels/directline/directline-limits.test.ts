@@ -10,7 +10,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import WebSocket from 'ws';
 import { call, openEventStream } from '../../support/officer-app.ts';
-import { DIRECTLINE_SECRET, generateToken } from '../../support/directline.ts';
+import type { DirectLineOptions } from 'botframework-directlinejs';
+import { connectDirectLine, DIRECTLINE_SECRET, generateToken, textOf, turn } from '../../support/directline.ts';
 import { startTestApp, type TestApp } from '../../support/test-app.ts';
 
 const from = (address: string) => ({ 'x-forwarded-for': address });
@@ -191,4 +192,43 @@ describe('the event stream and the Direct Line slots of one client', () => {
       await app.close();
     }
   });
+});
+
+describe('Web Chat’s own client across a token expiry', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp({ directlineTokenTtlSeconds: 10, config: { directlineSecret: DIRECTLINE_SECRET } });
+  }, 120_000);
+  afterAll(async () => app?.close());
+
+  test('botframework-directlinejs reconnects after the TokenExpired close with its refreshed token and keeps receiving', async () => {
+    const sockets: Array<{ openedAt: number; closed?: { code: number; reason: string } }> = [];
+    class RecordedSocket extends WebSocket {
+      constructor(url: string) {
+        super(url);
+        const entry: (typeof sockets)[number] = { openedAt: Date.now() };
+        sockets.push(entry);
+        this.on('close', (code, reason) => (entry.closed = { code, reason: reason.toString() }));
+      }
+    }
+    const auth = await generateToken(app.url, 'citizen-expiry');
+    // random 0: the client's reconnect delay is its minimum, 3 s.
+    const portal = connectDirectLine(app.url, { token: auth.token, webSocket: true, WebSocket: RecordedSocket, random: () => 0 } as DirectLineOptions, 'citizen-expiry');
+    try {
+      expect((await turn(app.url, portal, auth, 'lệ phí cấp hộ chiếu')).map(textOf).join('\n')).toContain('200.000 đồng');
+      // The client refreshes its token on its own schedule (every 15 of 30 minutes): here 6 of 10 s.
+      const client = portal.directLine as unknown as { token: string; refreshToken(): { subscribe(next: (token: string) => void): unknown } };
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, sockets[0]!.openedAt + 6_000 - Date.now())));
+      await new Promise<void>((resolve) => client.refreshToken().subscribe((token) => ((client.token = token), resolve())));
+
+      await expect.poll(() => sockets.length, { timeout: 15_000, interval: 200 }).toBe(2);
+      expect(sockets[0]!.closed).toEqual({ code: 1000, reason: 'TokenExpired' });
+      // The new socket carries the conversation on: the next answer arrives on it.
+      const next = await turn(app.url, portal, { conversationId: auth.conversationId, token: client.token }, 'làm hộ chiếu ở đâu');
+      expect(next.length).toBeGreaterThan(0);
+      expect(sockets[1]!.closed).toBeUndefined();
+    } finally {
+      portal.end();
+    }
+  }, 40_000);
 });
