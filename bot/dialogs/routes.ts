@@ -80,7 +80,7 @@ export const ROUTES: BotRoute[] = [
     handler: thank,
   },
   { name: 'follow-up', rank: 62, selector: isFollowUp, handler: answerFollowUp },
-  { name: 'facet-before-choice', rank: 61, selector: isFacetBeforeChoice, handler: askAgainWithOptions },
+  { name: 'facet-before-choice', rank: 63, selector: isFacetBeforeChoice, handler: askAgainWithOptions },
   { name: 'procedure', rank: 60, selector: (ctx) => u(ctx).resolution.kind === 'confident', handler: answerNamed },
   { name: 'clarify', rank: 55, selector: (ctx) => u(ctx).resolution.kind === 'ambiguous', handler: askWhichOfCandidates },
   { name: 'which-procedure', rank: 45, selector: (ctx) => u(ctx).words.facet !== null, handler: askWhichProcedure },

@@ -6,6 +6,7 @@ import type { ConversationState } from '../conversation/conversation-state.ts';
 import type { TurnDeps } from '../deps.ts';
 import { asksHandoff, classify, topicQuery, topicWeight } from '../intents/classify.ts';
 import { parsePayload } from '../replies.ts';
+import { nameObject } from '../../knowledge/language/name-actions.ts';
 import { resolveProcedure, type Resolution } from '../resolve/procedure-resolver.ts';
 import type { Turn, Understanding } from '../turn-context.ts';
 
@@ -26,6 +27,17 @@ export async function understand(turn: Turn, state: ConversationState, deps: Tur
       { topic: words.topic, weightOf: topicWeight, query: topicQuery(words), levels: words.levels },
       deps,
     );
+    // A correction ("à không, ý em là cấp lại") that names nothing clearly by itself applies to
+    // what the procedure under discussion is about: cấp lại + thẻ căn cước.
+    if (words.correction && current && resolution.kind !== 'confident') {
+      const together = classify(`${payload ? turn.text ?? '' : effectiveText(turn)} ${nameObject(current.name)}`);
+      const corrected = await resolveProcedure(
+        { topic: together.topic, weightOf: topicWeight, query: topicQuery(together), levels: together.levels },
+        deps,
+      );
+      const moved = corrected.kind === 'confident' ? corrected.best.procedure.code !== current.code : corrected.kind === 'ambiguous';
+      if (moved) resolution = corrected;
+    }
   }
   return { words, payload, resolution, current };
 }

@@ -10,7 +10,7 @@ import { ABBREVIATIONS } from '../../knowledge/language/abbreviations.ts';
 import { CONVERSATION_RULES, type ConversationTag } from './conversation-rules.ts';
 import { FACET_RULES, FACET_TAGS, facetIntentOf, type FacetTag, type HowToAspect } from './facet-rules.ts';
 import { FACET_INTENTS, type FacetIntent } from './intent.ts';
-import { chosenOrdinal, findDossierCode, isCarryOver, mentionedLevels } from './mentions.ts';
+import { chosenOrdinal, findDossierCode, isCarryOver, isCorrection, mentionedLevels } from './mentions.ts';
 import { SCOPE_RULES, type ScopeTag } from './out-of-scope-rules.ts';
 import { PhraseMatcher, type PhraseMatch } from '../../knowledge/language/phrase-matcher.ts';
 import { inCompound, isStopWord } from '../../knowledge/language/stop-words.ts';
@@ -64,6 +64,8 @@ export interface Classification {
   levels: Level[];
   /** "thế còn …": apply the previous question to what this message names. */
   carryOver: boolean;
+  /** "à không, ý là …": corrects what the conversation is about. */
+  correction: boolean;
   /** "2", "cái đầu" — a choice among offered options. */
   ordinal: number | null;
   /** Tokens left once intent phrases and stop words are gone (accents kept). */
@@ -125,6 +127,7 @@ export function classify(text: string): Classification {
     dossierCode: findDossierCode(text),
     levels: mentionedLevels(analysis),
     carryOver: isCarryOver(analysis),
+    correction: isCorrection(analysis),
     ordinal: chosenOrdinal(analysis),
     topic,
     topicCore,

@@ -44,3 +44,15 @@ export function isCarryOver(analysis: AnalyzedMessage): boolean {
   const text = analysis.folded;
   return /^(the con|vay con|con|the|vay|the thi|con neu)\b/.test(text) || /\b(thi sao|the nao|sao a|thi the nao)\s*$/.test(text);
 }
+
+/**
+ * "à không, ý em là cấp lại", "nhầm, đăng ký tạm trú cơ": the message corrects what the
+ * conversation is about, so what it says applies to the procedure under discussion.
+ */
+export function isCorrection(analysis: AnalyzedMessage): boolean {
+  const text = analysis.folded;
+  return (
+    /^(a |a, |ah |uh )?(khong|ko|k|hong|nham|xin loi)\b/.test(text) ||
+    /\b(y (minh |em |e |toi |tui |to |t |m )?la|noi nham|ghi nham|go nham|chu (khong|ko|k) phai)\b/.test(text)
+  );
+}

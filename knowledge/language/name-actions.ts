@@ -109,3 +109,25 @@ export function questionAsksFor(question: ActionQuestion, action: string): boole
     (cues.foldedPatterns ?? []).some((pattern) => pattern.test(question.folded))
   );
 }
+
+/** Words after which a name only qualifies its object ("… cho người từ đủ 14 tuổi", "… đối với …"). */
+const QUALIFIER = /\s(?:cho|doi voi|cua|tai|trong|theo|thuoc|khi)\s|[(,;:]/;
+
+/**
+ * What a procedure name is about, without its opening action(s) and qualifiers, folded:
+ * "Cấp thẻ căn cước cho người từ đủ 14 tuổi trở lên" → "the can cuoc", "Đăng ký thường trú" →
+ * "thuong tru". A correction ("à không, ý là cấp lại") applies its action to this.
+ */
+export function nameObject(name: string): string {
+  let folded = foldedKey(withoutFiller(name))
+    .replace(/[^\p{L}\p{N}(),;:]+/gu, ' ')
+    .replace(/\s*([(),;:])\s*/g, ' $1 ')
+    .replace(/\bdang ki\b/g, 'dang ky')
+    .replace(/\s+/g, ' ')
+    .trim();
+  for (let action = leadingAction(folded); action; action = leadingAction(folded)) {
+    folded = folded.slice(action.length).replace(/^(?:\s*(?:,|;|va|hoac)\s*)+/, '').trim();
+  }
+  const cut = folded.search(QUALIFIER);
+  return (cut > 0 ? folded.slice(0, cut) : folded).trim();
+}

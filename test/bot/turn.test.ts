@@ -187,6 +187,14 @@ describe('follow-ups and topic switches', () => {
     expect(picked.procedure?.code).toBe(options[0]!.replace(/^pick:/, ''));
   });
 
+  test('a correction applies its words to what the conversation is about', async () => {
+    const c = conversation();
+    expect((await c.say('thủ tục cấp đổi thẻ căn cước')).procedure?.code).toBe('1.014063');
+    const o = await c.say('à không, ý em là cấp lại, thẻ cũ mất rồi');
+    // Named, or offered first: the reissue of the same card, not another "cấp lại".
+    expect(o.procedure?.code ?? quickReplies(o)[0]?.payload.replace(/^pick:/, '')).toBe('1.014064');
+  });
+
   test('a facet with no procedure at all asks which one, then answers that question', async () => {
     const c = conversation();
     const ask = await c.say('lệ phí bao nhiêu');

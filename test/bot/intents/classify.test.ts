@@ -214,3 +214,15 @@ describe('mentions', () => {
     expect(chosenOrdinal(analyzeMessage('làm hộ chiếu'))).toBeNull();
   });
 });
+
+describe('corrections', () => {
+  test.each([
+    ['a ko, y e la cap lai, the cu e lam mat roi', true],
+    ['À nhầm, ý mình là đăng kí tạm trú', true],
+    ['không phải, em hỏi cấp lại chứ không phải cấp đổi', true],
+    ['lệ phí cấp lại thẻ căn cước', false],
+    ['thế còn hộ chiếu?', false],
+  ])('%s → correction %s', (text, correction) => {
+    expect(classify(text).correction).toBe(correction);
+  });
+});
