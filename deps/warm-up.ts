@@ -4,6 +4,7 @@
  * catalog), the retriever over it, the dossier lookup and the optional LLM rewording —
  * everything handleTurn needs (TurnDeps). A corrupted shipped file throws here, naming the file.
  */
+import path from 'node:path';
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import type { TurnDeps } from '../bot/deps.ts';
@@ -17,8 +18,27 @@ import { loadBundledNational } from '../knowledge/national/load-bundled-national
 import { createSqlProcedureStore } from '../adapters/sql/sql-procedure-store.ts';
 import { createProcedureRetriever } from '../indexer/procedure-retriever.ts';
 import { LexicalScorer } from '../indexer/lexical/lexical-scorer.ts';
+import { loadPrebuiltLexical, PREBUILT_LEXICAL_FILE } from '../indexer/lexical/prebuilt-index.ts';
+import { NATIONAL_DIR } from '../knowledge/national/national-file.ts';
 import { setUpDense } from '../indexer/dense/dense-setup.ts';
 import { startDossierLookup } from './dossier-deps.ts';
+
+/**
+ * The lexical index: the prebuilt one shipped beside the national catalog when it was built for
+ * exactly these procedures with this code (`npm run catalog:index`), else built here as before.
+ */
+async function lexicalScorer(procedures: readonly Procedure[], prebuilt: string | undefined, logger: Logger): Promise<LexicalScorer> {
+  if (prebuilt) {
+    const started = Date.now();
+    const loaded = await loadPrebuiltLexical(prebuilt, procedures);
+    if ('scorer' in loaded) {
+      logger.info({ file: prebuilt, ms: Date.now() - started }, 'prebuilt lexical index loaded');
+      return loaded.scorer;
+    }
+    logger.warn({ reason: loaded.reason }, 'prebuilt lexical index not used; building the index');
+  }
+  return LexicalScorer.build(procedures);
+}
 
 /** The loaded assistant, and how to index a changed list of procedures (the province's own ones added) the same way. */
 export interface LoadedAssistant extends TurnDeps {
@@ -34,7 +54,7 @@ export async function loadAssistant(config: Config, db: Db, logger: Logger, nati
 
   const indexStarted = Date.now();
   const procedures = catalog.all();
-  const lexical = await LexicalScorer.build(procedures);
+  const lexical = await lexicalScorer(procedures, national ? path.join(nationalDir ?? NATIONAL_DIR, PREBUILT_LEXICAL_FILE) : undefined, logger);
   // The dense index (RETRIEVAL_MODE dense|hybrid) is built or refreshed here when missing or stale.
   const dense =
     config.retrievalMode === 'lexical'
