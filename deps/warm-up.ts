@@ -20,7 +20,6 @@ import { createProcedureRetriever } from '../indexer/procedure-retriever.ts';
 import { LexicalScorer } from '../indexer/lexical/lexical-scorer.ts';
 import { loadPrebuiltLexical, PREBUILT_LEXICAL_FILE } from '../indexer/lexical/prebuilt-index.ts';
 import { NATIONAL_DIR } from '../knowledge/national/national-file.ts';
-import { setUpDense } from '../indexer/dense/dense-setup.ts';
 import { startDossierLookup } from './dossier-deps.ts';
 
 /**
@@ -55,11 +54,12 @@ export async function loadAssistant(config: Config, db: Db, logger: Logger, nati
   const indexStarted = Date.now();
   const procedures = catalog.all();
   const lexical = await lexicalScorer(procedures, national ? path.join(nationalDir ?? NATIONAL_DIR, PREBUILT_LEXICAL_FILE) : undefined, logger);
-  // The dense index (RETRIEVAL_MODE dense|hybrid) is built or refreshed here when missing or stale.
+  // The dense index (RETRIEVAL_MODE dense|hybrid) is built or refreshed here when missing or stale
+  // (its module, with transformers.js, is loaded only then: lexical start-ups do without it).
   const dense =
     config.retrievalMode === 'lexical'
       ? undefined
-      : await setUpDense(config, procedures, { log: (message) => logger.info(message) });
+      : await (await import('../indexer/dense/dense-setup.ts')).setUpDense(config, procedures, { log: (message) => logger.info(message) });
   if (dense) logger.info({ model: dense.modelId, ...dense.report }, 'dense index ready');
   const retriever = createProcedureRetriever({ procedures, lexical, dense: dense?.searcher, mode: config.retrievalMode });
   logger.info({ mode: config.retrievalMode, ms: Date.now() - indexStarted }, 'retrieval index ready');
