@@ -2,7 +2,8 @@
  * Start-up benchmark: `node --import tsx main.ts` as `npm start` runs it (default config:
  * CATALOG=full, lexical retrieval), each run on a fresh PGlite data dir and an ephemeral port,
  * timed from spawn until /health answers 200; the log's own lines say when the database was
- * ready, when the server listened and how long the index took. Median of 5 runs (`--runs N`).
+ * ready, when the server listened and how long the index took; then the same server started again
+ * on the database it made (a restart, without PGlite's initdb). Medians of 5 runs (`--runs N`).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -41,8 +42,7 @@ interface StartRun {
   prebuilt: boolean;
 }
 
-async function startOnce(): Promise<StartRun> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'tlt-startup-'));
+async function startOnce(dataDir: string): Promise<StartRun> {
   const port = await freePort();
   const started = performance.now();
   const child = spawn(process.execPath, ['--import', 'tsx', 'main.ts'], {
@@ -85,7 +85,6 @@ async function startOnce(): Promise<StartRun> {
       child.kill('SIGTERM');
       await gone;
     }
-    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
@@ -93,10 +92,22 @@ export async function runStartupBench(argv: string[] = []): Promise<Record<strin
   const runsAt = argv.indexOf('--runs');
   const runs = runsAt >= 0 ? Math.max(1, Number(argv[runsAt + 1]) || DEFAULT_RUNS) : DEFAULT_RUNS;
   const results: StartRun[] = [];
+  const restarts: StartRun[] = [];
+  const describe = (run: StartRun) =>
+    `/health 200 after ${run.healthMs} ms (listening ${run.listenMs} ms, catalog ${run.catalogMs} ms, index ${run.indexMs} ms${run.prebuilt ? ', prebuilt' : ', built'})`;
   for (let i = 0; i < runs; i++) {
-    const run = await startOnce();
-    console.log(`run ${i + 1}/${runs}: /health 200 after ${run.healthMs} ms (listening ${run.listenMs} ms, catalog ${run.catalogMs} ms, index ${run.indexMs} ms${run.prebuilt ? ', prebuilt' : ', built'})`);
-    results.push(run);
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'tlt-startup-'));
+    try {
+      const run = await startOnce(dataDir);
+      console.log(`run ${i + 1}/${runs}, fresh data dir: ${describe(run)}`);
+      results.push(run);
+      // The same server started again on the database it made (no initdb this time).
+      const restart = await startOnce(dataDir);
+      console.log(`run ${i + 1}/${runs}, restart:        ${describe(restart)}`);
+      restarts.push(restart);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   }
   return {
     runs,
@@ -105,6 +116,8 @@ export async function runStartupBench(argv: string[] = []): Promise<Record<strin
     listening_median_ms: median(results.map((run) => run.listenMs)),
     catalog_median_ms: median(results.map((run) => run.catalogMs)),
     index_median_ms: median(results.map((run) => run.indexMs)),
-    prebuilt_index_runs: results.filter((run) => run.prebuilt).length,
+    restart_health_200_median_ms: median(restarts.map((run) => run.healthMs)),
+    restart_listening_median_ms: median(restarts.map((run) => run.listenMs)),
+    prebuilt_index_runs: [...results, ...restarts].filter((run) => run.prebuilt).length,
   };
 }
