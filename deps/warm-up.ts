@@ -18,25 +18,47 @@ import { loadBundledNational } from '../knowledge/national/load-bundled-national
 import { createSqlProcedureStore } from '../adapters/sql/sql-procedure-store.ts';
 import { createProcedureRetriever } from '../indexer/procedure-retriever.ts';
 import { LexicalScorer } from '../indexer/lexical/lexical-scorer.ts';
-import { loadPrebuiltLexical, PREBUILT_LEXICAL_FILE } from '../indexer/lexical/prebuilt-index.ts';
+import { codeFingerprint, loadPrebuiltLexical, PREBUILT_LEXICAL_FILE, savePrebuiltLexical } from '../indexer/lexical/prebuilt-index.ts';
 import { NATIONAL_DIR } from '../knowledge/national/national-file.ts';
 import { startDossierLookup } from './dossier-deps.ts';
 
+/** Where a server keeps the lexical index it had to build, for its next start. */
+export const lexicalCacheFile = (config: Pick<Config, 'dataDir'>) => path.join(config.dataDir, 'lexical', PREBUILT_LEXICAL_FILE);
+
 /**
- * The lexical index: the prebuilt one shipped beside the national catalog when it was built for
- * exactly these procedures with this code (`npm run catalog:index`), else built here as before.
+ * The lexical index: the prebuilt one shipped beside the national catalog, or the one this server
+ * saved under DATA_DIR the last time it had to build one (the province's imported records change
+ * what is indexed), when either was built for exactly these procedures with this code; else
+ * built here as before, then saved under DATA_DIR in the background.
  */
-async function lexicalScorer(procedures: readonly Procedure[], prebuilt: string | undefined, logger: Logger): Promise<LexicalScorer> {
-  if (prebuilt) {
+async function lexicalScorer(procedures: readonly Procedure[], shipped: string | undefined, cache: string | undefined, logger: Logger): Promise<LexicalScorer> {
+  let code: string | undefined;
+  try {
+    code = codeFingerprint();
+  } catch (error) {
+    logger.warn({ reason: error instanceof Error ? error.message : String(error) }, 'prebuilt lexical index not checked (the indexing code cannot be read); building the index');
+  }
+  for (const file of code ? [shipped, cache] : []) {
+    if (!file) continue;
     const started = Date.now();
-    const loaded = await loadPrebuiltLexical(prebuilt, procedures);
+    const loaded = await loadPrebuiltLexical(file, procedures, { code });
     if ('scorer' in loaded) {
-      logger.info({ file: prebuilt, ms: Date.now() - started }, 'prebuilt lexical index loaded');
+      logger.info({ file, ms: Date.now() - started }, 'prebuilt lexical index loaded');
       return loaded.scorer;
     }
-    logger.warn({ reason: loaded.reason }, 'prebuilt lexical index not used; building the index');
+    // No cache yet is the usual first start with imported records, not worth a warning.
+    if (file === cache && loaded.reason.startsWith('cannot read')) continue;
+    logger.warn({ file, reason: loaded.reason }, 'prebuilt lexical index not used');
   }
-  return LexicalScorer.build(procedures);
+  const scorer = await LexicalScorer.build(procedures);
+  if (cache && code) {
+    const started = Date.now();
+    savePrebuiltLexical(cache, scorer, procedures).then(
+      (bytes) => logger.info({ file: cache, bytes, ms: Date.now() - started }, 'lexical index saved for the next start'),
+      (error: unknown) => logger.warn({ file: cache, err: error instanceof Error ? error.message : String(error) }, 'lexical index not saved'),
+    );
+  }
+  return scorer;
 }
 
 /** The loaded assistant, and how to index a changed list of procedures (the province's own ones added) the same way. */
@@ -53,7 +75,10 @@ export async function loadAssistant(config: Config, db: Db, logger: Logger, nati
 
   const indexStarted = Date.now();
   const procedures = catalog.all();
-  const lexical = await lexicalScorer(procedures, national ? path.join(nationalDir ?? NATIONAL_DIR, PREBUILT_LEXICAL_FILE) : undefined, logger);
+  // With CATALOG=full; the curated catalog is small enough to index at every start.
+  const lexical = national
+    ? await lexicalScorer(procedures, path.join(nationalDir ?? NATIONAL_DIR, PREBUILT_LEXICAL_FILE), lexicalCacheFile(config), logger)
+    : await LexicalScorer.build(procedures);
   // The dense index (RETRIEVAL_MODE dense|hybrid) is built or refreshed here when missing or stale
   // (its module, with transformers.js, is loaded only then: lexical start-ups do without it).
   const dense =

@@ -6,12 +6,12 @@
  * analysis code and vocabulary (the `code` fingerprint). Anything else — missing, corrupt,
  * stale — gives a reason and the caller builds the index as before.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { gunzip, gzipSync } from 'node:zlib';
+import { gunzip, gzip, gzipSync } from 'node:zlib';
 import { z } from 'zod';
 import type { Procedure } from '../../knowledge/schema.ts';
 import { AcronymTable } from './acronyms.ts';
@@ -20,6 +20,7 @@ import { LEXICAL_FIELDS, learnedPhrasings, procedureFields, type PhrasingsOf } f
 import { DEFAULT_LEXICAL_TUNING, LexicalScorer, type LexicalTuning } from './lexical-scorer.ts';
 
 const gunzipAsync = promisify(gunzip);
+const gzipAsync = promisify(gzip);
 
 /** Bumped when the file layout or its encoding changes (this module is not in the code fingerprint). */
 export const PREBUILT_FORMAT = 1;
@@ -96,6 +97,23 @@ function unpack(bytes: Buffer, width: 1 | 2 | 4, count: number): Uint32Array {
 
 /** The scorer's index as a file: gzip of [header length (u32 LE)][header JSON][sections]. */
 export function encodePrebuiltLexical(scorer: LexicalScorer, fingerprints: { code: string; inputs: string }): Buffer {
+  const gz = gzipSync(payloadOf(scorer, fingerprints), { level: 9 });
+  gz.writeUInt32LE(0, 4); // no mtime: the same index always gives the same bytes
+  return gz;
+}
+
+/** Writes the index of `procedures` held by `scorer` to `file` (compressed off the event loop). */
+export async function savePrebuiltLexical(file: string, scorer: LexicalScorer, procedures: readonly Procedure[]): Promise<number> {
+  const gz = await gzipAsync(payloadOf(scorer, { code: codeFingerprint(), inputs: inputsFingerprint(procedures) }));
+  await mkdir(path.dirname(file), { recursive: true });
+  // Written aside, then renamed: a reader never sees half a file.
+  const partial = `${file}.${process.pid}-${randomUUID()}.partial`;
+  await writeFile(partial, gz);
+  await rename(partial, file);
+  return gz.length;
+}
+
+function payloadOf(scorer: LexicalScorer, fingerprints: { code: string; inputs: string }): Buffer {
   const data = scorer.index.data;
   const ids = new Map<string, number>();
   for (const [t, term] of data.terms.entries()) ids.set(term, t);
@@ -145,9 +163,7 @@ export function encodePrebuiltLexical(scorer: LexicalScorer, fingerprints: { cod
   const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
   const length = Buffer.alloc(4);
   length.writeUInt32LE(headerBytes.length);
-  const gz = gzipSync(Buffer.concat([length, headerBytes, ...parts]), { level: 9 });
-  gz.writeUInt32LE(0, 4); // no mtime: the same index always gives the same bytes
-  return gz;
+  return Buffer.concat([length, headerBytes, ...parts]);
 }
 
 export type PrebuiltLoad = { scorer: LexicalScorer } | { reason: string };
