@@ -9,8 +9,10 @@
  * Folds are split by procedure, so the held-out figures say how the model does on procedures it
  * never saw. The thresholds are chosen on those held-out predictions: the most right answers
  * with at most --max-wrong committed to a wrong procedure. Prints the per-fold figures and the
- * risk–coverage table, then writes the model fitted on everything (unless --dry-run).
+ * risk–coverage table, then writes the model fitted on everything (unless --dry-run), and the
+ * prebuilt lexical index again (`npm run catalog:index`), which indexes the phrasings.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -317,6 +319,9 @@ if (!values['dry-run']) {
   };
   writeFileSync(values.phrasings!, `${JSON.stringify(phrasings, null, 1)}\n`);
   console.log(`wrote ${path.relative(process.cwd(), values.out!)} and ${path.relative(process.cwd(), values.phrasings!)}`);
+  // The shipped prebuilt lexical index holds these phrasings (the asked field): rebuilt in a new
+  // process, since this one read the old file when it started.
+  execFileSync(process.execPath, [...process.execArgv, path.resolve(import.meta.dirname, '../catalog/build-lexical-index.ts')], { stdio: 'inherit' });
 }
 
 function pct(x: number): string {
