@@ -2,9 +2,9 @@
  * npm run catalog:index [-- --dir <folder>]
  * Writes the prebuilt lexical index of the default full catalog (the shipped national records
  * under the curated ones, no imported records) beside the national catalog, so `npm start` loads
- * it instead of analysing every procedure. Run it after `npm run catalog:build`, after
- * `npm run train:decision` (the learned phrasings are indexed) and after a change to the analyzer;
- * test/knowledge/national/prebuilt-index-fresh.test.ts fails while the shipped one is stale.
+ * it instead of analysing every procedure. `npm run catalog:build` and `npm run train:decision`
+ * (the learned phrasings are indexed) run it; run it after a change to the analyzer or the
+ * vocabulary — test/indexer/lexical/prebuilt-index.test.ts fails while the shipped one is stale.
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
