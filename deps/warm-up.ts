@@ -22,8 +22,12 @@ import { codeFingerprint, loadPrebuiltLexical, PREBUILT_LEXICAL_FILE, savePrebui
 import { NATIONAL_DIR } from '../knowledge/national/national-file.ts';
 import { startDossierLookup } from './dossier-deps.ts';
 
-/** Where a server keeps the lexical index it had to build, for its next start. */
-export const lexicalCacheFile = (config: Pick<Config, 'dataDir'>) => path.join(config.dataDir, 'lexical', PREBUILT_LEXICAL_FILE);
+/**
+ * Where a server keeps a lexical index it had to build, for its next start: one for the catalog,
+ * one for the catalog with the province's own procedures (the overlay's reindex).
+ */
+export const lexicalCacheFile = (config: Pick<Config, 'dataDir'>, list: 'catalog' | 'with-local' = 'catalog') =>
+  path.join(config.dataDir, 'lexical', list === 'catalog' ? PREBUILT_LEXICAL_FILE : `with-local-${PREBUILT_LEXICAL_FILE}`);
 
 /**
  * The lexical index: the prebuilt one shipped beside the national catalog, or the one this server
@@ -46,9 +50,9 @@ async function lexicalScorer(procedures: readonly Procedure[], shipped: string |
       logger.info({ file, ms: Date.now() - started }, 'prebuilt lexical index loaded');
       return loaded.scorer;
     }
-    // No cache yet is the usual first start with imported records, not worth a warning.
-    if (file === cache && loaded.reason.startsWith('cannot read')) continue;
-    logger.warn({ file, reason: loaded.reason }, 'prebuilt lexical index not used');
+    // A saved copy that is missing or out of date is ordinary (first start, records changed since).
+    if (file === cache) logger.info({ file, reason: loaded.reason }, 'saved lexical index not used');
+    else logger.warn({ file, reason: loaded.reason }, 'prebuilt lexical index not used');
   }
   const scorer = await LexicalScorer.build(procedures);
   if (cache && code) {
@@ -97,7 +101,13 @@ export async function loadAssistant(config: Config, db: Db, logger: Logger, nati
   if (rephrase) logger.info({ llm: new URL(config.llmBaseUrl!).host, model: config.llmModel }, 'LLM rewording on (fact-guarded)');
   // The province's own procedures join the lexical index at once; the dense index (built for the
   // loaded catalog) keeps serving the others — in dense-only mode they are not found by search.
+  // With CATALOG=full the list is looked up in (and, when built, saved to) DATA_DIR/lexical too.
   const reindex = async (list: readonly Procedure[]) =>
-    createProcedureRetriever({ procedures: list, lexical: await LexicalScorer.build(list), dense: dense?.searcher, mode: config.retrievalMode });
+    createProcedureRetriever({
+      procedures: list,
+      lexical: national ? await lexicalScorer(list, undefined, lexicalCacheFile(config, 'with-local'), logger) : await LexicalScorer.build(list),
+      dense: dense?.searcher,
+      mode: config.retrievalMode,
+    });
   return { retriever, catalog, log: logger, dossiers, reindex, ...(rephrase ? { rephrase } : {}) };
 }

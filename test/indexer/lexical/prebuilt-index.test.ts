@@ -28,6 +28,8 @@ import { NATIONAL_DIR } from '../../../knowledge/national/national-file.ts';
 import type { Procedure } from '../../../knowledge/schema.ts';
 import { defaultFullCatalog } from '../../../tools/catalog/build-lexical-index.ts';
 import { startTestApp } from '../../support/test-app.ts';
+import { openPgliteDb } from '../../../adapters/sql/db/pglite-db.ts';
+import { migrate } from '../../../adapters/sql/migrations/migrate.ts';
 
 const QUERIES = [
   'đăng ký kết hôn có yếu tố nước ngoài',
@@ -188,6 +190,30 @@ describe('the index shipped beside the national catalog', () => {
       for (const query of QUERIES.slice(0, 6)) expect(await ranked(again.retriever, query), query).toEqual(await ranked(first, query));
     } finally {
       await app.close();
+    }
+  }, 180_000);
+
+  test("the overlay's reindex with the province's own procedures is saved under DATA_DIR and loaded the next time", async () => {
+    const lines: Array<{ msg: string; file?: string }> = [];
+    const logger = pino({ level: 'info' }, new Writable({ write(chunk, _encoding, done) { lines.push(JSON.parse(String(chunk))); done(); } }));
+    const config = loadConfig({ catalog: 'full', dataDir: temporaryDir() }, {});
+    const db = await openPgliteDb(null);
+    try {
+      await migrate(db);
+      const loaded = await loadAssistant(config, db, logger);
+      expect(lines.find((line) => line.msg === 'prebuilt lexical index loaded')?.file).toBe(path.join(NATIONAL_DIR, PREBUILT_LEXICAL_FILE));
+      const own: Procedure = { ...loadBundledCatalog()[0]!, code: '9.999001', name: 'Cấp phép nuôi ong mật trong khu dân cư' };
+      const list = [...loaded.catalog.all(), own];
+      const first = await loaded.reindex!(list);
+      await expect.poll(() => lines.some((line) => line.msg === 'lexical index saved for the next start'), { timeout: 60_000 }).toBe(true);
+      lines.length = 0;
+      const second = await loaded.reindex!(list);
+      expect(lines.find((line) => line.msg === 'prebuilt lexical index loaded')?.file).toBe(lexicalCacheFile(config, 'with-local'));
+      const ranked = async (retriever: typeof first, query: string) => (await retriever.search(query)).map((hit) => [hit.procedure.code, hit.score]);
+      expect((await ranked(second, 'nuôi ong mật'))[0]![0]).toBe('9.999001');
+      for (const query of [...QUERIES.slice(0, 4), 'nuôi ong mật']) expect(await ranked(second, query), query).toEqual(await ranked(first, query));
+    } finally {
+      await db.close();
     }
   }, 180_000);
 });
