@@ -17,7 +17,12 @@ const MIN_SHARE = 0.5;
 export class AcronymTable {
   private readonly expansions = new Map<string, string>();
 
-  constructor(procedures: readonly Procedure[]) {
+  /** Learns the table from the procedures' names, or takes `expansions` learned before (a prebuilt index). */
+  constructor(procedures: readonly Procedure[], expansions?: Iterable<readonly [string, string]>) {
+    if (expansions) {
+      for (const [initials, phrase] of expansions) this.expansions.set(initials, phrase);
+      return;
+    }
     const counts = new Map<string, Map<string, number>>();
     for (const procedure of procedures) {
       const seen = new Set<string>();
@@ -56,6 +61,11 @@ export class AcronymTable {
     const folded = foldDiacritics(word.toLowerCase());
     if (folded.length < MIN_LETTERS || folded.length > MAX_LETTERS || !/^[a-z]+$/.test(folded)) return undefined;
     return this.expansions.get(folded);
+  }
+
+  /** Initials and their phrase, in the order learned (what a prebuilt index saves). */
+  entries(): Array<[string, string]> {
+    return [...this.expansions];
   }
 
   get size(): number {

@@ -2,6 +2,7 @@
  * A fielded BM25 (BM25F) inverted index over procedures. Each field's term frequency is
  * length-normalised and weighted, the weighted sum saturates once (k1), and the term's IDF over
  * procedures scales it — so a word repeated across a long step list cannot outweigh the name.
+ * Its data (`Bm25Data`: flat typed arrays) can be saved and loaded back (prebuilt-index.ts).
  */
 import type { Procedure } from '../../knowledge/schema.ts';
 import { FIELD_WEIGHTS, LEXICAL_FIELDS, learnedPhrasings, procedureFields, type LexicalField, type PhrasingsOf } from './fields.ts';
@@ -15,15 +16,25 @@ const B: Record<LexicalField, number> = {
   name: 0.3, aliases: 0.3, asked: 0.5, sector: 0.2, agencies: 0.5, subjects: 0.5,
   documents: 0.75, steps: 0.75, conditions: 0.75, result: 0.75, legal: 0.6,
 };
+const B_BY_FIELD = Float64Array.from(LEXICAL_FIELDS, (field) => B[field]);
 
-/** A term's postings: parallel arrays of (doc, field, count), grouped by doc in doc order. */
-interface Postings {
-  docs: number[];
-  fields: number[];
-  counts: number[];
-  /** Distinct documents (the arrays hold one entry per doc *and field*). */
-  df: number;
-  idf?: number;
+/**
+ * Everything the index holds, independent of the field weights: term t's postings are entries
+ * `start[t]` to `start[t+1]` of (docs, fields, counts), grouped by doc in doc order.
+ */
+export interface Bm25Data {
+  /** Indexed terms; a term's id is its position. */
+  terms: string[];
+  /** Distinct documents per term (the postings hold one entry per doc *and field*). */
+  df: Uint32Array;
+  start: Uint32Array;
+  docs: Uint32Array;
+  fields: Uint8Array;
+  counts: Uint32Array;
+  /** Terms per document and field: `lengths[doc * LEXICAL_FIELDS.length + f]`. */
+  lengths: Uint32Array;
+  /** Folded terms of each name and its aliases, in analysis order. */
+  nameTerms: string[][];
 }
 
 export interface Bm25Options {
@@ -36,52 +47,33 @@ export interface Bm25Options {
 /** Procedures indexed between two turns of the event loop in `Bm25Index.build`. */
 const BUILD_SLICE = 100;
 
-export class Bm25Index {
-  private readonly postings = new Map<string, Postings>();
-  private readonly lengths: Float32Array[] = [];
-  private readonly totals = new Float64Array(LEXICAL_FIELDS.length);
-  private averageLength = new Float32Array(LEXICAL_FIELDS.length);
-  private readonly weights: Float32Array;
-  /** Folded name terms per procedure, for coverage signals. */
-  readonly nameTerms: Set<string>[] = [];
-  private readonly phrasingsOf: PhrasingsOf;
+/** Postings while indexing: per term, growing arrays. */
+interface Growing {
+  docs: number[];
+  fields: number[];
+  counts: number[];
+  df: number;
+}
 
-  /** Indexes every procedure at once (blocks the event loop; see `build` for servers). */
+/** Indexes procedures slice by slice, then freezes the result into `Bm25Data`. */
+class Bm25Builder {
+  private readonly postings = new Map<string, Growing>();
+  private readonly lengths: number[] = [];
+  private readonly nameTerms: string[][] = [];
+
   constructor(
-    readonly procedures: readonly Procedure[],
-    options: Bm25Options = {},
-    indexNow = true,
-  ) {
-    this.weights = Float32Array.from(LEXICAL_FIELDS.map((f) => options.weights?.[f] ?? FIELD_WEIGHTS[f]));
-    this.phrasingsOf = options.phrasingsOf ?? learnedPhrasings;
-    if (indexNow) {
-      this.indexRange(0, procedures.length);
-      this.finish();
-    }
-  }
+    private readonly procedures: readonly Procedure[],
+    private readonly phrasingsOf: PhrasingsOf,
+  ) {}
 
-  /** The same index, built in slices that let a server answer (e.g. /health) meanwhile. */
-  static async build(procedures: readonly Procedure[], options: Bm25Options = {}): Promise<Bm25Index> {
-    const index = new Bm25Index(procedures, options, false);
-    for (let start = 0; start < procedures.length; start += BUILD_SLICE) {
-      index.indexRange(start, Math.min(procedures.length, start + BUILD_SLICE));
-      await new Promise<void>((resolve) => setImmediate(resolve));
-    }
-    index.finish();
-    return index;
-  }
-
-  private indexRange(from: number, to: number): void {
-    const fieldCount = LEXICAL_FIELDS.length;
+  indexRange(from: number, to: number): void {
     const counts = new Map<string, number>();
     for (let doc = from; doc < to; doc++) {
       const procedure = this.procedures[doc]!;
       const fields = procedureFields(procedure, this.phrasingsOf);
-      const lengths = new Float32Array(fieldCount);
       LEXICAL_FIELDS.forEach((field, f) => {
         const terms = indexTerms(fields[field], ACCENTED_FIELDS.has(field));
-        lengths[f] = terms.length;
-        this.totals[f] = this.totals[f]! + terms.length;
+        this.lengths.push(terms.length);
         counts.clear();
         for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
         for (const [term, count] of counts) {
@@ -93,13 +85,76 @@ export class Bm25Index {
           postings.counts.push(count);
         }
       });
-      this.nameTerms.push(new Set(indexTerms(`${withoutFiller(procedure.name)} . ${procedure.aliases.join(' . ')}`)));
-      this.lengths.push(lengths);
+      this.nameTerms.push([...new Set(indexTerms(`${withoutFiller(procedure.name)} . ${procedure.aliases.join(' . ')}`))]);
     }
   }
 
-  private finish(): void {
-    this.averageLength = Float32Array.from(this.totals, (total) => Math.max(1, total / Math.max(1, this.procedures.length)));
+  finish(): Bm25Data {
+    const terms = [...this.postings.keys()];
+    let total = 0;
+    for (const postings of this.postings.values()) total += postings.docs.length;
+    const data: Bm25Data = {
+      terms,
+      df: new Uint32Array(terms.length),
+      start: new Uint32Array(terms.length + 1),
+      docs: new Uint32Array(total),
+      fields: new Uint8Array(total),
+      counts: new Uint32Array(total),
+      lengths: Uint32Array.from(this.lengths),
+      nameTerms: this.nameTerms,
+    };
+    let at = 0;
+    terms.forEach((term, t) => {
+      const postings = this.postings.get(term)!;
+      data.df[t] = postings.df;
+      data.start[t] = at;
+      data.docs.set(postings.docs, at);
+      data.fields.set(postings.fields, at);
+      data.counts.set(postings.counts, at);
+      at += postings.docs.length;
+    });
+    data.start[terms.length] = at;
+    return data;
+  }
+}
+
+export class Bm25Index {
+  private readonly termIds = new Map<string, number>();
+  private readonly idfs: Float64Array;
+  private readonly averageLength: Float64Array;
+  private readonly weights: Float64Array;
+  /** Folded name terms per procedure, for coverage signals. */
+  readonly nameTerms: Set<string>[];
+  readonly data: Bm25Data;
+  readonly procedures: readonly Procedure[];
+
+  /** Indexes every procedure at once (blocks the event loop; see `build` for servers), or takes `data` built for them. */
+  constructor(procedures: readonly Procedure[], options: Bm25Options = {}, data?: Bm25Data) {
+    if (!data) {
+      const builder = new Bm25Builder(procedures, options.phrasingsOf ?? learnedPhrasings);
+      builder.indexRange(0, procedures.length);
+      data = builder.finish();
+    }
+    this.data = data;
+    this.procedures = procedures;
+    this.weights = Float64Array.from(LEXICAL_FIELDS, (f) => Math.fround(options.weights?.[f] ?? FIELD_WEIGHTS[f]));
+    for (const [t, term] of data.terms.entries()) this.termIds.set(term, t);
+    this.idfs = new Float64Array(data.terms.length).fill(Number.NaN);
+    this.nameTerms = data.nameTerms.map((terms) => new Set(terms));
+    const fieldCount = LEXICAL_FIELDS.length;
+    const totals = new Float64Array(fieldCount);
+    for (let i = 0; i < data.lengths.length; i++) totals[i % fieldCount] = totals[i % fieldCount]! + data.lengths[i]!;
+    this.averageLength = Float64Array.from(totals, (total) => Math.fround(Math.max(1, total / Math.max(1, procedures.length))));
+  }
+
+  /** The same index, built in slices that let a server answer (e.g. /health) meanwhile. */
+  static async build(procedures: readonly Procedure[], options: Bm25Options = {}): Promise<Bm25Index> {
+    const builder = new Bm25Builder(procedures, options.phrasingsOf ?? learnedPhrasings);
+    for (let start = 0; start < procedures.length; start += BUILD_SLICE) {
+      builder.indexRange(start, Math.min(procedures.length, start + BUILD_SLICE));
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    return new Bm25Index(procedures, options, builder.finish());
   }
 
   get size(): number {
@@ -108,32 +163,41 @@ export class Bm25Index {
 
   /** Inverse document frequency (BM25's, always positive), cached per term. */
   idf(term: string): number {
-    const postings = this.postings.get(term);
-    if (!postings) return 0;
-    if (postings.idf === undefined) postings.idf = Math.log(1 + (this.size - postings.df + 0.5) / (postings.df + 0.5));
-    return postings.idf;
+    const t = this.termIds.get(term);
+    return t === undefined ? 0 : this.idfOf(t);
+  }
+
+  private idfOf(t: number): number {
+    let idf = this.idfs[t]!;
+    if (Number.isNaN(idf)) {
+      const df = this.data.df[t]!;
+      this.idfs[t] = idf = Math.log(1 + (this.size - df + 0.5) / (df + 0.5));
+    }
+    return idf;
   }
 
   documentFrequency(term: string): number {
-    return this.postings.get(term)?.df ?? 0;
+    const t = this.termIds.get(term);
+    return t === undefined ? 0 : this.data.df[t]!;
   }
 
   /** Adds each weighted query term's BM25F contribution into `scores` (indexed by doc). */
   accumulate(terms: ReadonlyMap<string, number>, scores: Float64Array): void {
+    const { start, docs, fields, counts, lengths } = this.data;
+    const fieldCount = LEXICAL_FIELDS.length;
     for (const [term, queryWeight] of terms) {
-      const postings = this.postings.get(term);
-      if (!postings) continue;
-      const idf = this.idf(term) * queryWeight;
-      const { docs, fields, counts } = postings;
-      let i = 0;
-      while (i < docs.length) {
+      const t = this.termIds.get(term);
+      if (t === undefined) continue;
+      const idf = this.idfOf(t) * queryWeight;
+      const end = start[t + 1]!;
+      let i = start[t]!;
+      while (i < end) {
         const doc = docs[i]!;
-        const lengths = this.lengths[doc]!;
         let pseudo = 0;
-        for (; i < docs.length && docs[i] === doc; i++) {
+        for (; i < end && docs[i] === doc; i++) {
           const f = fields[i]!;
-          const b = B[LEXICAL_FIELDS[f]!];
-          pseudo += (this.weights[f]! * counts[i]!) / (1 - b + (b * lengths[f]!) / this.averageLength[f]!);
+          const b = B_BY_FIELD[f]!;
+          pseudo += (this.weights[f]! * counts[i]!) / (1 - b + (b * lengths[doc * fieldCount + f]!) / this.averageLength[f]!);
         }
         scores[doc] = scores[doc]! + (idf * pseudo * (K1 + 1)) / (pseudo + K1);
       }

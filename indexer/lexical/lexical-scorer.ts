@@ -60,9 +60,11 @@ export class LexicalScorer {
     readonly tuning: LexicalTuning = { ...DEFAULT_LEXICAL_TUNING },
     /** A prebuilt index of the same procedures (see `LexicalScorer.build`). */
     index?: Bm25Index,
+    /** The acronym table learned from the same procedures (a prebuilt index carries it). */
+    acronyms?: AcronymTable,
   ) {
     this.index = index ?? new Bm25Index(procedures);
-    this.acronyms = new AcronymTable(procedures);
+    this.acronyms = acronyms ?? new AcronymTable(procedures);
     this.actions = procedures.map((procedure) => nameActions(procedure.name));
     this.ageLimits = procedures.map((procedure) => ageLimitOf(procedure.name));
     this.aliasPhrases = procedures.map((procedure) =>
@@ -86,7 +88,7 @@ export class LexicalScorer {
 
   private readonly actions: string[][];
   private readonly ageLimits: (AgeLimit | null)[];
-  private readonly acronyms: AcronymTable;
+  readonly acronyms: AcronymTable;
 
   /** Expansions of the question's unknown words that are initials of catalog phrases. */
   private acronymExpansions(question: string): string[] {

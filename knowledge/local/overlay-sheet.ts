@@ -6,7 +6,10 @@
  */
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+
+/** exceljs is loaded on first use, not at server start-up (a fifth of a second of imports). */
+const loadExcel = async () => (await import('exceljs')).default;
 import { FIELD_COLUMNS, type OverlayEntry, type OverlayFields } from './overlay.ts';
 
 export type SheetFormat = 'csv' | 'xlsx';
@@ -123,7 +126,7 @@ export async function readOverlaySheet(bytes: Buffer, format: SheetFormat): Prom
     }
     return readRows(table, 1);
   }
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch {
@@ -154,7 +157,7 @@ function templateRows(entries: readonly OverlayEntry[], nameOf: (code: string) =
 export async function writeOverlaySheet(entries: readonly OverlayEntry[], format: SheetFormat, nameOf: (code: string) => string | undefined = () => undefined): Promise<Buffer> {
   const rows = templateRows(entries, nameOf);
   if (format === 'csv') return Buffer.from(`\uFEFF${stringify([[...TEMPLATE_COLUMNS], ...rows], { record_delimiter: '\r\n' })}`, 'utf8');
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   const sheet = workbook.addWorksheet('du_lieu_dia_phuong');
   sheet.addRow([...TEMPLATE_COLUMNS]).font = { bold: true };
   for (const row of rows) {

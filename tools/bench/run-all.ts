@@ -7,6 +7,7 @@
  *   npm run bench -- chat            only the named ones
  *   npm run bench -- --strict        exit 1 when a target is missed (a bench that fails always does)
  *   npm run bench -- soak --seconds 60   the soak (only when named; default 300 s)
+ *   npm run bench -- startup --runs 9    start-up to /health 200 (default 5 runs)
  *
  * To add a bench: a module exporting `async function runXxxBench(): Promise<Record<string, number>>`
  * and one entry below. A missing module is reported as skipped, not an error, so a bench can be
@@ -78,6 +79,15 @@ const BENCHES: BenchEntry[] = [
     ],
   },
   {
+    name: 'startup',
+    file: 'startup-bench.ts',
+    exportName: 'runStartupBench',
+    targets: [
+      { key: 'health_200_median_ms', max: 15_000 },
+      { key: 'health_200_max_ms', max: 15_000 },
+    ],
+  },
+  {
     name: 'soak',
     file: 'soak-bench.ts',
     exportName: 'runSoakBench',
@@ -88,8 +98,8 @@ const BENCHES: BenchEntry[] = [
 
 type BenchFn = (argv: string[]) => Promise<Record<string, number>>;
 
-/** Options given to the benches (`--seconds N`), passed through to the child. */
-const VALUED_OPTIONS = new Set(['--seconds']);
+/** Options given to the benches (`--seconds N`, `--runs N`), passed through to the child. */
+const VALUED_OPTIONS = new Set(['--seconds', '--runs']);
 
 interface ChildReport {
   results?: Record<string, number>;

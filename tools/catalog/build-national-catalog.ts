@@ -1,6 +1,6 @@
 /**
  * npm run catalog:build [-- --source <export.jsonl.gz>] [--out <folder>] [--date YYYY-MM-DD]
- * Regenerates knowledge/national/procedures.jsonl.gz and manifest.json from the national export
+ * Regenerates knowledge/national/procedures.jsonl.gz, manifest.json and the prebuilt lexical index from the national export
  * in ../shared/data (read-only, never committed). Exit 0 written, 1 failed, 2 source absent.
  */
 import { existsSync } from 'node:fs';
@@ -10,6 +10,7 @@ import { createProgress } from '../../cli/cli-support.ts';
 import { formatReport } from '../../knowledge/import/import-report.ts';
 import { NATIONAL_DIR } from '../../knowledge/national/national-file.ts';
 import { generateNationalCatalog, OversizeError } from './generate-national.ts';
+import { writeLexicalIndex } from './build-lexical-index.ts';
 
 const DEFAULT_SOURCE = path.resolve(import.meta.dirname, '../../../shared/data/dvc-procedures.jsonl.gz');
 
@@ -60,6 +61,9 @@ async function main(): Promise<number> {
       `(${(manifest.bytes / 1024 / 1024).toFixed(2)} MB, sha256 ${manifest.sha256}, as of ${manifest.generatedOn}) ` +
       `in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );
+  // The prebuilt lexical index must match the new records (else start-up builds it, slowly).
+  const index = await writeLexicalIndex(values.out!);
+  console.log(`Chỉ mục từ vựng / lexical index → ${path.join(out, path.basename(index.file))} (${(index.bytes / 1024 / 1024).toFixed(2)} MB)`);
   return 0;
 }
 

@@ -14,8 +14,10 @@
  * wrong procedure on the training folds; the first turns of ../shared/eval/dev.jsonl that name a
  * procedure weigh for being answered directly, and on faq-dev a wrong answer weighs as three
  * right ones. Prints the per-fold figures and the
- * risk–coverage table, then writes the model fitted on everything (unless --dry-run).
+ * risk–coverage table, then writes the model fitted on everything (unless --dry-run), and the
+ * prebuilt lexical index again (`npm run catalog:index`), which indexes the phrasings.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -405,6 +407,9 @@ if (!values['dry-run']) {
   };
   writeFileSync(values.phrasings!, `${JSON.stringify(phrasings, null, 1)}\n`);
   console.log(`wrote ${path.relative(process.cwd(), values.out!)} and ${path.relative(process.cwd(), values.phrasings!)}`);
+  // The shipped prebuilt lexical index holds these phrasings (the asked field): rebuilt in a new
+  // process, since this one read the old file when it started.
+  execFileSync(process.execPath, [...process.execArgv, path.resolve(import.meta.dirname, '../catalog/build-lexical-index.ts')], { stdio: 'inherit' });
 }
 
 function pct(x: number): string {
