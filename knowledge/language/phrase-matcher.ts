@@ -107,7 +107,11 @@ export class PhraseMatcher<Tag extends string = string> {
     claimed: readonly boolean[],
     start: number,
   ): { positions: number[]; typos: number } | null {
-    const { sentence } = tokens[start]!;
+    const first = tokens[start]!;
+    // Most rules fail on their first word: say so before building the search below.
+    if (claimed[start]) return null;
+    if (first.folded !== words[0] && !(size >= 2 && first.raw === first.folded && isTypoOf(first.folded, words[0]!))) return null;
+    const { sentence } = first;
     // Words after a gap may be in another clause of the sentence; words next to each other may not.
     const step = (k: number, at: number, typos: number, positions: number[]): { positions: number[]; typos: number } | null => {
       if (k === words.length) return { positions, typos };

@@ -9,7 +9,8 @@
  *     conversation would conflict). autocannon runs in a child process so the load generator
  *     does not share the server's event loop (in a worker thread autocannon reports raw
  *     histograms instead of its summary).
- * BENCH_DB=postgres runs the same against PostgreSQL (TEST_DATABASE_URL, a fresh schema) instead.
+ * BENCH_DB=postgres runs the same against PostgreSQL (TEST_DATABASE_URL, a fresh schema) instead;
+ * BENCH_CATALOG=full loads the shipped national catalog beside the bundled one, as `npm start` does.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -171,7 +172,9 @@ export async function runChatBench(): Promise<Record<string, number>> {
   const db = database.db;
   console.log(`chat bench: database ${database.name}`);
   await migrate(db);
-  const app = await startLocalServer({ db, config: { catalog: 'curated', ...NO_CLIENT_LIMITS } });
+  const catalog = process.env.BENCH_CATALOG === 'full' ? 'full' : 'curated';
+  console.log(`chat bench: catalog ${catalog}`);
+  const app = await startLocalServer({ db, config: { catalog, ...NO_CLIENT_LIMITS } });
   try {
     const startupMs = performance.now() - startupStarted;
 
