@@ -75,12 +75,13 @@ export function candidateFeatures(hits: readonly ScoredHit[], facts: QuestionFac
   const asked = actionQuestion(facts.query);
   const ages = agesIn(facts.query);
   const foreignAsked = synonymRewrites(facts.query).some((text) => foldedKey(text).includes(FOREIGN)) || foldedKey(facts.query).includes('nuoc ngoai');
+  const asksItsAction = hits.map((hit) => nameActions(hit.procedure.name).some((action) => questionAsksFor(asked, action)));
   // The hand-written rule the model replaces, as evidence: among hits whose name the message
   // says (namesIt), retriever rank and name fit combined, with the curated and asked-action bonuses.
-  const ruleFits = hits.map((hit) => {
+  const ruleFits = hits.map((hit, i) => {
     if (!hit.namesIt) return 0;
     const curated = hit.procedure.origin === 'bundled' && hit.match.recall >= bestRecall - 0.05 ? 0.08 : 0;
-    const action = nameActions(hit.procedure.name).some((a) => questionAsksFor(asked, a)) ? 0.06 : 0;
+    const action = asksItsAction[i] ? 0.06 : 0;
     return 0.4 * (Math.max(0, hit.score) / top) + 0.2 * hit.match.recall + 0.4 * hit.match.nameFit + curated + action;
   });
   return hits.map((hit, i) => {
@@ -88,7 +89,6 @@ export function candidateFeatures(hits: readonly ScoredHit[], facts: QuestionFac
     const otherNameFit = Math.max(0, ...hits.filter((_, j) => j !== i).map((h) => h.match.nameFit));
     const next = hits[i + 1];
     const previous = hits[i - 1];
-    const actions = nameActions(hit.procedure.name);
     const foreign = saysForeign(hit.procedure);
     const values: Record<FeatureName, number> = {
       relativeScore: Math.max(0, hit.score) / top,
@@ -102,7 +102,7 @@ export function candidateFeatures(hits: readonly ScoredHit[], facts: QuestionFac
       cohesive: hit.match.cohesive ? 1 : 0,
       namesIt: hit.namesIt ? 1 : 0,
       curated: hit.procedure.origin === 'bundled' ? 1 : 0,
-      asksItsAction: actions.some((action) => questionAsksFor(asked, action)) ? 1 : 0,
+      asksItsAction: asksItsAction[i] ? 1 : 0,
       ageExcluded: excludesStatedAge(ageLimitOf(hit.procedure.name), ages) ? 1 : 0,
       logTopicLength: Math.log(1 + facts.topicLength),
       logTopScore: Math.log(1 + top),

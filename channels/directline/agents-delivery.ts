@@ -9,6 +9,7 @@
  */
 import type { ConversationEvent } from '../../bot/events/event-hub.ts';
 import type { ChannelContacts } from '../../bot/delivery/channel-contacts.ts';
+import { oneAtATime } from '../../bot/delivery/one-at-a-time.ts';
 import type { NewOutboxItem, OutboxItem, OutboxStore } from '../../bot/delivery/outbox-store.ts';
 import type { SendOutcome } from '../../bot/delivery/outbox-worker.ts';
 import type { ConversationStore } from '../../bot/conversation/conversation-store.ts';
@@ -55,7 +56,6 @@ export function createAgentsDelivery(deps: {
 }): AgentsDelivery {
   const now = deps.now ?? (() => new Date());
   const known = new Map<string, boolean>();
-  const chains = new Map<string, Promise<number>>();
 
   async function syncNow(conversationId: string): Promise<number> {
     const contact = await deps.contacts.byConversation(conversationId);
@@ -87,15 +87,7 @@ export function createAgentsDelivery(deps: {
     return enqueued;
   }
 
-  function sync(conversationId: string): Promise<number> {
-    const previous = chains.get(conversationId) ?? Promise.resolve(0);
-    const next = previous.catch(() => 0).then(() => syncNow(conversationId));
-    chains.set(conversationId, next);
-    void next.finally(() => {
-      if (chains.get(conversationId) === next) chains.delete(conversationId);
-    }).catch(() => undefined);
-    return next;
-  }
+  const sync = oneAtATime(syncNow, 0);
 
   async function isBotFramework(conversationId: string): Promise<boolean> {
     const cached = known.get(conversationId);

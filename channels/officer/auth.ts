@@ -65,3 +65,28 @@ export function requireSupervisor(request: Request): Officer {
   if (officer.role !== 'supervisor') throw new HttpError('forbidden', 'supervisor role required', 'Chỉ giám sát viên mới thực hiện được thao tác này.');
   return officer;
 }
+
+/**
+ * A page only supervisors may open: signed out → the console's sign-in; an officer → 403 with
+ * `forbidden` (Vietnamese); a supervisor gets `page` under a strict CSP, never framed.
+ */
+export function supervisorPage(accounts: OfficerAccounts, page: string, csp: string, forbidden: string): RequestHandler {
+  return async (request, response) => {
+    const token = cookieValue(request, SESSION_COOKIE);
+    const session = token ? await accounts.session(token) : null;
+    if (!session) {
+      response.redirect(302, '/officer');
+      return;
+    }
+    response.setHeader('Content-Security-Policy', csp);
+    response.setHeader('X-Frame-Options', 'DENY');
+    if (session.officer.role !== 'supervisor') {
+      response
+        .status(403)
+        .type('html')
+        .send(`<!doctype html><html lang="vi"><meta charset="utf-8"><title>Không có quyền</title><p>${forbidden} <a href="/officer">Về bàn trực</a></p></html>`);
+      return;
+    }
+    response.type('html').send(page);
+  };
+}

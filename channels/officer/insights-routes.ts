@@ -14,7 +14,7 @@ import type { InsightStore } from '../../bot/insights/insight-store.ts';
 import type { Readiness } from '../../bot/readiness.ts';
 import type { OfficerAccounts } from '../../adapters/sql/sql-officer-store.ts';
 import { HttpError } from '../http/errors.ts';
-import { SESSION_COOKIE, cookieValue, requireOfficer, requireSupervisor } from './auth.ts';
+import { requireOfficer, requireSupervisor, supervisorPage } from './auth.ts';
 
 const publicDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'public');
 /** chart.js's own browser build, as installed (package.json pins the version). */
@@ -68,25 +68,7 @@ export function insightRoutes(deps: InsightRouteDeps): Router {
     }
   }
 
-  router.get('/officer/insights', async (request, response) => {
-    // The page itself needs a supervisor's session: signed out → the console's sign-in; an officer → 403.
-    const token = cookieValue(request, SESSION_COOKIE);
-    const session = token ? await deps.accounts.session(token) : null;
-    if (!session) {
-      response.redirect(302, '/officer');
-      return;
-    }
-    response.setHeader('Content-Security-Policy', PAGE_CSP);
-    response.setHeader('X-Frame-Options', 'DENY');
-    if (session.officer.role !== 'supervisor') {
-      response
-        .status(403)
-        .type('html')
-        .send('<!doctype html><html lang="vi"><meta charset="utf-8"><title>Không có quyền</title><p>Chỉ giám sát viên mới xem được trang thống kê. <a href="/officer">Về bàn trực</a></p></html>');
-      return;
-    }
-    response.type('html').send(page);
-  });
+  router.get('/officer/insights', supervisorPage(deps.accounts, page, PAGE_CSP, 'Chỉ giám sát viên mới xem được trang thống kê.'));
   router.get('/officer/insights.js', (_request, response) => {
     response.type('application/javascript').setHeader('Cache-Control', 'no-cache');
     response.send(script);

@@ -25,7 +25,7 @@ import { OverlaySheetError, writeOverlaySheet, type SheetFormat } from '../../kn
 import type { Procedure } from '../../knowledge/schema.ts';
 import type { OfficerAccounts } from '../../adapters/sql/sql-officer-store.ts';
 import { HttpError, errorBody } from '../http/errors.ts';
-import { SESSION_COOKIE, cookieValue, requireOfficer, requireSupervisor } from './auth.ts';
+import { requireOfficer, requireSupervisor, supervisorPage } from './auth.ts';
 
 const publicDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'public');
 const PAGE_CSP = "default-src 'self'; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'";
@@ -96,22 +96,7 @@ export function localRoutes(deps: LocalRouteDeps): Router {
   const page = readFileSync(path.join(publicDir, 'local.html'), 'utf8');
   const script = readFileSync(path.join(publicDir, 'local.js'), 'utf8');
 
-  router.get('/officer/local', async (request, response) => {
-    // The page needs a supervisor's session: signed out → the console's sign-in; an officer → 403.
-    const token = cookieValue(request, SESSION_COOKIE);
-    const session = token ? await deps.accounts.session(token) : null;
-    if (!session) {
-      response.redirect(302, '/officer');
-      return;
-    }
-    response.setHeader('Content-Security-Policy', PAGE_CSP);
-    response.setHeader('X-Frame-Options', 'DENY');
-    if (session.officer.role !== 'supervisor') {
-      response.status(403).type('html').send('<!doctype html><html lang="vi"><meta charset="utf-8"><title>Không có quyền</title><p>Chỉ giám sát viên mới sửa được dữ liệu địa phương. <a href="/officer">Về bàn trực</a></p></html>');
-      return;
-    }
-    response.type('html').send(page);
-  });
+  router.get('/officer/local', supervisorPage(deps.accounts, page, PAGE_CSP, 'Chỉ giám sát viên mới sửa được dữ liệu địa phương.'));
   router.get('/officer/local.js', (_request, response) => {
     response.type('application/javascript').setHeader('Cache-Control', 'no-cache');
     response.send(script);

@@ -8,6 +8,7 @@
  */
 import type { ConversationEvent } from '../../bot/events/event-hub.ts';
 import type { ChannelContacts } from '../../bot/delivery/channel-contacts.ts';
+import { oneAtATime } from '../../bot/delivery/one-at-a-time.ts';
 import type { NewOutboxItem, OutboxStore } from '../../bot/delivery/outbox-store.ts';
 import type { ConversationStore, StoredMessage } from '../../bot/conversation/conversation-store.ts';
 import { cardReply, quickRepliesReply, textReply, type ProcedureCardData, type QuickReply, type Reply } from '../../bot/replies.ts';
@@ -76,7 +77,6 @@ export function createZaloDelivery(deps: ZaloDeliveryDeps): ZaloDelivery {
   /** Conversation id → whether it is a Zalo conversation (conversation ids are never reused). */
   const known = new Map<string, boolean>();
   /** One sync at a time per conversation in this process. */
-  const chains = new Map<string, Promise<number>>();
 
   async function syncNow(conversationId: string): Promise<number> {
     const contact = await deps.contacts.byConversation(conversationId);
@@ -108,15 +108,7 @@ export function createZaloDelivery(deps: ZaloDeliveryDeps): ZaloDelivery {
     return enqueued;
   }
 
-  function sync(conversationId: string): Promise<number> {
-    const previous = chains.get(conversationId) ?? Promise.resolve(0);
-    const next = previous.catch(() => 0).then(() => syncNow(conversationId));
-    chains.set(conversationId, next);
-    void next.finally(() => {
-      if (chains.get(conversationId) === next) chains.delete(conversationId);
-    }).catch(() => undefined);
-    return next;
-  }
+  const sync = oneAtATime(syncNow, 0);
 
   async function isZalo(conversationId: string): Promise<boolean> {
     const cached = known.get(conversationId);
