@@ -43,18 +43,8 @@ function differingEndings(names: readonly string[]): string[] | null {
   return words.map((w) => w.slice(shared).join(' '));
 }
 
-/** True when the options are the same procedure at different levels (one level each, all different). */
-function differByLevel(options: readonly ClarifyOption[]): boolean {
-  const levels = options.map((o) => levelLabel(o.procedure));
-  return new Set(levels).size === levels.length;
-}
-
-export function composeClarify(options: readonly ClarifyOption[], byLevel: boolean): Reply[] {
-  const question = !byLevel
-    ? 'Dạ, câu hỏi của bạn có thể thuộc một trong các thủ tục sau. Bạn chọn giúp em thủ tục đúng nhé:'
-    : differByLevel(options)
-      ? 'Dạ, thủ tục này được thực hiện ở nhiều cấp với thông tin khác nhau. Bạn làm ở cấp nào ạ?'
-      : 'Dạ, thủ tục này do nhiều cơ quan, nhiều cấp giải quyết với thông tin khác nhau. Bạn làm ở đâu ạ?';
+export function composeClarify(options: readonly ClarifyOption[]): Reply[] {
+  const question = 'Dạ, câu hỏi của bạn có thể thuộc một trong các thủ tục sau. Bạn chọn giúp em thủ tục đúng nhé:';
   const list = options.map((o, i) => `${i + 1}. ${o.listed} (mã ${o.procedure.code})`).join('\n');
   return [
     quickRepliesReply(

@@ -30,6 +30,15 @@ export function composeOutOfScope(offerOfficer: boolean): Reply[] {
     : [textReply(text)];
 }
 
+/**
+ * The message names a matter that is not a procedure of the catalog (military service,
+ * vaccination, diplomas…): say so plainly instead of offering an unrelated procedure.
+ */
+export function composeOutsideCatalog(label: string, offerOfficer: boolean): Reply[] {
+  const text = `Dạ, việc ${label} không thuộc các thủ tục hành chính trong dữ liệu của em, nên em không trả lời chắc được ạ. Bạn vui lòng hỏi trực tiếp cơ quan phụ trách việc này, hoặc Bộ phận một cửa nơi bạn ở để được hướng dẫn.`;
+  return offerOfficer ? [quickRepliesReply(`${text} Em cũng có thể chuyển bạn tới cán bộ hỗ trợ:`, [OFFICER_QUICK_REPLY])] : [textReply(text)];
+}
+
 /** Nothing understood. Offers an officer always in words; as a button after repeated failures. */
 export function composeFallback(offerOfficer: boolean): Reply[] {
   const text =

@@ -5,6 +5,7 @@ import {
   composeHandoff,
   composeNegativeFeedback,
   composeOutOfScope,
+  composeOutsideCatalog,
   composeThanks,
 } from '../compose/conversation.ts';
 import type { HandlerResult, TurnContext } from '../turn-context.ts';
@@ -34,6 +35,13 @@ export function thank(): HandlerResult {
 
 export function outOfScope(ctx: TurnContext): HandlerResult {
   return { replies: composeOutOfScope(ctx.offerOfficer), intent: 'out_of_scope', procedure: null, confidence: 0.7, failed: true };
+}
+
+/** A matter the catalog does not hold (resolution none, outside_catalog). */
+export function outsideCatalog(ctx: TurnContext): HandlerResult {
+  const resolution = ctx.understanding.resolution;
+  if (resolution.kind !== 'none' || resolution.reason !== 'outside_catalog') throw new Error('outsideCatalog needs an outside_catalog resolution');
+  return { replies: composeOutsideCatalog(resolution.topic.label, ctx.offerOfficer), intent: 'out_of_scope', procedure: null, confidence: 0.7, failed: true };
 }
 
 export function fallback(ctx: TurnContext): HandlerResult {

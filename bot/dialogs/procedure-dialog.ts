@@ -4,7 +4,7 @@
  * continue the original question once one is picked, and apply follow-ups without a procedure
  * to the procedure under discussion.
  */
-import type { Procedure } from '../../knowledge/schema.ts';
+import type { Level, Procedure } from '../../knowledge/schema.ts';
 import { composeClarify, optionLabels } from '../compose/clarify.ts';
 import { composeWhichProcedure, composeProcedureNotFound } from '../compose/conversation.ts';
 import { composeAnswer } from '../compose/facet.ts';
@@ -107,10 +107,10 @@ function levelChoice(ctx: TurnContext, best: Candidate, intent: ProcedureIntent)
   return differing.length ? [best.procedure, ...differing].slice(0, 4) : null;
 }
 
-function clarify(ctx: TurnContext, procedures: Procedure[], intent: ProcedureIntent, byLevel: boolean, confidence: number): HandlerResult {
+function clarify(ctx: TurnContext, procedures: Procedure[], intent: ProcedureIntent, confidence: number): HandlerResult {
   const options = optionLabels(procedures);
   return {
-    replies: composeClarify(options, byLevel),
+    replies: composeClarify(options),
     intent,
     procedure: null,
     confidence,
@@ -129,11 +129,17 @@ export function answerNamed(ctx: TurnContext): HandlerResult {
   if (resolution.kind !== 'confident') throw new Error('answerNamed needs a confident resolution');
   const intent = intentForNamed(ctx, resolution.best.procedure);
   const levels = levelChoice(ctx, resolution.best, intent);
-  if (levels && resolution.best.procedure.origin === 'bundled') {
-    return answerWithOtherLevels(ctx, levels, intent, resolution.confidence);
-  }
-  if (levels) return clarify(ctx, levels, intent, true, resolution.confidence);
+  // The same procedure at several levels with other facts: answer at the level the citizen
+  // meets it (the curated record, else the level nearest the citizen) and offer the others.
+  if (levels) return answerWithOtherLevels(ctx, nearestFirst(levels), intent, resolution.confidence);
   return answer(ctx, resolution.best.procedure, intent, resolution.confidence);
+}
+
+/** Commune before district before province before ministry; the curated record first of all. */
+const LEVEL_NEARNESS: Record<Level, number> = { xa: 0, huyen: 1, tinh: 2, bo: 3 };
+function nearestFirst(procedures: Procedure[]): Procedure[] {
+  const nearness = (p: Procedure) => (p.origin === 'bundled' ? -1 : Math.min(...p.levels.map((l) => LEVEL_NEARNESS[l])));
+  return [...procedures].sort((a, b) => nearness(a) - nearness(b));
 }
 
 /**
@@ -178,7 +184,7 @@ export function askWhichOfCandidates(ctx: TurnContext): HandlerResult {
     result.replies.push(textReply(`Dạ, thông tin này giống nhau ở các thủ tục: ${list}.`));
     return result;
   }
-  return clarify(ctx, procedures, intent, false, top.fit * 0.5);
+  return clarify(ctx, procedures, intent, top.fit * 0.5);
 }
 
 /**
@@ -204,6 +210,9 @@ export function isFollowUp(ctx: TurnContext): boolean {
   if (resolution.kind === 'confident' && namesIt(resolution.best.match)) return false;
   if (resolution.kind === 'confident' && resolution.best.procedure.code === current.code) return true;
   if (resolution.kind === 'ambiguous' && resolution.candidates.some((c) => c.procedure.code === current.code)) return true;
+  // Nothing else found for the words ("nhờ mẹ ở quê đi xin thay được không"): they tell more
+  // about the procedure under discussion.
+  if (resolution.kind === 'none') return resolution.reason !== 'outside_catalog';
   return unexplainedWords(ctx, current) <= 1 || words.topicCore.length <= FOLLOW_UP_WORDS;
 }
 
@@ -219,6 +228,7 @@ export function isFacetBeforeChoice(ctx: TurnContext): boolean {
   const pending = ctx.state.pending;
   if (!pending || pending.type !== 'clarify' || words.facet === null) return false;
   if (resolution.kind === 'confident' && namesIt(resolution.best.match)) return false;
+  if (resolution.kind === 'none') return resolution.reason !== 'outside_catalog';
   return words.topicCore.length <= FOLLOW_UP_WORDS;
 }
 
@@ -227,7 +237,7 @@ export function askAgainWithOptions(ctx: TurnContext): HandlerResult {
   const intent = ctx.understanding.words.facet;
   if (!pending || pending.type !== 'clarify' || !intent) throw new Error('askAgainWithOptions needs an open list and a facet');
   const procedures = pending.candidates.map((c) => ctx.deps.catalog.get(c.code)).filter((p): p is Procedure => p !== undefined);
-  return clarify(ctx, procedures, intent, false, 0.5);
+  return clarify(ctx, procedures, intent, 0.5);
 }
 
 export function answerFollowUp(ctx: TurnContext): HandlerResult {

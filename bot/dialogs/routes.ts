@@ -12,7 +12,7 @@ import {
 import type { Route } from '../router.ts';
 import type { HandlerResult, TurnContext } from '../turn-context.ts';
 import { isNegativeFeedback } from '../intents/feedback-rules.ts';
-import { fallback, greet, negativeFeedback, outOfScope, requestOfficer, thank } from './conversation-dialog.ts';
+import { fallback, greet, negativeFeedback, outOfScope, outsideCatalog, requestOfficer, thank } from './conversation-dialog.ts';
 import {
   answerFollowUp,
   answerNamed,
@@ -78,6 +78,17 @@ export const ROUTES: BotRoute[] = [
     rank: 72,
     selector: (ctx) => socialIntent(u(ctx).words) === 'thanks' && u(ctx).words.facet === null && !namesProcedureStrongly(ctx),
     handler: thank,
+  },
+  {
+    // "hoãn nghĩa vụ quân sự", "lịch tiêm chủng": a matter the catalog does not hold, even in a
+    // conversation about a procedure.
+    name: 'outside-catalog',
+    rank: 64,
+    selector: (ctx) => {
+      const r = u(ctx).resolution;
+      return r.kind === 'none' && r.reason === 'outside_catalog';
+    },
+    handler: outsideCatalog,
   },
   { name: 'follow-up', rank: 62, selector: isFollowUp, handler: answerFollowUp },
   { name: 'facet-before-choice', rank: 63, selector: isFacetBeforeChoice, handler: askAgainWithOptions },

@@ -24,7 +24,7 @@ export async function understand(turn: Turn, state: ConversationState, deps: Tur
   let resolution: Resolution = { kind: 'none', reason: 'no_topic' };
   if (!payload && !asksHandoff(words) && words.topicCore.length > 0) {
     resolution = await resolveProcedure(
-      { topic: words.topic, weightOf: topicWeight, query: topicQuery(words), levels: words.levels },
+      { topic: words.topic, weightOf: topicWeight, query: topicQuery(words), levels: words.levels, message: words.analysis.folded },
       deps,
     );
     // A correction ("à không, ý em là cấp lại") that names nothing clearly by itself applies to

@@ -15,6 +15,8 @@ const DecisionModelSchema = z.object({
   scale: z.array(z.number()),
   weights: z.array(z.number()),
   bias: z.number(),
+  /** Pointwise (each hit rated alone, a logistic) or listwise (the hits and "none" in one softmax). */
+  form: z.enum(['pointwise', 'listwise']).default('pointwise'),
   thresholds: z.object({
     /** Commit to the most likely hit when its probability reaches this… */
     commit: z.number().min(0).max(1),
@@ -59,6 +61,23 @@ export function likelihood(model: Pick<DecisionModel, 'mean' | 'scale' | 'weight
   let z = model.bias;
   for (let i = 0; i < features.length; i++) z += model.weights[i]! * ((features[i]! - model.mean[i]!) / model.scale[i]!);
   return 1 / (1 + Math.exp(-z));
+}
+
+/**
+ * The hits' probabilities, each against the others: a listwise model (`form: 'listwise'`) puts a
+ * question's hits and "none of them" in one softmax; a pointwise one rates each hit alone.
+ */
+export function probabilities(model: Pick<DecisionModel, 'mean' | 'scale' | 'weights' | 'bias' | 'form'>, rows: readonly number[][]): number[] {
+  if (model.form !== 'listwise') return rows.map((row) => likelihood(model, row));
+  const scores = rows.map((row) => {
+    let z = model.bias;
+    for (let i = 0; i < row.length; i++) z += model.weights[i]! * ((row[i]! - model.mean[i]!) / model.scale[i]!);
+    return z;
+  });
+  const top = Math.max(0, ...scores);
+  const exps = scores.map((s) => Math.exp(s - top));
+  const total = Math.exp(-top) + exps.reduce((a, b) => a + b, 0);
+  return exps.map((e) => e / total);
 }
 
 export type Decision = { kind: 'commit'; index: number } | { kind: 'clarify'; indices: number[] } | { kind: 'none' };

@@ -12,7 +12,8 @@ import { BotError } from '../errors.ts';
 import { vocabularyOf, type NameMatch } from './name-match.ts';
 import { candidateFeatures, FEATURE_NAMES, type ScoredHit } from './candidate-features.ts';
 import { ageLimitOf, agesIn, excludesStatedAge } from '../../knowledge/language/age-limits.ts';
-import { decide, decisionModel, likelihood, type DecisionModel } from './decision-model.ts';
+import { decide, decisionModel, probabilities, type DecisionModel } from './decision-model.ts';
+import { nameSays, outsideCatalogTopic, type OutsideTopic } from '../../knowledge/language/outside-catalog.ts';
 
 export interface Candidate {
   procedure: Procedure;
@@ -26,6 +27,8 @@ export interface Candidate {
 
 export type Resolution =
   | { kind: 'none'; reason: 'no_topic' | 'no_match' }
+  /** The message names a matter the catalog does not hold (military service, vaccination…). */
+  | { kind: 'none'; reason: 'outside_catalog'; topic: OutsideTopic }
   | { kind: 'confident'; best: Candidate; confidence: number; runnersUp: Candidate[] }
   | { kind: 'ambiguous'; candidates: Candidate[] };
 
@@ -54,6 +57,8 @@ export interface ResolveInput {
   /** The retrieval query (accented topic). */
   query: string;
   levels: Level[];
+  /** The whole message, when there is one: it may name a matter outside the catalog. */
+  message?: string;
 }
 
 function isVariantPair(a: Candidate, b: Candidate): boolean {
@@ -117,13 +122,17 @@ export async function resolveProcedure(
 ): Promise<Resolution> {
   if (input.topic.length === 0 || input.query.trim() === '') return { kind: 'none', reason: 'no_topic' };
   const { hits, features } = await retrieveCandidates(input, deps);
+  // A matter the catalog does not hold, unless a procedure found says it in its name.
+  const outside = outsideCatalogTopic(input.message ?? input.query);
+  if (outside && !hits.some((hit) => nameSays(hit.procedure.name, outside))) return { kind: 'none', reason: 'outside_catalog', topic: outside };
   if (hits.length === 0) return { kind: 'none', reason: 'no_match' };
+  const fits = probabilities(model, features);
   const candidates: Candidate[] = hits.map((hit, i) => ({
     procedure: hit.procedure,
     score: hit.score,
     variants: hit.variants,
     match: hit.match,
-    fit: likelihood(model, features[i]!),
+    fit: fits[i]!,
   }));
   const ruleLeads = features.map((row) => row[FEATURE_NAMES.indexOf('ruleLead')]!);
   const decision = decide(candidates.map((c) => c.fit), ruleLeads, model.thresholds, RESOLVER_TUNING.maxOptions);

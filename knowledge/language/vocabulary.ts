@@ -30,6 +30,12 @@ export const STOP_WORDS = load(
   z.object({ accented: Words, foldedSafe: Words, foldedLoose: Words, queryFrame: Words, compounds: Words }),
 );
 
+/** Matters citizens ask about that are not procedures of the catalog (vocabulary/outside-catalog.json). */
+export const OUTSIDE_CATALOG: ReadonlyArray<{ label: string; phrases: readonly string[] }> = load(
+  'outside-catalog.json',
+  z.object({ topics: z.array(z.object({ label: z.string().min(1), phrases: Words })) }).transform(({ topics }) => topics),
+);
+
 /**
  * How citizens ask for each procedure, learned (`npm run train:decision`) from citizen-style
  * training questions: per procedure code, the topic words of each question (frame words gone,

@@ -265,7 +265,7 @@ describe('clarification', () => {
     expect(text(o)).toContain('15 ngày làm việc');
   });
 
-  test('the same procedure at two levels, neither curated: ask which level; naming it answers directly', async () => {
+  test('the same procedure at two levels, neither curated: answer at the level nearest the citizen, the other offered and answered when picked', async () => {
     const lltp = catalog.get('3.000333')!;
     const national = (code: string, levels: Procedure['levels'], days: number): Procedure => ({
       ...lltp,
@@ -276,10 +276,15 @@ describe('clarification', () => {
     });
     const list = [...procedures.filter((p) => p.code !== '3.000333'), national('3.000333', ['tinh'], 10), national('3.000333-BO', ['bo'], 15)];
     const d: TurnDeps = { retriever: nameRetriever(list, { '3.000333': ['3.000333-BO'] }), catalog: createCatalog(list) };
-    const ask = await conversation(d).say('lý lịch tư pháp mất bao lâu');
-    expect(ask.procedure).toBeNull();
-    expect(text(ask)).toMatch(/cấp nào/);
-    expect((await conversation(d).say('lý lịch tư pháp cấp tỉnh mất bao lâu')).procedure).not.toBeNull();
+    const c = conversation(d);
+    const nearest = await c.say('lý lịch tư pháp mất bao lâu');
+    expect(nearest.procedure?.code).toBe('3.000333');
+    expect(text(nearest)).toContain('10 ngày làm việc');
+    const other = nearest.replies.flatMap((r) => r.quickReplies ?? []).find((q) => q.payload === 'pick:3.000333-BO');
+    expect(other, 'the other level is offered').toBeDefined();
+    const picked = await c.say(other!.label, other!.payload);
+    expect(picked.procedure?.code).toBe('3.000333-BO');
+    expect(text(picked)).toContain('15 ngày làm việc');
   });
 });
 

@@ -79,3 +79,58 @@ function solve(matrix: number[][], vector: number[]): number[] {
   }
   return x;
 }
+
+/** One question's retrieval hits: a feature row and a 0/1 label (acceptable or not) per hit. */
+export interface HitGroup {
+  features: readonly number[][];
+  labels: readonly number[];
+}
+
+/**
+ * The listwise form (a conditional logit): each hit scores bias + w·x, and the question's hits
+ * compete with each other and with "none of them" (score 0) in one softmax, so the probability
+ * of the first hit falls when another is nearly as good. Fitted by Adam on the log-likelihood of
+ * the acceptable hits (of "none" when no hit is acceptable), with an L2 penalty.
+ */
+export function fitListwise(groups: readonly HitGroup[], l2 = 1, iterations = 2500): LogisticFit {
+  const rows = groups.flatMap((g) => g.features);
+  const n = rows.length;
+  const d = rows[0]?.length ?? 0;
+  const mean = new Array<number>(d).fill(0);
+  const scale = new Array<number>(d).fill(0);
+  for (const row of rows) for (let j = 0; j < d; j++) mean[j]! += row[j]! / n;
+  for (const row of rows) for (let j = 0; j < d; j++) scale[j]! += (row[j]! - mean[j]!) ** 2 / n;
+  for (let j = 0; j < d; j++) scale[j] = Math.sqrt(scale[j]!) || 1;
+  const xs = groups.map((g) => g.features.map((row) => [1, ...row.map((v, j) => (v - mean[j]!) / scale[j]!)]));
+  const w = new Array<number>(d + 1).fill(0);
+  const m = new Array<number>(d + 1).fill(0);
+  const v = new Array<number>(d + 1).fill(0);
+  const rate = 0.05;
+  for (let t = 1; t <= iterations; t++) {
+    const gradient = new Array<number>(d + 1).fill(0);
+    groups.forEach((group, gi) => {
+      const x = xs[gi]!;
+      if (x.length === 0) return;
+      const scores = x.map((xi) => dot(w, xi));
+      const top = Math.max(0, ...scores);
+      const exps = scores.map((s) => Math.exp(s - top));
+      const z = Math.exp(-top) + exps.reduce((a, b) => a + b, 0);
+      const positive = exps.reduce((a, e, i) => a + (group.labels[i] ? e : 0), 0);
+      for (let i = 0; i < x.length; i++) {
+        const g = exps[i]! / z - (group.labels[i] && positive > 0 ? exps[i]! / positive : 0);
+        if (g === 0) continue;
+        const xi = x[i]!;
+        for (let a = 0; a <= d; a++) gradient[a]! += g * xi[a]!;
+      }
+    });
+    for (let a = 1; a <= d; a++) gradient[a]! += l2 * w[a]!;
+    for (let a = 0; a <= d; a++) {
+      m[a] = 0.9 * m[a]! + 0.1 * gradient[a]!;
+      v[a] = 0.999 * v[a]! + 0.001 * gradient[a]! ** 2;
+      const mHat = m[a]! / (1 - 0.9 ** t);
+      const vHat = v[a]! / (1 - 0.999 ** t);
+      w[a]! -= (rate * mHat) / (Math.sqrt(vHat) + 1e-8);
+    }
+  }
+  return { mean, scale, weights: w.slice(1), bias: w[0]! };
+}

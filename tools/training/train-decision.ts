@@ -23,7 +23,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { asksHandoff, classify, topicQuery, topicWeight } from '../../bot/intents/classify.ts';
 import { FEATURE_NAMES } from '../../bot/resolve/candidate-features.ts';
-import { decide, likelihood, type DecisionModel } from '../../bot/resolve/decision-model.ts';
+import { decide, probabilities, type DecisionModel } from '../../bot/resolve/decision-model.ts';
 import { RESOLVER_TUNING, retrieveCandidates } from '../../bot/resolve/procedure-resolver.ts';
 import { loadNationalProcedures } from '../../knowledge/import/load-national.ts';
 import { foldDiacritics } from '../../knowledge/language/normalize.ts';
@@ -34,7 +34,7 @@ import { createProcedureRetriever } from '../../indexer/procedure-retriever.ts';
 import type { ProcedureRetriever } from '../../indexer/retriever.ts';
 import { createCatalog } from '../../knowledge/catalog-store.ts';
 import type { Procedure } from '../../knowledge/schema.ts';
-import { fitLogistic, type LogisticFit } from './logistic.ts';
+import { fitListwise, fitLogistic, type LogisticFit } from './logistic.ts';
 
 const shared = path.resolve(import.meta.dirname, '../../../shared');
 const { values } = parseArgs({
@@ -49,9 +49,13 @@ const { values } = parseArgs({
     folds: { type: 'string', default: '5' },
     'max-wrong': { type: 'string', default: '0.03' },
     l2: { type: 'string', default: '1' },
+    /** listwise: a question's hits and "none" compete in one softmax; pointwise: each hit alone. */
+    form: { type: 'string', default: 'listwise' },
     out: { type: 'string', default: path.resolve(import.meta.dirname, '../../bot/resolve/decision-model.json') },
     phrasings: { type: 'string', default: path.resolve(import.meta.dirname, '../../knowledge/language/vocabulary/asked-phrasings.json') },
     'dry-run': { type: 'boolean', default: false },
+    /** Write each question's held-out (by wording) hits, labels and probabilities here, one JSON per line. */
+    dump: { type: 'string' },
   },
 });
 for (const file of [values.train!, values.negatives!, values.national!]) {
@@ -61,6 +65,7 @@ for (const file of [values.train!, values.negatives!, values.national!]) {
   }
 }
 const folds = Number(values.folds);
+const form = values.form === 'pointwise' ? 'pointwise' : 'listwise';
 const maxWrong = Number(values['max-wrong']);
 
 interface Question {
@@ -90,6 +95,8 @@ interface Example {
   fold: { procedure: number; wording: number };
   /** Per protocol: the features and labels of the hits retrieved with that fold's phrasings. */
   hits: Record<Protocol, { features: number[][]; labels: number[] }>;
+  /** The codes and names of the hits held out by wording, for --dump. */
+  found?: string[];
   /**
    * Held out by wording, over the curated catalog alone (CATALOG=curated): questions about a
    * curated procedure, and the questions about nothing. Learned from too, so the model holds
@@ -165,6 +172,7 @@ for (const protocol of PROTOCOLS) {
         { retriever, catalog: deps.catalog },
       );
       const labels = hits.map((h) => (e.question.codes.includes(h.procedure.code) || h.variants.some((v) => e.question.codes.includes(v)) ? 1 : 0));
+      if (protocol === 'wording') e.found = hits.map((h) => `${h.procedure.code} ${h.procedure.name.slice(0, 80)}`);
       e.hits[protocol] = { features, labels };
     }
     if (protocol !== 'wording') continue;
@@ -193,11 +201,12 @@ for (const protocol of PROTOCOLS) {
   );
 }
 
-function fit(train: Example[], protocol: Protocol): LogisticFit {
+function fit(train: Example[], protocol: Protocol): LogisticFit & { form: typeof form } {
   const withCurated = (e: Example) => (protocol === 'wording' && e.curated ? [e.hits[protocol], e.curated] : [e.hits[protocol]]);
+  if (form === 'listwise') return { ...fitListwise(train.flatMap(withCurated), Number(values.l2)), form };
   const rows = train.flatMap((e) => withCurated(e).flatMap((h) => h.features));
   const labels = train.flatMap((e) => withCurated(e).flatMap((h) => h.labels));
-  return fitLogistic(rows, labels, Number(values.l2));
+  return { ...fitLogistic(rows, labels, Number(values.l2)), form };
 }
 
 // Held-out probabilities: each fold predicted by the model fitted on the others.
@@ -213,8 +222,8 @@ for (const protocol of PROTOCOLS) {
       protocol,
     );
     for (const e of examples.filter((x) => x.fold[protocol] === f)) {
-      heldOut[protocol].set(e, e.hits[protocol].features.map((row) => likelihood(model, row)));
-      if (protocol === 'wording' && e.curated) heldOut.curated.set(e, e.curated.features.map((row) => likelihood(model, row)));
+      heldOut[protocol].set(e, probabilities(model, e.hits[protocol].features));
+      if (protocol === 'wording' && e.curated) heldOut.curated.set(e, probabilities(model, e.curated.features));
     }
   }
 }
@@ -246,7 +255,7 @@ if (existsSync(values.faq!)) {
         );
         e.faq = { features, labels: hits.map((h) => (acceptable.includes(h.procedure.code) ? 1 : 0)) };
       }
-      heldOut.faq.set(e, e.faq!.features.map((r) => likelihood(final, r)));
+      heldOut.faq.set(e, probabilities(final, e.faq!.features));
       faqExamples.push(e);
     }
   }
@@ -276,10 +285,17 @@ if (existsSync(values.dev!)) {
       curated: null,
       dev: { features, labels },
     };
-    heldOut.dev.set(e, features.map((r) => likelihood(final, r)));
+    heldOut.dev.set(e, probabilities(final, features));
     devExamples.push(e);
   }
   console.log(`dev.jsonl: ${devExamples.length} first turns naming a procedure, to be answered directly`);
+}
+
+if (values.dump) {
+  const lines = examples.map((e) =>
+    JSON.stringify({ text: e.question.text, codes: e.question.codes, found: e.found ?? [], labels: e.hits.wording.labels, p: (heldOut.wording.get(e) ?? []).map((p) => +p.toFixed(3)) }),
+  );
+  writeFileSync(values.dump, `${lines.join('\n')}\n`);
 }
 
 const RULE_LEAD = FEATURE_NAMES.indexOf('ruleLead');
@@ -394,6 +410,7 @@ const model: DecisionModel = {
   scale: final.scale.map(round),
   weights: final.weights.map(round),
   bias: round(final.bias),
+  form,
   thresholds,
   trainedOn: `${path.basename(values.train!)} (${questions.length - readJsonl(values.negatives!).length} questions) + ${path.basename(values.negatives!)} (${readJsonl(values.negatives!).length}), each as written and without diacritics; thresholds also on faq-dev.jsonl; ${folds} folds held out by wording: right ${pct(all.right).trim()}, direct ${pct(all.direct).trim()}, wrong ${pct(all.wrong).trim()}; by procedure: right ${pct(byProcedure.right).trim()}, direct ${pct(byProcedure.direct).trim()}, wrong ${pct(byProcedure.wrong).trim()}`,
 };

@@ -1,7 +1,6 @@
 /**
  * Clarifying between near-duplicate procedures: the options must show what tells them apart —
- * the level when the names are the same, the authority at the end of a long shared name — and
- * the question must not say "ở nhiều cấp" when the difference is the authority.
+ * the level when the names are the same, the authority at the end of a long shared name.
  */
 import { describe, expect, test } from 'vitest';
 import { composeClarify, optionLabels } from '../../../bot/compose/clarify.ts';
@@ -23,17 +22,14 @@ describe('clarify options', () => {
       made('1.000012', 'Thủ tục chấp thuận chủ trương đầu tư thuộc thẩm quyền của Ban quản lý khu công nghiệp, khu chế xuất, khu công nghệ cao, khu kinh tế', ['tinh']),
     ]);
     expect(options.map((o) => o.label)).toEqual(['…Chủ tịch Uỷ ban nhân dân cấp tỉnh', '…Ban quản lý khu công nghiệp, khu chế xuất, khu công nghệ cao, khu kinh tế']);
-    const text = composeClarify(options, true)[0]!.text;
-    expect(text).toMatch(/nhiều cơ quan/);
+    const text = composeClarify(options)[0]!.text;
     expect(text).toContain('(mã 1.000012)');
     // The numbered list names each procedure in full; only the quick replies are shortened.
     expect(text).toContain('2. Thủ tục chấp thuận chủ trương đầu tư thuộc thẩm quyền của Ban quản lý');
   });
 
-  test('short different names keep their whole names, and levels that differ are asked as levels', () => {
+  test('short different names keep their whole names', () => {
     const options = optionLabels([made('1.000021', 'Đăng ký khai sinh', ['xa']), made('1.000022', 'Đăng ký khai tử', ['xa'])]);
     expect(options.map((o) => o.label)).toEqual(['Đăng ký khai sinh', 'Đăng ký khai tử']);
-    const byLevel = optionLabels([made('1.000031', 'Cấp giấy phép xây dựng', ['tinh']), made('1.000032', 'Cấp giấy phép xây dựng', ['xa'])]);
-    expect(composeClarify(byLevel, true)[0]!.text).toMatch(/nhiều cấp/);
   });
 });

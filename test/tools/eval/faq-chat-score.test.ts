@@ -34,7 +34,7 @@ const committed = (code: string, confidence = 0.9) => response({ procedure: { co
 
 function clarification(codes: string[]): ChatResponse {
   const options = optionLabels(codes.map((code, i) => made(code, `Đăng ký việc ${i + 1}`)));
-  return response({ replies: wire(composeClarify(options, false)), intent: 'fee', confidence: 0.3 });
+  return response({ replies: wire(composeClarify(options)), intent: 'fee', confidence: 0.3 });
 }
 
 describe('judging one reply', () => {

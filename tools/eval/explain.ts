@@ -1,0 +1,34 @@
+/**
+ * `npm run explain -- "câu hỏi" ["câu hỏi" …]`: how the resolver reads a question over the full
+ * catalog — its topic, the retriever's hits with their name match and decision probability, and
+ * the decision (commit / clarify / none). A developer's lens on why a question was answered so.
+ */
+import path from 'node:path';
+import { classify, topicQuery, topicWeight } from '../../bot/intents/classify.ts';
+import { FEATURE_NAMES } from '../../bot/resolve/candidate-features.ts';
+import { decide, decisionModel, probabilities } from '../../bot/resolve/decision-model.ts';
+import { RESOLVER_TUNING, retrieveCandidates } from '../../bot/resolve/procedure-resolver.ts';
+import { loadNationalProcedures } from '../../knowledge/import/load-national.ts';
+import { startLocalServer } from '../../deps/local-server.ts';
+
+const shared = path.resolve(import.meta.dirname, '../../../shared');
+const questions = process.argv.slice(2);
+const national = (await loadNationalProcedures(path.join(shared, 'data/dvc-procedures.jsonl.gz'))).procedures;
+const running = await startLocalServer({ imported: national, config: { catalog: 'curated' } });
+const deps = running.deps.assistant.require();
+const model = decisionModel();
+for (const text of questions) {
+  const words = classify(text);
+  const query = topicQuery(words);
+  console.log(`\n"${text}"\n  facet=${words.facet} topic="${query}" levels=${words.levels.join(',')}`);
+  const { hits, features } = await retrieveCandidates({ topic: words.topic, weightOf: topicWeight, query, levels: words.levels }, deps);
+  const probs = probabilities(model, features);
+  const leads = features.map((row) => row[FEATURE_NAMES.indexOf('ruleLead')]!);
+  hits.forEach((h, i) =>
+    console.log(
+      `  ${i + 1}. p=${probs[i]!.toFixed(3)} s=${h.score.toFixed(2)} rec=${h.match.recall.toFixed(2)} fit=${h.match.nameFit.toFixed(2)} names=${h.namesIt ? 1 : 0} lead=${leads[i]!.toFixed(2)} ${h.procedure.code} ${h.procedure.name.slice(0, 90)}`,
+    ),
+  );
+  console.log('  →', JSON.stringify(decide(probs, leads, model.thresholds, RESOLVER_TUNING.maxOptions)));
+}
+await running.close();
