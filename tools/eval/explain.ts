@@ -24,11 +24,11 @@ for (const text of questions) {
   const { hits, features } = await retrieveCandidates({ topic: words.topic, weightOf: topicWeight, query, levels: words.levels }, deps);
   const probs = probabilities(model, features);
   const leads = features.map((row) => row[FEATURE_NAMES.indexOf('ruleLead')]!);
-  hits.forEach((h, i) =>
+  for (const [i, h] of hits.entries()) {
     console.log(
       `  ${i + 1}. p=${probs[i]!.toFixed(3)} s=${h.score.toFixed(2)} rec=${h.match.recall.toFixed(2)} fit=${h.match.nameFit.toFixed(2)} names=${h.namesIt ? 1 : 0} lead=${leads[i]!.toFixed(2)} ${h.procedure.code} ${h.procedure.name.slice(0, 90)}`,
-    ),
-  );
+    );
+  }
   console.log('  →', JSON.stringify(decide(probs, leads, model.thresholds, RESOLVER_TUNING.maxOptions)));
 }
 await running.close();
