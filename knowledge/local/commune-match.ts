@@ -1,10 +1,11 @@
 /**
  * Finds the xã/phường a citizen names in a message among the overlay's commune names, with or
  * without diacritics, on syllable boundaries: "em ở phường Bến Nghé", "xa tan thanh", "p. Bến
- * Nghé", or the bare name when it has two syllables or more ("ở Bến Nghé"). A name met only
- * bare that fits several communes ("Tân Thành": a xã and a phường) names none.
+ * Nghé", or the bare name when it has two syllables or more ("ở Bến Nghé"). A syllable typed
+ * with diacritics must carry the name's ("Bến Nghệ" is not Bến Nghé). A name met only bare that
+ * fits several communes ("Tân Thành": a xã and a phường) names none.
  */
-import { foldedKey } from '../language/normalize.ts';
+import { foldDiacritics, foldedKey, normalizeVietnamese } from '../language/normalize.ts';
 
 export interface CommuneMention {
   /** The commune's name as the overlay spells it. */
@@ -24,26 +25,29 @@ const KINDS: ReadonlyArray<readonly [string[], string[][]]> = [
 
 interface Pattern {
   commune: string;
-  /** Syllable sequences that name it, the longest first; `bare` marks the name without its kind. */
-  forms: Array<{ syllables: string[]; bare: boolean }>;
+  /** Syllable sequences that name it (folded, and as written); `bare` marks the name without its kind. */
+  forms: Array<{ syllables: string[]; accented: Array<string | null>; bare: boolean }>;
 }
 
 const cache = new WeakMap<readonly string[], Pattern[]>();
 
 const syllablesOf = (text: string): string[] => [...(foldedKey(text).match(/[\p{L}\p{N}]+/gu) ?? [])];
+const accentedOf = (text: string): string[] => [...(normalizeVietnamese(text).match(/[\p{L}\p{N}]+/gu) ?? [])];
 
 function patternsOf(names: readonly string[]): Pattern[] {
   const cached = cache.get(names);
   if (cached) return cached;
   const patterns = names.map((commune): Pattern => {
     const full = syllablesOf(commune);
+    const written = accentedOf(commune);
     const kind = KINDS.find(([words]) => words.every((w, i) => full[i] === w));
-    const forms = [{ syllables: full, bare: false }];
+    const forms = [{ syllables: full, accented: written as Array<string | null>, bare: false }];
     if (kind) {
       const name = full.slice(kind[0].length);
-      for (const short of kind[1]) forms.push({ syllables: [...short, ...name], bare: false });
+      const nameWritten = written.slice(kind[0].length);
+      for (const short of kind[1]) forms.push({ syllables: [...short, ...name], accented: [...short.map(() => null), ...nameWritten], bare: false });
       // A bare name must be distinctive: two syllables or more, not a number ("Phường 1").
-      if (name.length >= 2 && !name.every((s) => /^\d+$/.test(s))) forms.push({ syllables: name, bare: true });
+      if (name.length >= 2 && !name.every((s) => /^\d+$/.test(s))) forms.push({ syllables: name, accented: nameWritten, bare: true });
     }
     return { commune, forms };
   });
@@ -53,13 +57,18 @@ function patternsOf(names: readonly string[]): Pattern[] {
 
 export function findCommune(text: string, names: readonly string[]): CommuneMention | null {
   if (names.length === 0 || !text.trim()) return null;
-  const tokens = [...text.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => ({ folded: foldedKey(m[0]), start: m.index, end: m.index + m[0].length }));
+  const tokens = [...text.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => {
+    const accented = normalizeVietnamese(m[0]);
+    return { folded: foldDiacritics(accented), accented: foldDiacritics(accented) === accented ? null : accented, start: m.index, end: m.index + m[0].length };
+  });
+  const same = (token: (typeof tokens)[number], folded: string, accented: string | null | undefined) =>
+    token.folded === folded && (token.accented === null || accented === null || accented === undefined || token.accented === accented);
   const found: Array<CommuneMention & { bare: boolean; length: number }> = [];
   for (const pattern of patternsOf(names)) {
     for (const form of pattern.forms) {
       const n = form.syllables.length;
       for (let i = 0; i + n <= tokens.length; i += 1) {
-        if (form.syllables.every((s, k) => tokens[i + k]!.folded === s)) {
+        if (form.syllables.every((s, k) => same(tokens[i + k]!, s, form.accented[k]))) {
           found.push({ commune: pattern.commune, start: tokens[i]!.start, end: tokens[i + n - 1]!.end, bare: form.bare, length: n });
           break;
         }
