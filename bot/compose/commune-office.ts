@@ -50,3 +50,11 @@ export function composeAskCommune(procedure: Procedure, offices: CommuneOffices)
   const example = offices.offices[0]!.commune;
   return textReply(`${lead} Bạn ở xã/phường nào? Bạn gõ tên xã/phường (ví dụ: ${example}) để em cho địa chỉ, giờ làm việc và điện thoại ạ.`);
 }
+
+/** The citizen named a commune the local data has no one-stop shop for. */
+export function composeUnknownCommune(procedure: Procedure, typed: string, known: readonly string[]): Reply {
+  const list = known.length <= 8 ? known.join(', ') : `${known.slice(0, 8).join(', ')} …`;
+  return textReply(
+    `Dạ, em chưa có thông tin bộ phận một cửa của “${typed}” cho thủ tục ${quoteName(procedure.name)}. Các xã/phường em có thông tin: ${list}. Nếu bạn ở một trong các xã/phường đó, bạn gõ tên; nếu không, bạn liên hệ UBND xã/phường nơi bạn cư trú ạ.`,
+  );
+}

@@ -5,17 +5,20 @@
  * office for the same procedure. Facts only from the local data; without it nothing changes.
  */
 import type { Procedure } from '../../knowledge/schema.ts';
-import { composeAskCommune, composeCommuneOffice, composeNoOfficeFor } from '../compose/commune-office.ts';
+import { composeAskCommune, composeCommuneOffice, composeNoOfficeFor, composeUnknownCommune } from '../compose/commune-office.ts';
 import { textReply } from '../replies.ts';
 import type { HandlerResult, TurnContext } from '../turn-context.ts';
+import type { HowToAspect } from '../intents/facet-rules.ts';
+import { foldedPhrase } from '../../knowledge/language/normalize.ts';
 
 /** The commune the citizen has named: in this message, else earlier in the conversation. */
 export function citizenCommune(ctx: TurnContext): string | null {
   return ctx.understanding.commune ?? ctx.state.commune;
 }
 
-/** The where/how answer with the citizen's commune office first, or the question which commune. */
-export function withCommuneOffice(ctx: TurnContext, procedure: Procedure, result: HandlerResult): HandlerResult {
+/** The where/how answer with the citizen's commune office first, or the question which commune (not for "nộp online/qua bưu điện được không?"). */
+export function withCommuneOffice(ctx: TurnContext, procedure: Procedure, result: HandlerResult, aspects: readonly HowToAspect[] = []): HandlerResult {
+  if (aspects.includes('online') || aspects.includes('post')) return result;
   const offices = ctx.deps.catalog.communeOffices?.(procedure.code);
   if (!offices || offices.offices.length === 0) return result;
   const commune = citizenCommune(ctx);
@@ -50,6 +53,38 @@ export function answerCommune(ctx: TurnContext): HandlerResult {
   const office = offices?.offices.find((o) => o.commune === commune);
   const reply = offices && office ? composeCommuneOffice(procedure, offices, office) : composeNoOfficeFor(procedure, commune);
   return { replies: [reply], intent: 'how_to', procedure, confidence: 0.9, pending: null };
+}
+
+/** A commune's kind then a name, the local data knowing none such: "phường Đa Kao". */
+const KIND_FIRST = /^ (?:(?:xa|phuong|thi tran|dac khu|p|x|tt) )+(?<name>.+) $/;
+
+/** The question which commune is open and the answer names one the local data lacks. */
+function unknownCommune(ctx: TurnContext): { procedure: Procedure; typed: string } | null {
+  const pending = ctx.state.pending;
+  const { commune, words, resolution } = ctx.understanding;
+  if (pending?.type !== 'commune' || commune !== null || words.facet !== null || resolution.kind === 'confident') return null;
+  const text = (ctx.turn.text ?? '').trim();
+  if (!KIND_FIRST.test(foldedPhrase(text)) || text.length > 60) return null;
+  const procedure = ctx.deps.catalog.get(pending.procedure.code);
+  return procedure ? { procedure, typed: text } : null;
+}
+
+export function namesUnknownCommune(ctx: TurnContext): boolean {
+  return unknownCommune(ctx) !== null;
+}
+
+/** "phường Đa Kao" when only others are known: say so, list the known ones, and keep asking. */
+export function answerUnknownCommune(ctx: TurnContext): HandlerResult {
+  const found = unknownCommune(ctx);
+  if (!found) throw new Error('answerUnknownCommune needs an unknown commune');
+  const offices = ctx.deps.catalog.communeOffices?.(found.procedure.code);
+  return {
+    replies: [composeUnknownCommune(found.procedure, found.typed, offices?.offices.map((o) => o.commune) ?? [])],
+    intent: 'how_to',
+    procedure: found.procedure,
+    confidence: 0.6,
+    pending: ctx.state.pending,
+  };
 }
 
 /** "Em ở phường Bến Nghé" with no question yet: noted for later where/how answers. */

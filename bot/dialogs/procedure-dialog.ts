@@ -58,12 +58,13 @@ export function askedOf(ctx: TurnContext): Asked {
 export function answer(ctx: TurnContext, procedure: Procedure, intent: ProcedureIntent, confidence: number): HandlerResult {
   const asked = askedOf(ctx);
   const facets = facetsAsked(ctx, procedure);
-  const replies = composeAnswer(intent, procedure, aspectsFor(ctx, intent, procedure), asked);
+  const aspects = aspectsFor(ctx, intent, procedure);
+  const replies = composeAnswer(intent, procedure, aspects, asked);
   if (isFacetIntent(intent) && facets.facet === intent) {
     for (const other of facets.otherFacets.slice(0, 2)) replies.push(...composeAnswer(other, procedure, facets.howToAspects, asked));
   }
   const result: HandlerResult = { replies, intent, procedure, confidence, pending: null };
-  return intent === 'how_to' ? withCommuneOffice(ctx, procedure, result) : result;
+  return intent === 'how_to' ? withCommuneOffice(ctx, procedure, result, aspects) : result;
 }
 
 /**

@@ -25,7 +25,7 @@ import {
   isFollowUp,
   pendingChoice,
 } from './procedure-dialog.ts';
-import { answerCommune, answersCommuneQuestion, noteCommune, notesCommune } from './commune-dialog.ts';
+import { answerCommune, answersCommuneQuestion, answerUnknownCommune, namesUnknownCommune, noteCommune, notesCommune } from './commune-dialog.ts';
 import { dossierNotifications, dossierStatus, dossierVerify, looksLikeACode, notificationRequest, verificationDigits } from './status-dialog.ts';
 
 type BotRoute = Route<TurnContext, HandlerResult>;
@@ -73,6 +73,7 @@ export const ROUTES: BotRoute[] = [
   },
   // "phường Bến Nghé" after "bạn ở xã/phường nào?": that commune's one-stop shop for the same procedure.
   { name: 'commune-answer', rank: 76, selector: answersCommuneQuestion, handler: answerCommune },
+  { name: 'commune-unknown', rank: 76, selector: namesUnknownCommune, handler: answerUnknownCommune },
   { name: 'clarification-answer', rank: 75, selector: (ctx) => pendingChoice(ctx) !== null, handler: answerPendingChoice },
   { name: 'off-topic', rank: 70, selector: offTopic, handler: outOfScope },
   {

@@ -99,6 +99,17 @@ describe('per-commune one-stop shops', () => {
     expect(later).not.toMatch(/xã\/phường nào/);
   });
 
+  test('a commune the data lacks is said so and the question stays open; an online question asks no commune', async () => {
+    const first = await chat(app.url, 'đăng ký khai sinh nộp ở đâu');
+    const unknown = await chat(app.url, 'phường Đa Kao', first.conversationId);
+    expect(textOf(unknown)).toContain('Dạ, em chưa có thông tin bộ phận một cửa của “phường Đa Kao” cho thủ tục “Đăng ký khai sinh”. Các xã/phường em có thông tin: Phường Bến Nghé, Xã Tân Thành.');
+    const then = await chat(app.url, 'phuong ben nghe', unknown.conversationId);
+    expect(then.procedure.code).toBe(BIRTH);
+    expect(textOf(then)).toContain(`• Địa chỉ: ${BEN_NGHE}`);
+
+    expect(textOf(await chat(app.url, 'đăng ký khai sinh nộp online được không'))).not.toMatch(/xã\/phường nào/);
+  });
+
   test('a quick reply answers too; an earlier turn naming the commune counts', async () => {
     const first = await chat(app.url, 'khai sinh cho con nộp ở đâu');
     const second = await chat(app.url, 'Phường Bến Nghé', first.conversationId, 'Phường Bến Nghé');
