@@ -10,7 +10,7 @@ import type ExcelJS from 'exceljs';
 
 /** exceljs is loaded on first use, not at server start-up (a fifth of a second of imports). */
 const loadExcel = async () => (await import('exceljs')).default;
-import { FIELD_COLUMNS, type OverlayEntry, type OverlayFields } from './overlay.ts';
+import { EVERY_COMMUNE_PROCEDURE, FIELD_COLUMNS, type OverlayEntry, type OverlayFields } from './overlay.ts';
 import { foldedKey } from '../language/normalize.ts';
 
 export type SheetFormat = 'csv' | 'xlsx';
@@ -160,7 +160,7 @@ function templateRows(entries: readonly OverlayEntry[], nameOf: (code: string) =
   return entries.map((entry) => {
     const f = entry.fields;
     const cell = (value: string | number | undefined) => (value === undefined ? '' : String(value));
-    return [entry.code, nameOf(entry.code) ?? '', entry.channel, entry.commune ?? '', cell(f.feeVnd), cell(f.feeLabel), cell(f.feeBasis), cell(f.processingDays), cell(f.address), cell(f.hours), cell(f.phone), cell(f.onlineUrl), cell(f.note), ''];
+    return [entry.code, entry.code === EVERY_COMMUNE_PROCEDURE ? 'Mọi thủ tục cấp xã' : nameOf(entry.code) ?? '', entry.channel, entry.commune ?? '', cell(f.feeVnd), cell(f.feeLabel), cell(f.feeBasis), cell(f.processingDays), cell(f.address), cell(f.hours), cell(f.phone), cell(f.onlineUrl), cell(f.note), ''];
   });
 }
 

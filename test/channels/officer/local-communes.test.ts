@@ -63,7 +63,7 @@ describe('per-commune one-stop shops', () => {
     for (const format of ['csv', 'xlsx'] as const) {
       const exported = await fetch(`${app.url}/api/officer/local/export.${format}`, { headers: supervisor });
       const bytes = Buffer.from(await exported.arrayBuffer());
-      if (format === 'csv') expect(bytes.toString('utf8')).toContain('*,,*,Xã Tân Thành,');
+      if (format === 'csv') expect(bytes.toString('utf8')).toContain('*,Mọi thủ tục cấp xã,*,Xã Tân Thành,');
       const type = format === 'csv' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
       expect(await (await upload(bytes, type, `x.${format}`)).json()).toEqual({ rows: 3, applied: 0, unchanged: 3, rejected: [] });
     }
