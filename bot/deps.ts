@@ -3,6 +3,7 @@
  * the catalog, the retriever and — when available — the dossier lookup and a rephraser.
  */
 import type { Procedure } from '../knowledge/schema.ts';
+import type { CommuneOffices } from '../knowledge/local/commune-offices.ts';
 import type { DossierState } from '../knowledge/dossiers/dossier.ts';
 import type { ProcedureRetriever } from '../indexer/retriever.ts';
 import type { Reply } from './replies.ts';
@@ -11,6 +12,10 @@ import type { Reply } from './replies.ts';
 export interface ProcedureSource {
   get(code: string): Procedure | undefined;
   all(): readonly Procedure[];
+  /** The xã/phường names the province gave one-stop shops for (the localized catalog has them). */
+  communes?(): readonly string[];
+  /** Those one-stop shops for one procedure; null when none was entered. */
+  communeOffices?(code: string): CommuneOffices | null;
 }
 
 /** One dossier's progress as the one-stop system reports it. */

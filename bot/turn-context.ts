@@ -39,6 +39,8 @@ export interface Understanding {
   resolution: Resolution;
   /** The procedure under discussion, if still in the catalog. */
   current: Procedure | null;
+  /** The xã/phường this message names (among the local data's), if any. */
+  commune: string | null;
 }
 
 /** What a route decided; turn.ts turns it into the outcome and the next state. */

@@ -18,7 +18,7 @@ import { wordIntent } from './intents/classify.ts';
 import { compose, type Middleware } from './middleware.ts';
 import { quickRepliesReply } from './replies.ts';
 import { selectRoute } from './router.ts';
-import type { HandlerResult, Turn, TurnContext, TurnOutcome } from './turn-context.ts';
+import type { HandlerResult, Turn, TurnContext, TurnOutcome, Understanding } from './turn-context.ts';
 
 export type { Turn, TurnOutcome } from './turn-context.ts';
 
@@ -79,11 +79,12 @@ function repeatedFailure(previous: ConversationState, result: HandlerResult): bo
   return Boolean(result.failed) && previous.failedTurns + 1 >= FAILURES_BEFORE_OFFICER;
 }
 
-function nextState(previous: ConversationState, result: HandlerResult): ConversationState {
+function nextState(previous: ConversationState, result: HandlerResult, commune: string | null): ConversationState {
   return {
     version: 1,
     procedure: result.procedure ? { code: result.procedure.code, name: result.procedure.name } : previous.procedure,
     lastIntent: result.intent,
+    commune: commune ?? previous.commune,
     pending: result.pending ?? null,
     failedTurns: result.failed ? previous.failedTurns + 1 : 0,
     handoffRequested: previous.handoffRequested || Boolean(result.handoff) || repeatedFailure(previous, result),
@@ -113,7 +114,8 @@ export async function handleTurn(turn: Turn, deps: TurnDeps): Promise<TurnOutcom
     procedure: null,
     confidence: 0,
   };
-  const next = nextState(state, result);
+  // `understanding` is missing only when the turn failed before it was read.
+  const next = nextState(state, result, (ctx.understanding as Understanding | undefined)?.commune ?? null);
   const reason = result.handoff ?? (repeatedFailure(state, result) ? 'repeated_failure' : null);
   return {
     replies: result.replies,

@@ -9,6 +9,7 @@ interface VersionRow {
   id: string | number;
   code: string;
   channel: OverlayChannel;
+  commune: string;
   version: number;
   fields: unknown;
   previous: unknown;
@@ -18,7 +19,7 @@ interface VersionRow {
   created_at: Date | string;
 }
 
-const COLUMNS = 'id, code, channel, version, fields, previous, author, reason, revert_of, created_at';
+const COLUMNS = 'id, code, channel, commune, version, fields, previous, author, reason, revert_of, created_at';
 
 const fieldsOf = (value: unknown): OverlayFields | null => (value === null || value === undefined ? null : OverlayFieldsSchema.parse(value));
 
@@ -27,6 +28,7 @@ function toVersion(row: VersionRow): OverlayVersion {
     id: Number(row.id),
     code: row.code,
     channel: row.channel,
+    ...(row.commune ? { commune: row.commune } : {}),
     version: row.version,
     fields: fieldsOf(row.fields),
     previous: fieldsOf(row.previous),
@@ -39,20 +41,21 @@ function toVersion(row: VersionRow): OverlayVersion {
 
 async function saveOne(tx: Transaction, change: OverlayChange): Promise<OverlayVersion> {
   const { rows } = await tx.query<{ version: number; fields: unknown }>(
-    'SELECT version, fields FROM local_overlay_versions WHERE code = $1 AND channel = $2 ORDER BY version DESC LIMIT 1',
-    [change.code, change.channel],
+    'SELECT version, fields FROM local_overlay_versions WHERE code = $1 AND channel = $2 AND commune = $3 ORDER BY version DESC LIMIT 1',
+    [change.code, change.channel, change.commune ?? ''],
   );
   const current = rows[0];
   const currentVersion = current?.version ?? 0;
   if (change.expectedVersion !== undefined && change.expectedVersion !== currentVersion) {
-    throw new OverlayConflictError({ code: change.code, channel: change.channel }, currentVersion);
+    throw new OverlayConflictError({ code: change.code, channel: change.channel, ...(change.commune ? { commune: change.commune } : {}) }, currentVersion);
   }
   const inserted = await tx.query<VersionRow>(
-    `INSERT INTO local_overlay_versions (code, channel, version, fields, previous, author, reason, revert_of)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${COLUMNS}`,
+    `INSERT INTO local_overlay_versions (code, channel, commune, version, fields, previous, author, reason, revert_of)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${COLUMNS}`,
     [
       change.code,
       change.channel,
+      change.commune ?? '',
       currentVersion + 1,
       change.fields ? JSON.stringify(change.fields) : null,
       current?.fields ? JSON.stringify(current.fields) : null,
@@ -79,12 +82,12 @@ export function createSqlOverlayStore(db: Db): OverlayStore {
     async published() {
       const { rows } = await db.query<VersionRow>(
         `SELECT ${COLUMNS} FROM (
-           SELECT DISTINCT ON (code, channel) ${COLUMNS} FROM local_overlay_versions ORDER BY code, channel, version DESC
-         ) latest WHERE fields IS NOT NULL ORDER BY code, channel`,
+           SELECT DISTINCT ON (code, channel, commune) ${COLUMNS} FROM local_overlay_versions ORDER BY code, channel, commune, version DESC
+         ) latest WHERE fields IS NOT NULL ORDER BY code, channel, commune`,
       );
       return rows.map((row): OverlayEntry => {
         const version = toVersion(row);
-        return { code: version.code, channel: version.channel, fields: version.fields!, version: version.version, at: version.at };
+        return { code: version.code, channel: version.channel, ...(version.commune ? { commune: version.commune } : {}), fields: version.fields!, version: version.version, at: version.at };
       });
     },
     async history(code) {

@@ -28,6 +28,8 @@ export const PendingSchema = z.discriminatedUnion('type', [
    * applicant, "nhận thông báo" subscribes to it, another code looks that one up.
    */
   z.object({ type: z.literal('dossier_code'), code: z.string().min(1).max(60).optional() }),
+  /** "Which xã/phường do you live in?" — asked for a commune-level procedure's one-stop shop. */
+  z.object({ type: z.literal('commune'), procedure: ProcedureRefSchema }),
 ]);
 export type Pending = z.infer<typeof PendingSchema>;
 
@@ -36,6 +38,8 @@ export const ConversationStateSchema = z.object({
   /** The procedure under discussion: follow-ups without a procedure apply to it. */
   procedure: ProcedureRefSchema.nullable().default(null),
   lastIntent: z.enum(INTENTS).nullable().default(null),
+  /** The xã/phường the citizen said they live in (as the local data spells it). */
+  commune: z.string().min(1).max(100).nullable().default(null),
   pending: PendingSchema.nullable().default(null),
   /** Turns in a row the bot could not help with; at 2 it offers an officer. */
   failedTurns: z.number().int().nonnegative().default(0),

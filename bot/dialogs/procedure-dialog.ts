@@ -20,6 +20,7 @@ import { isFacetIntent, isProcedureIntent, type ProcedureIntent } from '../inten
 import { vocabularyOf } from '../resolve/name-match.ts';
 import { namesIt, type Candidate } from '../resolve/procedure-resolver.ts';
 import type { HandlerResult, TurnContext } from '../turn-context.ts';
+import { withCommuneOffice } from './commune-dialog.ts';
 
 /** The facets this message asks about a procedure, its name's own words aside ("đủ điều kiện", "lệ phí trước bạ"). */
 export function facetsAsked(ctx: TurnContext, procedure: Procedure | null): ReturnType<typeof facetsBesideName> {
@@ -33,7 +34,7 @@ export function intentForNamed(ctx: TurnContext, procedure: Procedure | null = n
   const asked = facetsAsked(ctx, procedure);
   if (asked.facet) return asked.facet;
   const pending = ctx.state.pending;
-  if (pending && pending.type !== 'dossier_code') return pending.intent;
+  if (pending && 'intent' in pending) return pending.intent;
   const last = ctx.state.lastIntent;
   if (words.carryOver && isFacetIntent(last)) return last;
   return 'overview';
@@ -44,7 +45,7 @@ function aspectsFor(ctx: TurnContext, intent: ProcedureIntent, procedure: Proced
   const asked = facetsAsked(ctx, procedure);
   if (asked.facet === 'how_to') return asked.howToAspects;
   const pending = ctx.state.pending;
-  return pending && pending.type !== 'dossier_code' ? (pending.aspects as HowToAspect[]) : [];
+  return pending && 'aspects' in pending ? (pending.aspects as HowToAspect[]) : [];
 }
 
 /** What the message asked, for composers that answer from the record's words. */
@@ -57,11 +58,13 @@ export function askedOf(ctx: TurnContext): Asked {
 export function answer(ctx: TurnContext, procedure: Procedure, intent: ProcedureIntent, confidence: number): HandlerResult {
   const asked = askedOf(ctx);
   const facets = facetsAsked(ctx, procedure);
-  const replies = composeAnswer(intent, procedure, aspectsFor(ctx, intent, procedure), asked);
+  const aspects = aspectsFor(ctx, intent, procedure);
+  const replies = composeAnswer(intent, procedure, aspects, asked);
   if (isFacetIntent(intent) && facets.facet === intent) {
     for (const other of facets.otherFacets.slice(0, 2)) replies.push(...composeAnswer(other, procedure, facets.howToAspects, asked));
   }
-  return { replies, intent, procedure, confidence, pending: null };
+  const result: HandlerResult = { replies, intent, procedure, confidence, pending: null };
+  return intent === 'how_to' ? withCommuneOffice(ctx, procedure, result, aspects) : result;
 }
 
 /**
@@ -312,7 +315,7 @@ export function answerPayload(ctx: TurnContext): HandlerResult {
   if (payload.type === 'ask' && isProcedureIntent(payload.intent)) intent = payload.intent;
   if (payload.type === 'pick') {
     const pending = ctx.state.pending;
-    intent = pending && pending.type !== 'dossier_code' ? pending.intent : 'overview';
+    intent = pending && 'intent' in pending ? pending.intent : 'overview';
   }
   return answer(ctx, procedure, intent, 1);
 }

@@ -25,6 +25,7 @@ import {
   isFollowUp,
   pendingChoice,
 } from './procedure-dialog.ts';
+import { answerCommune, answersCommuneQuestion, answerUnknownCommune, namesUnknownCommune, noteCommune, notesCommune } from './commune-dialog.ts';
 import { dossierNotifications, dossierStatus, dossierVerify, looksLikeACode, notificationRequest, verificationDigits } from './status-dialog.ts';
 
 type BotRoute = Route<TurnContext, HandlerResult>;
@@ -70,6 +71,9 @@ export const ROUTES: BotRoute[] = [
       (ctx.state.pending?.type === 'dossier_code' && (u(ctx).words.dossierCode !== null || looksLikeACode(ctx.turn.text))),
     handler: dossierStatus,
   },
+  // "phường Bến Nghé" after "bạn ở xã/phường nào?": that commune's one-stop shop for the same procedure.
+  { name: 'commune-answer', rank: 76, selector: answersCommuneQuestion, handler: answerCommune },
+  { name: 'commune-unknown', rank: 76, selector: namesUnknownCommune, handler: answerUnknownCommune },
   { name: 'clarification-answer', rank: 75, selector: (ctx) => pendingChoice(ctx) !== null, handler: answerPendingChoice },
   { name: 'off-topic', rank: 70, selector: offTopic, handler: outOfScope },
   {
@@ -95,6 +99,7 @@ export const ROUTES: BotRoute[] = [
   { name: 'procedure', rank: 60, selector: (ctx) => u(ctx).resolution.kind === 'confident', handler: answerNamed },
   { name: 'clarify', rank: 55, selector: (ctx) => u(ctx).resolution.kind === 'ambiguous', handler: askWhichOfCandidates },
   { name: 'which-procedure', rank: 45, selector: (ctx) => u(ctx).words.facet !== null, handler: askWhichProcedure },
+  { name: 'commune-noted', rank: 44, selector: notesCommune, handler: noteCommune },
   { name: 'greeting', rank: 40, selector: (ctx) => socialIntent(u(ctx).words) === 'greeting', handler: greet },
   { name: 'thanks', rank: 40, selector: (ctx) => socialIntent(u(ctx).words) === 'thanks', handler: thank },
   {

@@ -8,6 +8,7 @@ import { asksHandoff, classify, topicQuery, topicWeight } from '../intents/class
 import { parsePayload } from '../replies.ts';
 import { nameObject } from '../../knowledge/language/name-actions.ts';
 import { resolveProcedure, type Resolution } from '../resolve/procedure-resolver.ts';
+import { findCommune, withoutMention } from '../../knowledge/local/commune-match.ts';
 import type { Turn, Understanding } from '../turn-context.ts';
 
 /** The text to read: the message, or a quick reply's payload that is itself a question. */
@@ -19,7 +20,11 @@ export function effectiveText(turn: Turn): string {
 
 export async function understand(turn: Turn, state: ConversationState, deps: TurnDeps): Promise<Understanding> {
   const payload = parsePayload(turn.payload);
-  const words = classify(payload ? turn.text ?? '' : effectiveText(turn));
+  // A xã/phường the local data knows is noted and taken out of the question: its name is a place, not a topic.
+  const said = payload ? turn.text ?? '' : effectiveText(turn);
+  const mention = findCommune(said, deps.catalog.communes?.() ?? []);
+  const text = mention ? withoutMention(said, mention) : said;
+  const words = classify(text);
   const current = state.procedure ? deps.catalog.get(state.procedure.code) ?? null : null;
   let resolution: Resolution = { kind: 'none', reason: 'no_topic' };
   if (!payload && !asksHandoff(words) && words.topicCore.length > 0) {
@@ -30,7 +35,7 @@ export async function understand(turn: Turn, state: ConversationState, deps: Tur
     // A correction ("à không, ý em là cấp lại") that names nothing clearly by itself applies to
     // what the procedure under discussion is about: cấp lại + thẻ căn cước.
     if (words.correction && current && resolution.kind !== 'confident') {
-      const together = classify(`${payload ? turn.text ?? '' : effectiveText(turn)} ${nameObject(current.name)}`);
+      const together = classify(`${text} ${nameObject(current.name)}`);
       const corrected = await resolveProcedure(
         { topic: together.topic, weightOf: topicWeight, query: topicQuery(together), levels: together.levels },
         deps,
@@ -39,5 +44,5 @@ export async function understand(turn: Turn, state: ConversationState, deps: Tur
       if (moved) resolution = corrected;
     }
   }
-  return { words, payload, resolution, current };
+  return { words, payload, resolution, current, commune: mention?.commune ?? null };
 }

@@ -20,6 +20,7 @@ import type { Reply } from '../../bot/replies.ts';
 import { foldDiacritics } from '../../knowledge/language/normalize.ts';
 import { importOverlay } from '../../knowledge/local/overlay-import.ts';
 import { OverlayConflictError } from '../../knowledge/local/overlay-store.ts';
+import { EVERY_COMMUNE_PROCEDURE } from '../../knowledge/local/overlay.ts';
 import { OverlayInputError, OverlayNotFoundError, type OverlayService } from '../../knowledge/local/overlay-service.ts';
 import { OverlaySheetError, writeOverlaySheet, type SheetFormat } from '../../knowledge/local/overlay-sheet.ts';
 import type { Procedure } from '../../knowledge/schema.ts';
@@ -42,6 +43,8 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 const EditSchema = z.object({
   code: z.string().max(40),
   channel: z.string().max(20),
+  /** A xã/phường's one-stop-shop row (code `*`: every commune-level procedure). */
+  commune: z.string().max(120).optional(),
   fields: z.record(z.string(), z.unknown()).nullable(),
   reason: z.string().max(500),
   expectedVersion: z.number().int().nonnegative().optional(),
@@ -125,10 +128,13 @@ export function localRoutes(deps: LocalRouteDeps): Router {
     const code = String(request.params.code);
     const localized = catalog.get(code);
     if (!localized) throw new HttpError('procedure_not_found', `no procedure ${code}`);
-    const entries = deps.overlay.published().filter((e) => e.code === code);
-    const history = await deps.overlay.history(code);
+    // A commune-level procedure also shows the communes' rows for every such procedure (code `*`).
+    const shared = localized.levels.includes('xa');
+    const entries = deps.overlay.published().filter((e) => e.code === code || (shared && e.code === EVERY_COMMUNE_PROCEDURE));
+    const history = shared ? [...(await deps.overlay.history(code)), ...(await deps.overlay.history(EVERY_COMMUNE_PROCEDURE))].sort((a, b) => b.id - a.id) : await deps.overlay.history(code);
     const national = deps.overlay.national(code) ?? localized;
-    response.json({ national, localized, entries, history, answers: answers(localized), nationalAnswers: answers(national) });
+    const communeOffices = catalog.communeOffices?.(code) ?? null;
+    response.json({ national, localized, entries, history, answers: answers(localized), nationalAnswers: answers(national), communeOffices });
   });
 
   router.post('/api/officer/local/preview', async (request, response) => {
@@ -140,7 +146,7 @@ export function localRoutes(deps: LocalRouteDeps): Router {
   router.put('/api/officer/local/entries', async (request, response) => {
     const input = body(EditSchema, request.body);
     const [version] = await overlayAction(() => deps.overlay.edit([{ ...input, author: author(request) }]));
-    request.log.info({ audit: 'local_data_changed', author: author(request), code: version!.code, channel: version!.channel, version: version!.version }, 'local data changed');
+    request.log.info({ audit: 'local_data_changed', author: author(request), code: version!.code, channel: version!.channel, commune: version!.commune, version: version!.version }, 'local data changed');
     response.json({ version });
   });
 

@@ -56,9 +56,9 @@ function targets(channel: OverlayChannel, method: ChannelMethod): boolean {
   return channel === '*' || channel === method;
 }
 
-/** The record with the entries applied (entries of other procedures are ignored). */
+/** The record with the entries applied (entries of other procedures and communes' rows are ignored: see commune-offices.ts). */
 export function applyOverlay(procedure: Procedure, entries: readonly OverlayEntry[], from: OverlaySource): Procedure {
-  const mine = inOrder(entries.filter((e) => e.code === procedure.code));
+  const mine = inOrder(entries.filter((e) => e.code === procedure.code && e.commune === undefined));
   if (mine.length === 0) return procedure;
   let channels: SubmissionChannel[] = procedure.channels.map((c) => ({ ...c, fees: [...c.fees] }));
   const local: LocalFacts = { source: from.source, updatedOn: '', places: [], notes: [], localTimes: [] };

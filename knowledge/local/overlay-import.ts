@@ -1,6 +1,6 @@
 /**
  * Bulk import of the local overlay from a template file: each row is the whole local entry of its
- * (procedure, channel). Rows that pass are applied together in one transaction (one new version
+ * (procedure, channel, commune). Rows that pass are applied together in one transaction (one new version
  * each; a row equal to what is published adds nothing); rows that fail are listed with row,
  * column and what is wrong, and change nothing — so a fixed file can simply be imported again.
  */
@@ -74,17 +74,17 @@ export async function importOverlay(service: OverlayService, bytes: Buffer, form
   const edits: OverlayEdit[] = [];
   let unchanged = 0;
   for (const row of sheet.rows) {
-    const checked = service.check({ code: row.code, channel: row.channel, fields: row.fields });
+    const checked = service.check({ code: row.code, channel: row.channel, commune: row.commune, fields: row.fields });
     if (!checked.ok) {
       rejected.push(...checked.issues.map((issue) => ({ row: row.row, ...issue })));
       continue;
     }
-    const current = service.current(row.code, checked.channel);
+    const current = service.current(row.code, checked.channel, checked.commune);
     if (isDeepStrictEqual(current?.fields ?? null, checked.fields)) {
       unchanged += 1;
       continue;
     }
-    edits.push({ code: row.code, channel: checked.channel, fields: checked.fields, author: source.author, reason: row.reason ?? `Nhập từ tệp ${source.fileName}` });
+    edits.push({ code: row.code, channel: checked.channel, commune: checked.commune, fields: checked.fields, author: source.author, reason: row.reason ?? `Nhập từ tệp ${source.fileName}` });
   }
   if (edits.length) await service.edit(edits);
   rejected.sort((a, b) => a.row - b.row);

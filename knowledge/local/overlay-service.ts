@@ -7,7 +7,19 @@
 import type { Procedure } from '../schema.ts';
 import { applyOverlay } from './apply-overlay.ts';
 import type { LocalizedCatalog } from './localized-catalog.ts';
-import { FIELD_COLUMNS, OverlayChannelSchema, OverlayFieldsSchema, isEmptyFields, type OverlayChannel, type OverlayEntry, type OverlayFields } from './overlay.ts';
+import {
+  COMMUNE_FIELDS,
+  EVERY_COMMUNE_PROCEDURE,
+  FIELD_COLUMNS,
+  OverlayChannelSchema,
+  OverlayFieldsSchema,
+  checkCommuneName,
+  isEmptyFields,
+  type OverlayChannel,
+  type OverlayEntry,
+  type OverlayFields,
+} from './overlay.ts';
+import { foldedKey } from '../language/normalize.ts';
 import type { LocalProcedureStore, LocalProcedureVersion, OverlayChange, OverlayStore, OverlayVersion } from './overlay-store.ts';
 import { checkLocalProcedure } from './local-procedures.ts';
 import { checksumOf } from '../checksum.ts';
@@ -17,8 +29,11 @@ export { OverlayInputError, OverlayNotFoundError, type OverlayIssue } from './ov
 
 /** A change as an editor or a spreadsheet row gives it: values still to be validated. */
 export interface OverlayEdit {
+  /** A procedure code; `*` (with a commune) = every commune-level procedure. */
   code: string;
   channel: string;
+  /** The xã/phường of a one-stop-shop row; empty or absent = the procedure's own row. */
+  commune?: string | undefined;
   /** The new values (a missing key keeps the national value); null removes the entry. */
   fields: unknown;
   author: string;
@@ -26,12 +41,39 @@ export interface OverlayEdit {
   expectedVersion?: number;
 }
 
-/** The changed values checked against the record they change; throws OverlayInputError. */
-export function checkEdit(edit: Pick<OverlayEdit, 'code' | 'channel' | 'fields'>, procedure: Procedure | undefined): { channel: OverlayChannel; fields: OverlayFields | null } {
+/** A checked change: where it goes and the values (null = remove). */
+export interface CheckedChange {
+  channel: OverlayChannel;
+  /** Set for a commune's row: the name as entered (or as an earlier row spells the same commune). */
+  commune?: string;
+  fields: OverlayFields | null;
+}
+
+type EditInput = Pick<OverlayEdit, 'code' | 'channel' | 'commune' | 'fields'>;
+
+/**
+ * The changed values checked against the record they change; throws OverlayInputError. A
+ * commune's row sets only its one-stop shop (address, hours, phone), for a commune-level
+ * procedure or, with the code `*`, for every one; `spelling` gives an existing row's spelling of
+ * the same commune (diacritics and case aside), so one commune is one name.
+ */
+export function checkEdit(edit: EditInput, procedure: Procedure | undefined, spelling: (commune: string) => string | undefined = () => undefined): CheckedChange {
   const issues: OverlayIssue[] = [];
-  if (!procedure) issues.push({ column: 'code', message: `không có thủ tục mã "${edit.code}" trong danh mục` });
+  const communeText = edit.commune?.trim() ?? '';
+  let commune: string | undefined;
+  if (communeText) {
+    const checked = checkCommuneName(communeText);
+    if ('error' in checked) issues.push({ column: 'commune', message: checked.error });
+    else commune = spelling(checked.name) ?? checked.name;
+  }
+  const everyProcedure = edit.code === EVERY_COMMUNE_PROCEDURE;
+  if (everyProcedure && !communeText) issues.push({ column: 'code', message: 'mã * (mọi thủ tục cấp xã) chỉ dùng cho dòng có xã/phường (cột commune)' });
+  else if (!everyProcedure && !procedure) issues.push({ column: 'code', message: `không có thủ tục mã "${edit.code}" trong danh mục` });
+  else if (communeText && procedure && !procedure.levels.includes('xa'))
+    issues.push({ column: 'commune', message: `thủ tục mã ${edit.code} không thực hiện ở cấp xã: địa chỉ theo xã/phường chỉ dùng cho thủ tục cấp xã` });
   const channel = OverlayChannelSchema.safeParse(edit.channel);
   if (!channel.success) issues.push({ column: 'channel', message: 'kênh phải là truc_tiep, truc_tuyen, buu_chinh hoặc *' });
+  else if (communeText && channel.data !== '*') issues.push({ column: 'channel', message: 'dòng có xã/phường là bộ phận một cửa của xã/phường: để trống cột channel hoặc ghi *' });
   let fields: OverlayFields | null = null;
   if (edit.fields !== null) {
     const parsed = OverlayFieldsSchema.safeParse(edit.fields);
@@ -42,21 +84,25 @@ export function checkEdit(edit: Pick<OverlayEdit, 'code' | 'channel' | 'fields'>
         issues.push({ column: FIELD_COLUMNS[key] ?? (issue.code === 'unrecognized_keys' ? 'cột' : String(key)), message: issue.message });
       }
   }
-  if (procedure && channel.success && channel.data === '*' && procedure.channels.length === 0 && fields && (fields.feeVnd !== undefined || fields.processingDays !== undefined))
+  if (communeText && fields)
+    for (const key of Object.keys(fields) as Array<keyof OverlayFields>)
+      if (fields[key] !== undefined && !(COMMUNE_FIELDS as readonly string[]).includes(key))
+        issues.push({ column: FIELD_COLUMNS[key], message: 'dòng có xã/phường chỉ ghi address, hours, phone của bộ phận một cửa; ô này ghi ở dòng không có xã/phường' });
+  if (!communeText && procedure && channel.success && channel.data === '*' && procedure.channels.length === 0 && fields && (fields.feeVnd !== undefined || fields.processingDays !== undefined))
     issues.push({ column: 'channel', message: 'thủ tục chưa có kênh nộp nào: ghi kênh cụ thể (truc_tiep, truc_tuyen hoặc buu_chinh) cho lệ phí và thời hạn' });
   if (issues.length) throw new OverlayInputError(issues);
-  return { channel: channel.data!, fields };
+  return { channel: channel.data!, ...(commune ? { commune } : {}), fields };
 }
 
-export type CheckedEdit = { ok: true; channel: OverlayChannel; fields: OverlayFields | null } | { ok: false; issues: OverlayIssue[] };
+export type CheckedEdit = ({ ok: true } & CheckedChange) | { ok: false; issues: OverlayIssue[] };
 
 export interface OverlayService {
   /** Checks a change against the record it changes, without saving it. */
-  check(edit: Pick<OverlayEdit, 'code' | 'channel' | 'fields'>): CheckedEdit;
+  check(edit: EditInput): CheckedEdit;
   /** The record without local values (national or curated). */
   national(code: string): Procedure | undefined;
-  /** The published entry of (code, channel), if any. */
-  current(code: string, channel: OverlayChannel): OverlayEntry | undefined;
+  /** The published entry of (code, channel, commune), if any. */
+  current(code: string, channel: OverlayChannel, commune?: string): OverlayEntry | undefined;
   /** Saves changes (all or none), then re-applies the published overlay. */
   edit(edits: readonly OverlayEdit[]): Promise<OverlayVersion[]>;
   /** Undoes one version: a new version restoring the value it replaced. */
@@ -112,13 +158,21 @@ export function createOverlayService(store: OverlayStore, catalog: () => Localiz
     return trimmed;
   };
 
+  /** An existing row's spelling of a commune, so "phuong ben nghe" and "Phường Bến Nghé" are one entry. */
+  const spelling = (commune: string) => {
+    const key = foldedKey(commune);
+    return catalog().entries().find((e) => e.commune !== undefined && foldedKey(e.commune) === key)?.commune;
+  };
+  const checkAgainstCatalog = (edit: EditInput) => checkEdit(edit, edit.code === EVERY_COMMUNE_PROCEDURE ? undefined : catalog().base(edit.code), spelling);
+
   function toChange(edit: OverlayEdit): OverlayChange {
-    const { channel, fields } = checkEdit(edit, catalog().base(edit.code));
+    const { channel, commune, fields } = checkAgainstCatalog(edit);
     const reason = edit.reason.trim();
     if (!reason) throw new OverlayInputError([{ column: 'reason', message: 'ghi lý do thay đổi' }]);
     return {
       code: edit.code,
       channel,
+      ...(commune ? { commune } : {}),
       fields,
       author: edit.author,
       reason,
@@ -129,14 +183,14 @@ export function createOverlayService(store: OverlayStore, catalog: () => Localiz
   return {
     check(edit) {
       try {
-        return { ok: true, ...checkEdit(edit, catalog().base(edit.code)) };
+        return { ok: true, ...checkAgainstCatalog(edit) };
       } catch (error) {
         if (error instanceof OverlayInputError) return { ok: false, issues: error.issues };
         throw error;
       }
     },
     national: (code) => catalog().base(code),
-    current: (code, channel) => catalog().entries().find((e) => e.code === code && e.channel === channel),
+    current: (code, channel, commune) => catalog().entries().find((e) => e.code === code && e.channel === channel && e.commune === commune),
     async edit(edits) {
       const changes = edits.map(toChange);
       const saved = await store.save(changes);
@@ -147,7 +201,7 @@ export function createOverlayService(store: OverlayStore, catalog: () => Localiz
       const target = await store.get(versionId);
       if (!target) throw new OverlayNotFoundError(`overlay version ${versionId}`);
       const [saved] = await store.save([
-        { code: target.code, channel: target.channel, fields: target.previous, author, reason: reason.trim() || `Hoàn tác phiên bản ${target.version}`, revertOf: target.id },
+        { code: target.code, channel: target.channel, ...(target.commune ? { commune: target.commune } : {}), fields: target.previous, author, reason: reason.trim() || `Hoàn tác phiên bản ${target.version}`, revertOf: target.id },
       ]);
       await refresh();
       return saved!;
@@ -155,7 +209,7 @@ export function createOverlayService(store: OverlayStore, catalog: () => Localiz
     preview(code, channel, fields) {
       const base = catalog().base(code);
       const checked = checkEdit({ code, channel, fields }, base);
-      const others = catalog().entries().filter((e) => e.code === code && e.channel !== checked.channel);
+      const others = catalog().entries().filter((e) => e.code === code && e.channel !== checked.channel && e.commune === undefined);
       const mine: OverlayEntry[] = checked.fields ? [{ code, channel: checked.channel, fields: checked.fields, version: 0, at: new Date() }] : [];
       return applyOverlay(base!, [...others, ...mine], { source });
     },

@@ -1,6 +1,6 @@
 /**
  * The import/export template of the local overlay: a UTF-8 CSV with a header row or the first
- * sheet of an .xlsx, one row per (procedure, channel) — read with csv-parse and exceljs, written
+ * sheet of an .xlsx, one row per (procedure, channel, commune) — read with csv-parse and exceljs, written
  * with csv-stringify and exceljs. A cell is checked for its form here (a number where a number
  * goes); what the values mean is checked against the record by the overlay service.
  */
@@ -10,12 +10,16 @@ import type ExcelJS from 'exceljs';
 
 /** exceljs is loaded on first use, not at server start-up (a fifth of a second of imports). */
 const loadExcel = async () => (await import('exceljs')).default;
-import { FIELD_COLUMNS, type OverlayEntry, type OverlayFields } from './overlay.ts';
+import { EVERY_COMMUNE_PROCEDURE, FIELD_COLUMNS, type OverlayEntry, type OverlayFields } from './overlay.ts';
+import { foldedKey } from '../language/normalize.ts';
 
 export type SheetFormat = 'csv' | 'xlsx';
 
-/** The template's columns, in order. `name` (the procedure's name) is written for reading and ignored on import. */
-export const TEMPLATE_COLUMNS = ['code', 'name', 'channel', 'fee_vnd', 'fee_label', 'fee_basis', 'processing_days', 'address', 'hours', 'phone', 'online_url', 'note', 'reason'] as const;
+/**
+ * The template's columns, in order. `name` (the procedure's name) is written for reading and
+ * ignored on import. `commune` (optional): the row is that xã/phường's one-stop shop.
+ */
+export const TEMPLATE_COLUMNS = ['code', 'name', 'channel', 'commune', 'fee_vnd', 'fee_label', 'fee_basis', 'processing_days', 'address', 'hours', 'phone', 'online_url', 'note', 'reason'] as const;
 type Column = (typeof TEMPLATE_COLUMNS)[number];
 
 const FIELD_OF = Object.fromEntries(Object.entries(FIELD_COLUMNS).map(([field, column]) => [column, field])) as Record<string, keyof OverlayFields>;
@@ -26,6 +30,8 @@ export interface SheetRow {
   row: number;
   code: string;
   channel: string;
+  /** The xã/phường of a one-stop-shop row ('' = none). */
+  commune: string;
   fields: Record<string, unknown>;
   reason?: string;
 }
@@ -69,6 +75,8 @@ function readRows(table: string[][], firstRow: number): { rows: SheetRow[]; issu
   const rows: SheetRow[] = [];
   const issues: SheetIssue[] = [];
   const seen = new Map<string, number>();
+  /** One spelling per commune in a file: the first row's ("phuong ben nghe" later = "Phường Bến Nghé"). */
+  const spellings = new Map<string, string>();
   body.forEach((cells, index) => {
     const row = firstRow + 1 + index;
     const value = (column: Column) => {
@@ -93,16 +101,19 @@ function readRows(table: string[][], firstRow: number): { rows: SheetRow[]; issu
     const typed = value('code');
     const code = /^\d+\.\d{1,5}$/.test(typed) ? typed.replace(/\.(\d+)$/, (_m, d: string) => `.${d.padEnd(6, '0')}`) : typed;
     const channel = value('channel') || '*';
-    const key = `${code}|${channel}`;
+    const typedCommune = value('commune').replace(/\s+/gu, ' ');
+    const commune = typedCommune ? spellings.get(foldedKey(typedCommune)) ?? typedCommune : '';
+    if (commune) spellings.set(foldedKey(commune), commune);
+    const key = `${code}|${channel}|${foldedKey(commune)}`;
     const earlier = seen.get(key);
     if (earlier !== undefined) {
-      issues.push({ row, column: 'code', message: `trùng mã thủ tục và kênh với dòng ${earlier}` });
+      issues.push({ row, column: commune ? 'commune' : 'code', message: commune ? `trùng mã thủ tục, kênh và xã/phường với dòng ${earlier}` : `trùng mã thủ tục và kênh với dòng ${earlier}` });
       return;
     }
     seen.set(key, row);
     if (bad) return;
     const reason = value('reason');
-    rows.push({ row, code, channel, fields, ...(reason ? { reason } : {}) });
+    rows.push({ row, code, channel, commune, fields, ...(reason ? { reason } : {}) });
   });
   return { rows, issues };
 }
@@ -149,7 +160,7 @@ function templateRows(entries: readonly OverlayEntry[], nameOf: (code: string) =
   return entries.map((entry) => {
     const f = entry.fields;
     const cell = (value: string | number | undefined) => (value === undefined ? '' : String(value));
-    return [entry.code, nameOf(entry.code) ?? '', entry.channel, cell(f.feeVnd), cell(f.feeLabel), cell(f.feeBasis), cell(f.processingDays), cell(f.address), cell(f.hours), cell(f.phone), cell(f.onlineUrl), cell(f.note), ''];
+    return [entry.code, entry.code === EVERY_COMMUNE_PROCEDURE ? 'Mọi thủ tục cấp xã' : nameOf(entry.code) ?? '', entry.channel, entry.commune ?? '', cell(f.feeVnd), cell(f.feeLabel), cell(f.feeBasis), cell(f.processingDays), cell(f.address), cell(f.hours), cell(f.phone), cell(f.onlineUrl), cell(f.note), ''];
   });
 }
 

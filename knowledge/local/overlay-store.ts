@@ -1,6 +1,6 @@
 /**
- * The local overlay's versioned store: every change is a new version of one (procedure, channel)
- * entry with who, when, why and the value it replaced; nothing is ever overwritten. A change is
+ * The local overlay's versioned store: every change is a new version of one (procedure, channel,
+ * commune) entry with who, when, why and the value it replaced; nothing is ever overwritten. A change is
  * published when saved (the history is the audit log; a revert is a new version).
  */
 import type { Procedure } from '../schema.ts';
@@ -9,7 +9,7 @@ import type { OverlayEntry, OverlayFields, OverlayKey } from './overlay.ts';
 export interface OverlayVersion extends OverlayKey {
   /** Unique across the store, increasing. */
   id: number;
-  /** 1, 2, … per (code, channel). */
+  /** 1, 2, … per (code, channel, commune). */
   version: number;
   /** The local values from this version on; null = removed (the national value again). */
   fields: OverlayFields | null;
@@ -34,8 +34,8 @@ export interface OverlayChange extends OverlayKey {
 
 /** Someone else changed the entry since the editor read it. */
 export class OverlayConflictError extends Error {
-  constructor(readonly key: { code: string; channel?: string }, readonly current: number) {
-    super(`local data ${key.code}${key.channel ? `/${key.channel}` : ''} is at version ${current}`);
+  constructor(readonly key: { code: string; channel?: string; commune?: string }, readonly current: number) {
+    super(`local data ${key.code}${key.channel ? `/${key.channel}` : ''}${key.commune ? `/${key.commune}` : ''} is at version ${current}`);
     this.name = 'OverlayConflictError';
   }
 }

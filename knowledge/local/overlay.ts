@@ -58,8 +58,35 @@ export const OverlayFieldsSchema = z
   });
 export type OverlayFields = z.infer<typeof OverlayFieldsSchema>;
 
-export const OverlayKeySchema = z.object({ code: ProcedureCodeSchema, channel: OverlayChannelSchema });
+/** `*` as a code: a commune's row that holds for every commune-level procedure (levels include `xa`). */
+export const EVERY_COMMUNE_PROCEDURE = '*';
+
+export const OverlayKeySchema = z.object({
+  code: z.union([ProcedureCodeSchema, z.literal(EVERY_COMMUNE_PROCEDURE)]),
+  channel: OverlayChannelSchema,
+  /** The xã/phường whose one-stop shop the row describes; absent = the procedure's own row. */
+  commune: z.string().min(1).optional(),
+});
 export type OverlayKey = z.infer<typeof OverlayKeySchema>;
+
+/** The only values a commune's row may set: its one-stop shop. */
+export const COMMUNE_FIELDS = ['address', 'hours', 'phone'] as const satisfies ReadonlyArray<keyof OverlayFields>;
+
+const COMMUNE_KINDS = ['xa', 'phuong', 'thi tran', 'dac khu'] as const;
+
+/**
+ * A commune's name as entered: spaces collapsed, NFC, starting with its kind ("Xã", "Phường",
+ * "Thị trấn", "Đặc khu") so a citizen's "xa tan thanh" finds it; null with the reason otherwise.
+ */
+export function checkCommuneName(raw: string): { name: string } | { error: string } {
+  const name = raw.normalize('NFC').replace(/\s+/gu, ' ').trim();
+  if (name.length > 100) return { error: 'tên xã/phường dài quá 100 ký tự' };
+  const folded = name.normalize('NFD').replace(/[\u0300-\u036f]/gu, '').replace(/[đĐ]/gu, 'd').toLowerCase();
+  const kind = COMMUNE_KINDS.find((k) => folded.startsWith(`${k} `));
+  if (!kind || folded.length <= kind.length + 1 || !/^[\p{L}\p{N} .'\-–]+$/u.test(name))
+    return { error: 'tên xã/phường phải bắt đầu bằng Xã, Phường, Thị trấn hoặc Đặc khu rồi đến tên, ví dụ Phường Bến Nghé' };
+  return { name };
+}
 
 /** One published overlay entry: the current local values for one procedure and channel. */
 export interface OverlayEntry extends OverlayKey {
@@ -67,6 +94,14 @@ export interface OverlayEntry extends OverlayKey {
   version: number;
   /** When this value was published. */
   at: Date;
+}
+
+/** One commune's one-stop shop for a procedure, as answers give it. */
+export interface CommuneOffice {
+  commune: string;
+  address?: string;
+  hours?: string;
+  phone?: string;
 }
 
 /** The fields' names as the import template and the console spell them. */

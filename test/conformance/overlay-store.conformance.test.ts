@@ -53,6 +53,30 @@ describe.each(DB_FACTORIES)('OverlayStore conformance: $name', (factory) => {
     expect(await store.latestId()).toBe(before);
     expect(await store.history('2.000001')).toEqual([]);
   });
+
+  test('commune rows are entries of their own beside the procedure row (and under the code *), each versioned', async () => {
+    const store = createSqlOverlayStore(database.db);
+    const office = { address: 'Số 5 Lý Thái Tổ', hours: 'Thứ 2–thứ 6', phone: '028 3829 0001' };
+    const [own] = await store.save([{ code: '1.001766', channel: '*', fields: { note: 'Chung' }, author: 'gs1', reason: 'x' }]);
+    const [a1, every] = await store.save([
+      { code: '1.001766', channel: '*', commune: 'Phường Bến Nghé', fields: office, author: 'gs1', reason: 'Một cửa', expectedVersion: 0 },
+      { code: '*', channel: '*', commune: 'Xã Tân Thành', fields: { address: 'UBND xã Tân Thành' }, author: 'gs1', reason: 'Một cửa' },
+    ]);
+    expect(own).not.toHaveProperty('commune');
+    expect(a1).toMatchObject({ code: '1.001766', commune: 'Phường Bến Nghé', version: 1, previous: null });
+    expect(every).toMatchObject({ code: '*', commune: 'Xã Tân Thành', version: 1 });
+    const [a2] = await store.save([{ code: '1.001766', channel: '*', commune: 'Phường Bến Nghé', fields: { address: 'Số 7' }, author: 'gs2', reason: 'Chuyển', expectedVersion: 1 }]);
+    expect(a2).toMatchObject({ version: 2, previous: office });
+    await expect(store.save([{ code: '1.001766', channel: '*', commune: 'Phường Bến Nghé', fields: null, author: 'gs2', reason: 'x', expectedVersion: 1 }])).rejects.toBeInstanceOf(OverlayConflictError);
+    const published = (await store.published()).filter((e) => e.code === '1.001766' || e.code === '*');
+    expect(published.map((e) => [e.code, e.commune ?? null, e.version])).toEqual([
+      ['*', 'Xã Tân Thành', 1],
+      ['1.001766', null, 1],
+      ['1.001766', 'Phường Bến Nghé', 2],
+    ]);
+    expect((await store.history('1.001766')).map((v) => [v.commune ?? null, v.version])).toEqual([['Phường Bến Nghé', 2], ['Phường Bến Nghé', 1], [null, 1]]);
+    expect(await store.get(a2!.id)).toEqual(a2);
+  });
 });
 
 describe.each(DB_FACTORIES)('LocalProcedureStore conformance: $name', (factory) => {

@@ -9,6 +9,17 @@
   var CHANNELS = { '*': 'Mọi kênh', truc_tiep: 'Trực tiếp', truc_tuyen: 'Trực tuyến', buu_chinh: 'Bưu chính' };
   var csrf = null;
   var current = null; // the open procedure: { code, entries }
+  var COMMUNE_FIELDS = { address: 'c-address', hours: 'c-hours', phone: 'c-phone' };
+  /** The procedure's own row for a channel (not a commune's). */
+  function ownEntry(channel) {
+    return current && current.entries.filter(function (e) { return e.code === current.code && e.channel === channel && !e.commune; })[0];
+  }
+  /** A commune's row: for this procedure, or ('*') for every commune-level procedure. */
+  function communeEntry(code, commune) {
+    var key = fold(commune);
+    return current && current.entries.filter(function (e) { return e.code === code && e.commune && fold(e.commune) === key; })[0];
+  }
+  function fold(text) { return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').replace(/\s+/g, ' ').trim().toLowerCase(); }
 
   var $ = function (id) { return document.getElementById(id); };
   function el(tag, attrs, children) {
@@ -67,8 +78,7 @@
   }
 
   function fillForm() {
-    var channel = $('channel').value;
-    var entry = current && current.entries.filter(function (e) { return e.channel === channel; })[0];
+    var entry = ownEntry($('channel').value);
     Object.keys(FIELDS).forEach(function (column) {
       var value = entry ? entry.fields[FIELDS[column]] : undefined;
       $(column).value = value === undefined ? '' : String(value);
@@ -87,7 +97,7 @@
     if (!history.length) { body.appendChild(el('tr', {}, [el('td', { colspan: '7', text: 'Chưa có thay đổi nào.' })])); return; }
     history.forEach(function (v) {
       var revert = el('button', { type: 'button', class: 'secondary', text: 'Hoàn tác' });
-      revert.setAttribute('aria-label', 'Hoàn tác phiên bản ' + v.version + ' (' + CHANNELS[v.channel] + ')');
+      revert.setAttribute('aria-label', 'Hoàn tác phiên bản ' + v.version + ' (' + CHANNELS[v.channel] + (v.commune ? ' · ' + v.commune + (v.code === '*' ? ', mọi thủ tục cấp xã' : '') : '') + ')');
       revert.addEventListener('click', function () {
         var reason = $('reason').value.trim() || 'Hoàn tác phiên bản ' + v.version;
         api('POST', '/api/officer/local/versions/' + v.id + '/revert', { reason: reason }).then(function (data) {
@@ -97,7 +107,7 @@
       });
       body.appendChild(el('tr', {}, [
         el('td', { text: new Date(v.at).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' }) }),
-        el('td', { text: CHANNELS[v.channel] || v.channel }),
+        el('td', { text: (CHANNELS[v.channel] || v.channel) + (v.commune ? ' · ' + v.commune + (v.code === '*' ? ' (mọi thủ tục cấp xã)' : '') : '') }),
         el('td', { text: String(v.version) + (v.revertOf ? ' (hoàn tác)' : '') }),
         el('td', { text: v.author }),
         el('td', { text: v.reason }),
@@ -121,9 +131,64 @@
       $('local-where').textContent = data.answers.howTo;
       $('preview').hidden = true;
       fillForm();
+      renderCommunes(data.localized.levels.indexOf('xa') >= 0);
       renderHistory(data.history);
     }).catch(function (error) { showError(error.message); });
   }
+
+  function renderCommunes(communeLevel) {
+    $('communes').hidden = !communeLevel;
+    $('c-errors').textContent = '';
+    var body = $('commune-rows');
+    body.textContent = '';
+    var rows = current.entries.filter(function (e) { return e.commune; });
+    if (!rows.length) body.appendChild(el('tr', {}, [el('td', { colspan: '6', text: 'Chưa có xã/phường nào.' })]));
+    rows.forEach(function (e) {
+      var edit = el('button', { type: 'button', class: 'secondary', text: 'Sửa' });
+      edit.setAttribute('aria-label', 'Sửa dòng ' + e.commune + (e.code === '*' ? ' (mọi thủ tục cấp xã)' : ''));
+      edit.addEventListener('click', function () {
+        $('c-commune').value = e.commune;
+        $('c-scope').value = e.code === '*' ? '*' : 'own';
+        Object.keys(COMMUNE_FIELDS).forEach(function (f) { $(COMMUNE_FIELDS[f]).value = e.fields[f] || ''; });
+        $('c-commune').focus();
+      });
+      body.appendChild(el('tr', {}, [
+        el('td', { text: e.commune }),
+        el('td', { text: e.code === '*' ? 'Mọi thủ tục cấp xã' : 'Riêng thủ tục này' }),
+        el('td', { text: e.fields.address || '' }),
+        el('td', { text: e.fields.hours || '' }),
+        el('td', { text: e.fields.phone || '' }),
+        el('td', {}, [edit]),
+      ]));
+    });
+  }
+
+  function saveCommune(remove) {
+    if (!current) return;
+    showError('');
+    $('c-status').textContent = '';
+    var errors = $('c-errors');
+    errors.textContent = '';
+    var code = $('c-scope').value === '*' ? '*' : current.code;
+    var commune = $('c-commune').value.trim();
+    var fields = null;
+    if (!remove) {
+      fields = {};
+      Object.keys(COMMUNE_FIELDS).forEach(function (f) { var v = $(COMMUNE_FIELDS[f]).value.trim(); if (v) fields[f] = v; });
+    }
+    var entry = commune ? communeEntry(code, commune) : undefined;
+    api('PUT', '/api/officer/local/entries', { code: code, channel: '*', commune: commune, fields: fields, reason: $('c-reason').value, expectedVersion: entry ? entry.version : 0 }).then(function (data) {
+      $('c-status').textContent = (remove ? 'Đã bỏ dòng ' : 'Đã xuất bản dòng ') + data.version.commune + ' (phiên bản ' + data.version.version + ').';
+      $('c-reason').value = '';
+      return open(current.code);
+    }).catch(function (error) {
+      (error.issues || [{ column: '', message: error.message }]).forEach(function (issue) {
+        errors.appendChild(el('li', { text: (issue.column ? issue.column + ': ' : '') + issue.message }));
+      });
+    });
+  }
+  $('commune-edit').addEventListener('submit', function (event) { event.preventDefault(); saveCommune(false); });
+  $('c-remove').addEventListener('click', function () { saveCommune(true); });
 
   $('search').addEventListener('submit', function (event) {
     event.preventDefault();
@@ -161,7 +226,7 @@
     showError('');
     clearFieldErrors();
     var channel = $('channel').value;
-    var entry = current.entries.filter(function (e) { return e.channel === channel; })[0];
+    var entry = ownEntry(channel);
     api('PUT', '/api/officer/local/entries', { code: current.code, channel: channel, fields: formFields(), reason: $('reason').value, expectedVersion: entry ? entry.version : 0 }).then(function (data) {
       $('edit-status').textContent = 'Đã xuất bản phiên bản ' + data.version.version + ' (' + CHANNELS[channel] + '). Người dân nhận được ngay từ câu hỏi tiếp theo.';
       $('reason').value = '';

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { CHROMIUM_SKIP_REASON, chromiumPath, launchChromium } from '../../support/browser.ts';
 import { startTestApp, type TestApp } from '../../support/test-app.ts';
+import { chat } from '../../support/officer-app.ts';
 
 const WAIT_MS = 10_000;
 const PASSWORD = 'mat-khau-giam-sat-1';
@@ -136,6 +137,43 @@ describe.skipIf(!chromiumPath)(`the local data page in a real browser${chromiumP
       await page.getByRole('button', { name: 'Rút bỏ thủ tục 9.100001' }).click();
       await expect.poll(() => list.textContent()).toBe('Chưa có thủ tục riêng nào.');
       expect((await fetch(`${app.url}/api/procedures/9.100001`)).status).toBe(404);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('per-commune one-stop shops: a bad name is listed, a row saved shows in the table and in the where answer, revert removes it', async () => {
+    const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1400, height: 1000 } });
+    try {
+      const page = await context.newPage();
+      page.setDefaultTimeout(WAIT_MS);
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await signIn(page, app.url, 'giamsat');
+      await page.goto(`${app.url}/officer/local`);
+      await page.getByLabel('Tên hoặc mã thủ tục').fill('1.001193');
+      await page.getByRole('button', { name: 'Tìm' }).click();
+      await page.getByRole('button', { name: /^1\.001193 — Đăng ký khai sinh/ }).click();
+      const rows = page.getByRole('table', { name: 'Bộ phận một cửa theo xã/phường' });
+      await expect.poll(() => rows.textContent()).toContain('Chưa có xã/phường nào.');
+
+      await page.getByLabel('Xã/phường (ví dụ Phường Bến Nghé)').fill('Bến Nghé');
+      await page.getByLabel('Địa chỉ bộ phận một cửa của xã/phường').fill('Số 29 Lê Duẩn (ví dụ)');
+      await page.getByLabel('Lý do (dòng xã/phường)').fill('Danh sách một cửa');
+      await page.getByRole('button', { name: 'Lưu dòng xã/phường' }).click();
+      await expect.poll(() => page.getByRole('list', { name: 'Lỗi của dòng xã/phường' }).textContent()).toMatch(/^commune: tên xã\/phường phải bắt đầu bằng Xã, Phường/);
+
+      await page.getByLabel('Xã/phường (ví dụ Phường Bến Nghé)').fill('Phường Bến Nghé');
+      await page.getByLabel('Giờ làm việc của xã/phường').fill('Thứ 2 đến thứ 6');
+      await page.getByRole('button', { name: 'Lưu dòng xã/phường' }).click();
+      await expect.poll(() => rows.locator('tbody tr').first().locator('td').allTextContents()).toEqual(['Phường Bến Nghé', 'Riêng thủ tục này', 'Số 29 Lê Duẩn (ví dụ)', 'Thứ 2 đến thứ 6', '', 'Sửa']);
+      const where = async () => (await chat(app.url, 'em ở phuong ben nghe, đăng ký khai sinh nộp ở đâu')).replies.map((r: { text: string }) => r.text).join('\n');
+      expect(await where()).toContain('• Địa chỉ: Số 29 Lê Duẩn (ví dụ)');
+
+      await page.getByRole('button', { name: 'Hoàn tác phiên bản 1 (Mọi kênh · Phường Bến Nghé)' }).click();
+      await expect.poll(() => rows.textContent()).toContain('Chưa có xã/phường nào.');
+      expect(await where()).not.toContain('Số 29 Lê Duẩn');
       expect(errors).toEqual([]);
     } finally {
       await context.close();
