@@ -1,8 +1,7 @@
 /**
  * What of a procedure the lexical index reads, field by field, with the weight of a match in
  * each. The name and the citizen aliases say what a procedure *is*; `asked` holds how citizens
- * asked for it (phrasings learned from training questions, vocabulary/asked-phrasings.json, and
- * those supervisors attach from the insights page, knowledge/local/learned-phrasings.ts);
+ * asked for it (phrasings learned from training questions, vocabulary/asked-phrasings.json);
  * documents, steps and the rest only say what it involves, so they count for less.
  */
 import type { Procedure } from '../../knowledge/schema.ts';
@@ -30,15 +29,6 @@ export const FIELD_WEIGHTS: Record<LexicalField, number> = {
 export type PhrasingsOf = (code: string) => readonly string[];
 
 export const learnedPhrasings: PhrasingsOf = (code) => ASKED_PHRASINGS[code] ?? [];
-
-/** `base` plus more wordings by code (those supervisors attached at run time); `base` itself when there are none. */
-export function withPhrasings(extra: ReadonlyMap<string, readonly string[]>, base: PhrasingsOf = learnedPhrasings): PhrasingsOf {
-  if (extra.size === 0) return base;
-  return (code) => {
-    const more = extra.get(code);
-    return more ? [...base(code), ...more] : base(code);
-  };
-}
 
 export function procedureFields(procedure: Procedure, phrasingsOf: PhrasingsOf = learnedPhrasings): Record<LexicalField, string> {
   return {
