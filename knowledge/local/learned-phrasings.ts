@@ -62,7 +62,7 @@ const PhrasingInputSchema = z.object({
     .max(MAX_PHRASING_LENGTH, `cách hỏi dài quá ${MAX_PHRASING_LENGTH} ký tự`),
   code: z.string({ error: 'chọn thủ tục người dân muốn hỏi' }).trim().min(1, 'chọn thủ tục người dân muốn hỏi').max(40, 'mã thủ tục không hợp lệ'),
   reason: z.string({ error: 'lý do phải là chữ' }).trim().max(MAX_PHRASING_REASON_LENGTH, `lý do dài quá ${MAX_PHRASING_REASON_LENGTH} ký tự`).default(''),
-});
+}, { error: 'gửi {"text": cách hỏi, "code": mã thủ tục, "reason": lý do (không bắt buộc)}' });
 
 export interface PhrasingInput {
   text: string;
@@ -77,7 +77,7 @@ export interface PhrasingInput {
 export function checkPhrasing(input: unknown, exists: (code: string) => boolean, wordsOf: (text: string) => string): PhrasingInput & { words: string } {
   const parsed = PhrasingInputSchema.safeParse(input ?? {});
   if (!parsed.success) {
-    const issues: OverlayIssue[] = parsed.error.issues.map((issue) => ({ column: String(issue.path[0] ?? 'text'), message: issue.message }));
+    const issues: OverlayIssue[] = parsed.error.issues.map((issue) => ({ column: String(issue.path[0] ?? 'body'), message: issue.message }));
     throw new OverlayInputError(issues);
   }
   const issues: OverlayIssue[] = [];

@@ -74,7 +74,9 @@ describe('learned phrasings', () => {
     const frameOnly = await add({ text: 'cho em hỏi với ạ', code: DEATH });
     expect(frameOnly.body.error.issues).toEqual([{ column: 'text', message: 'cách hỏi chỉ có từ hỏi chung chung, không có từ nào nói về thủ tục' }]);
     expect((await add({ text: 42, code: DEATH })).body.error.issues).toEqual([{ column: 'text', message: 'ghi cách hỏi của người dân' }]);
-    expect((await add(['x'])).status).toBe(400);
+    const notAnObject = await add(['x']);
+    expect(notAnObject.status).toBe(400);
+    expect(notAnObject.body.error.issues).toEqual([{ column: 'body', message: 'gửi {"text": cách hỏi, "code": mã thủ tục, "reason": lý do (không bắt buộc)}' }]);
     const badRemoval = await call(`${app.url}${PHRASINGS}/1`, 'DELETE', { reason: 7 }, supervisor);
     expect(badRemoval.status).toBe(400);
     expect(badRemoval.body.error.issues).toEqual([{ column: 'reason', message: 'lý do phải là chữ, tối đa 500 ký tự' }]);
