@@ -197,6 +197,10 @@ describe.skipIf(!chromiumPath)(`the insights page in a real browser${chromiumPat
       await page.getByText('Chưa có cách hỏi nào được thêm.').waitFor();
       expect(await page.locator('#unanswered tr[data-key="ong ba mat bao phuong"] .learned-note').count()).toBe(0);
       expect((await chat(app.url, question)).procedure).toBeNull();
+
+      // The link to a procedure's local data opens it there.
+      await page.goto(`${app.url}/officer/local?code=1.000656`);
+      await page.getByText('Đăng ký khai tử — mã 1.000656').waitFor();
       expect(errors).toEqual([]);
     } finally {
       await context.close();
