@@ -57,7 +57,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(procedureRoutes(deps.assistant));
   app.use(webchatRoutes({ conversations: deps.conversations, store: deps.store, events: deps.events, limits: deps.limits }));
   app.use(feedbackRoutes({ feedback: deps.insights.feedback }));
-  app.use(insightRoutes({ accounts: deps.officer.accounts, insights: deps.insights.store, assistant: deps.assistant }));
+  app.use(insightRoutes({ accounts: deps.officer.accounts, insights: deps.insights.store, assistant: deps.assistant, phrasings: deps.local.overlay }));
   app.use(localRoutes({ accounts: deps.officer.accounts, overlay: deps.local.overlay, assistant: deps.assistant }));
   if (deps.directline) app.use(directLineRoutes(deps.directline));
   app.use(agentsRoutes({ conversations: deps.conversations, store: deps.store, log: deps.logger, limits: deps.limits, delivery: deps.agents.delivery, ...(deps.agents.credentials ? { credentials: deps.agents.credentials } : {}) }));

@@ -1,9 +1,11 @@
 /**
- * The local overlay's wiring: its store, and the step that puts the loaded assistant's catalog
+ * The local overlay's wiring: its stores (values, the province's own procedures, the citizens'
+ * wordings supervisors attach to procedures), and the step that puts the loaded assistant's catalog
  * under the province's published values — the catalog becomes a LocalizedCatalog and retrieval
  * hits are answered from it, so a publish shows in the next answer without a restart or an index
  * rebuild (the overlay changes facts, not what a procedure is called). Another instance notices a
- * publish within LOCAL_REFRESH_SECONDS.
+ * publish within LOCAL_REFRESH_SECONDS. Own procedures and learned phrasings change what is
+ * indexed: the lexical index is rebuilt with them (at start-up too) and swapped in.
  */
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
@@ -16,6 +18,11 @@ import { NotReadyError } from '../bot/readiness.ts';
 import type { ProcedureRetriever } from '../indexer/retriever.ts';
 import type { Db } from '../adapters/sql/db/db.ts';
 import { createSqlOverlayStore } from '../adapters/sql/sql-overlay-store.ts';
+import { createSqlLearnedPhrasingStore } from '../adapters/sql/sql-learned-phrasing-store.ts';
+import type { LearnedPhrasingStore } from '../knowledge/local/learned-phrasings.ts';
+import type { PhrasingsOf } from '../indexer/lexical/fields.ts';
+import { withPhrasings } from '../indexer/lexical/phrasings.ts';
+import { askedPhrasing } from '../bot/intents/classify.ts';
 import { createLocalizedCatalog, type LocalizedCatalog } from '../knowledge/local/localized-catalog.ts';
 import type { Procedure } from '../knowledge/schema.ts';
 import type { LocalProcedureStore, OverlayStore } from '../knowledge/local/overlay-store.ts';
@@ -28,6 +35,7 @@ import { createSqlProcedureStore } from '../adapters/sql/sql-procedure-store.ts'
 export interface LocalDeps {
   store: OverlayStore;
   procedures: LocalProcedureStore;
+  phrasings: LearnedPhrasingStore;
   /** Edits, reverts and previews; throws NotReadyError until the assistant is loaded. */
   overlay: OverlayService;
   /** The loaded assistant with the published overlay applied (called once as it loads). */
@@ -46,17 +54,18 @@ function localizedRetriever(inner: () => ProcedureRetriever, catalog: LocalizedC
 }
 
 /** Lexical only: for an assistant loaded without its own way to re-index (tests that bring their own). */
-async function lexicalIndex(procedures: readonly Procedure[]): Promise<ProcedureRetriever> {
-  return createProcedureRetriever({ procedures, lexical: await LexicalScorer.build(procedures), mode: 'lexical' });
+async function lexicalIndex(procedures: readonly Procedure[], phrasingsOf?: PhrasingsOf): Promise<ProcedureRetriever> {
+  return createProcedureRetriever({ procedures, lexical: await LexicalScorer.build(procedures, undefined, phrasingsOf), mode: 'lexical' });
 }
 
 export function createLocalDeps(input: { db: Db; config: Config; logger: Logger }): LocalDeps {
   const store = createSqlOverlayStore(input.db);
   const procedures = createSqlLocalProcedureStore(input.db);
+  const phrasings = createSqlLearnedPhrasingStore(input.db);
   let catalog: LocalizedCatalog | undefined;
   let timer: NodeJS.Timeout | undefined;
   let index: ProcedureRetriever | undefined;
-  let reindex: (list: readonly Procedure[]) => Promise<ProcedureRetriever> = lexicalIndex;
+  let reindex: NonNullable<LoadedAssistant['reindex']> = lexicalIndex;
   const overlay = createOverlayService(
     store,
     () => {
@@ -66,18 +75,22 @@ export function createLocalDeps(input: { db: Db; config: Config; logger: Logger 
     input.config.localSourceName,
     {
       store: procedures,
-      // The province's own procedures changed: index the whole list again, then swap (answers go on meanwhile).
-      async changed(own) {
+      phrasings: { store: phrasings, wordsOf: askedPhrasing },
+      // The province's own procedures or the learned phrasings changed: index the whole list again
+      // with the shipped and learned phrasings, then swap (answers go on meanwhile).
+      async changed(own, learned) {
         if (!catalog) return;
         const started = Date.now();
-        index = await reindex(catalog.all());
-        input.logger.info({ localProcedures: own.length, ms: Date.now() - started }, 'retrieval index rebuilt for local procedures');
+        index = await reindex(catalog.all(), withPhrasings(learned));
+        const phrasingCount = [...learned.values()].reduce((n, list) => n + list.length, 0);
+        input.logger.info({ localProcedures: own.length, learnedPhrasings: phrasingCount, ms: Date.now() - started }, 'retrieval index rebuilt for local procedures and learned phrasings');
       },
     },
   );
   return {
     store,
     procedures,
+    phrasings,
     overlay,
     async localize(assistant) {
       const { reindex: assistantReindex, ...turnDeps } = assistant;

@@ -18,6 +18,7 @@ import { loadBundledNational } from '../knowledge/national/load-bundled-national
 import { createSqlProcedureStore } from '../adapters/sql/sql-procedure-store.ts';
 import { createProcedureRetriever } from '../indexer/procedure-retriever.ts';
 import { LexicalScorer } from '../indexer/lexical/lexical-scorer.ts';
+import { learnedPhrasings, type PhrasingsOf } from '../indexer/lexical/fields.ts';
 import { codeFingerprint, loadPrebuiltLexical, PREBUILT_LEXICAL_FILE, savePrebuiltLexical } from '../indexer/lexical/prebuilt-index.ts';
 import { NATIONAL_DIR } from '../knowledge/national/national-file.ts';
 import { startDossierLookup } from './dossier-deps.ts';
@@ -35,7 +36,7 @@ export const lexicalCacheFile = (config: Pick<Config, 'dataDir'>, list: 'catalog
  * what is indexed), when either was built for exactly these procedures with this code; else
  * built here as before, then saved under DATA_DIR in the background.
  */
-async function lexicalScorer(procedures: readonly Procedure[], shipped: string | undefined, cache: string | undefined, logger: Logger): Promise<LexicalScorer> {
+async function lexicalScorer(procedures: readonly Procedure[], shipped: string | undefined, cache: string | undefined, logger: Logger, phrasingsOf?: PhrasingsOf): Promise<LexicalScorer> {
   let code: string | undefined;
   try {
     code = codeFingerprint();
@@ -45,7 +46,7 @@ async function lexicalScorer(procedures: readonly Procedure[], shipped: string |
   for (const file of code ? [shipped, cache] : []) {
     if (!file) continue;
     const started = Date.now();
-    const loaded = await loadPrebuiltLexical(file, procedures, { code });
+    const loaded = await loadPrebuiltLexical(file, procedures, { code, ...(phrasingsOf ? { phrasingsOf } : {}) });
     if ('scorer' in loaded) {
       logger.info({ file, ms: Date.now() - started }, 'prebuilt lexical index loaded');
       return loaded.scorer;
@@ -54,10 +55,10 @@ async function lexicalScorer(procedures: readonly Procedure[], shipped: string |
     if (file === cache) logger.info({ file, reason: loaded.reason }, 'saved lexical index not used');
     else logger.warn({ file, reason: loaded.reason }, 'prebuilt lexical index not used');
   }
-  const scorer = await LexicalScorer.build(procedures);
+  const scorer = await LexicalScorer.build(procedures, undefined, phrasingsOf);
   if (cache && code) {
     const started = Date.now();
-    savePrebuiltLexical(cache, scorer, procedures).then(
+    savePrebuiltLexical(cache, scorer, procedures, phrasingsOf).then(
       (bytes) => logger.info({ file: cache, bytes, ms: Date.now() - started }, 'lexical index saved for the next start'),
       (error: unknown) => logger.warn({ file: cache, err: error instanceof Error ? error.message : String(error) }, 'lexical index not saved'),
     );
@@ -65,9 +66,13 @@ async function lexicalScorer(procedures: readonly Procedure[], shipped: string |
   return scorer;
 }
 
-/** The loaded assistant, and how to index a changed list of procedures (the province's own ones added) the same way. */
+/**
+ * The loaded assistant, and how to index a changed list of procedures (the province's own ones
+ * added) the same way, with the citizens' wordings by code (default the shipped ones; with those
+ * supervisors attached: `withPhrasings`).
+ */
 export interface LoadedAssistant extends TurnDeps {
-  reindex?: (procedures: readonly Procedure[]) => Promise<ProcedureRetriever>;
+  reindex?: (procedures: readonly Procedure[], phrasingsOf?: PhrasingsOf) => Promise<ProcedureRetriever>;
 }
 
 export async function loadAssistant(config: Config, db: Db, logger: Logger, nationalDir?: string): Promise<LoadedAssistant> {
@@ -99,13 +104,19 @@ export async function loadAssistant(config: Config, db: Db, logger: Logger, nati
     ? createLlmRephraser({ baseUrl: config.llmBaseUrl, model: config.llmModel, ...(config.llmApiKey ? { apiKey: config.llmApiKey } : {}), timeoutMs: config.llmTimeoutMs, log: logger })
     : undefined;
   if (rephrase) logger.info({ llm: new URL(config.llmBaseUrl!).host, model: config.llmModel }, 'LLM rewording on (fact-guarded)');
-  // The province's own procedures join the lexical index at once; the dense index (built for the
-  // loaded catalog) keeps serving the others — in dense-only mode they are not found by search.
-  // With CATALOG=full the list is looked up in (and, when built, saved to) DATA_DIR/lexical too.
-  const reindex = async (list: readonly Procedure[]) =>
+  // The province's own procedures and learned phrasings join the lexical index at once; the dense
+  // index (built for the loaded catalog) keeps serving the others — in dense-only mode they are
+  // not found by search. With CATALOG=full the list is looked up in the shipped index (when it is
+  // the same again, e.g. the last learned phrasing removed) and in (when built, saved to)
+  // DATA_DIR/lexical too.
+  const shippedAgain = (list: readonly Procedure[], phrasingsOf?: PhrasingsOf) =>
+    list.length === procedures.length && (!phrasingsOf || phrasingsOf === learnedPhrasings) ? path.join(nationalDir ?? NATIONAL_DIR, PREBUILT_LEXICAL_FILE) : undefined;
+  const reindex = async (list: readonly Procedure[], phrasingsOf?: PhrasingsOf) =>
     createProcedureRetriever({
       procedures: list,
-      lexical: national ? await lexicalScorer(list, undefined, lexicalCacheFile(config, 'with-local'), logger) : await LexicalScorer.build(list),
+      lexical: national
+        ? await lexicalScorer(list, shippedAgain(list, phrasingsOf), lexicalCacheFile(config, 'with-local'), logger, phrasingsOf)
+        : await LexicalScorer.build(list, undefined, phrasingsOf),
       dense: dense?.searcher,
       mode: config.retrievalMode,
     });

@@ -188,6 +188,14 @@ export function topicQuery(classification: Classification): string {
   return classification.topic.map((t) => t.raw).join(' ');
 }
 
+/**
+ * A question's topic words, folded and lowercase: what the lexical index learns of how citizens
+ * ask for a procedure (vocabulary/asked-phrasings.json, and the wordings supervisors attach).
+ */
+export function askedPhrasing(text: string): string {
+  return foldDiacritics(topicQuery(classify(text))).toLowerCase().trim();
+}
+
 /** Importance of a topic word for naming a procedure: frame words typed without accents count less. */
 export function topicWeight(token: Token): number {
   return isStopWord(token, true) ? 0.25 : 1;

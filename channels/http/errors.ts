@@ -24,6 +24,9 @@ export const HTTP_ERRORS = {
   local_data_invalid: { status: 400, vi: 'Dữ liệu địa phương chưa hợp lệ. Xem từng lỗi ở danh sách kèm theo.' },
   local_data_conflict: { status: 409, vi: 'Dữ liệu này vừa được người khác sửa. Vui lòng tải lại để xem bản mới nhất rồi sửa tiếp.' },
   local_version_not_found: { status: 404, vi: 'Không tìm thấy phiên bản dữ liệu địa phương này.' },
+  phrasing_invalid: { status: 400, vi: 'Cách hỏi chưa hợp lệ. Xem từng lỗi ở danh sách kèm theo.' },
+  phrasing_exists: { status: 409, vi: 'Cách hỏi này đã được thêm cho thủ tục này rồi.' },
+  phrasing_not_found: { status: 404, vi: 'Không tìm thấy cách hỏi này (có thể đã được gỡ).' },
   internal: { status: 500, vi: 'Hệ thống đang gặp sự cố. Vui lòng thử lại sau.' },
 } as const satisfies Record<string, { status: number; vi: string }>;
 

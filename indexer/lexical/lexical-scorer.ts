@@ -7,6 +7,7 @@
 import type { Procedure } from '../../knowledge/schema.ts';
 import { AcronymTable } from './acronyms.ts';
 import { Bm25Index } from './bm25-index.ts';
+import type { PhrasingsOf } from './fields.ts';
 import { searchTermsOf } from '../../knowledge/language/search-terms.ts';
 import { synonymRewrites } from '../../knowledge/language/citizen-phrases.ts';
 import { isQueryFrameWord } from '../../knowledge/language/stop-words.ts';
@@ -82,8 +83,8 @@ export class LexicalScorer {
   private readonly aliasPhrases: string[][];
 
   /** Builds the index without blocking the event loop for long (server start-up). */
-  static async build(procedures: readonly Procedure[], tuning: LexicalTuning = { ...DEFAULT_LEXICAL_TUNING }): Promise<LexicalScorer> {
-    return new LexicalScorer(procedures, tuning, await Bm25Index.build(procedures));
+  static async build(procedures: readonly Procedure[], tuning: LexicalTuning = { ...DEFAULT_LEXICAL_TUNING }, phrasingsOf?: PhrasingsOf): Promise<LexicalScorer> {
+    return new LexicalScorer(procedures, tuning, await Bm25Index.build(procedures, phrasingsOf ? { phrasingsOf } : {}));
   }
 
   private readonly actions: string[][];

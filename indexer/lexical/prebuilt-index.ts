@@ -102,9 +102,9 @@ export function encodePrebuiltLexical(scorer: LexicalScorer, fingerprints: { cod
   return gz;
 }
 
-/** Writes the index of `procedures` held by `scorer` to `file` (compressed off the event loop). */
-export async function savePrebuiltLexical(file: string, scorer: LexicalScorer, procedures: readonly Procedure[]): Promise<number> {
-  const gz = await gzipAsync(payloadOf(scorer, { code: codeFingerprint(), inputs: inputsFingerprint(procedures) }));
+/** Writes the index of `procedures` (with `phrasingsOf`, default the shipped ones) held by `scorer` to `file` (compressed off the event loop). */
+export async function savePrebuiltLexical(file: string, scorer: LexicalScorer, procedures: readonly Procedure[], phrasingsOf?: PhrasingsOf): Promise<number> {
+  const gz = await gzipAsync(payloadOf(scorer, { code: codeFingerprint(), inputs: inputsFingerprint(procedures, phrasingsOf) }));
   await mkdir(path.dirname(file), { recursive: true });
   // Written aside, then renamed: a reader never sees half a file.
   const partial = `${file}.${process.pid}-${randomUUID()}.partial`;

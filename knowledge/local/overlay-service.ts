@@ -2,7 +2,9 @@
  * What supervisors and the import command do with the local overlay: change an entry (validated
  * against the record it changes), revert a version, preview a change, and keep the catalog the
  * assistant answers from in step with what is published — at once on this instance, and on
- * others when they call `refreshIfChanged()`.
+ * others when they call `refreshIfChanged()`. The province's own procedures and the citizens'
+ * wordings supervisors attach to procedures (learned phrasings) change what the retrieval index
+ * reads: a refresh that finds either changed calls `changed`, which re-indexes.
  */
 import type { Procedure } from '../schema.ts';
 import { applyOverlay } from './apply-overlay.ts';
@@ -24,6 +26,7 @@ import type { LocalProcedureStore, LocalProcedureVersion, OverlayChange, Overlay
 import { checkLocalProcedure } from './local-procedures.ts';
 import { checksumOf } from '../checksum.ts';
 import { OverlayInputError, OverlayNotFoundError, type OverlayIssue } from './overlay-errors.ts';
+import { checkPhrasing, phrasingsByCode, type LearnedPhrasing, type LearnedPhrasingStore } from './learned-phrasings.ts';
 
 export { OverlayInputError, OverlayNotFoundError, type OverlayIssue } from './overlay-errors.ts';
 
@@ -120,32 +123,59 @@ export interface OverlayService {
   revertProcedure(versionId: number, author: string, reason: string): Promise<LocalProcedureVersion>;
   procedureHistory(code: string): Promise<LocalProcedureVersion[]>;
   localProcedures(): readonly Procedure[];
+  /** Attaches a citizen's wording (`{text, code, reason?}`) to a procedure, then re-indexes; throws OverlayInputError, LearnedPhrasingExistsError. */
+  addPhrasing(input: unknown, author: string): Promise<LearnedPhrasing>;
+  /** Removes a learned phrasing (kept, marked removed), then re-indexes; throws OverlayNotFoundError. */
+  removePhrasing(id: number, author: string, reason: string): Promise<LearnedPhrasing>;
+  /** The learned phrasings now indexed, oldest first. */
+  phrasings(): readonly LearnedPhrasing[];
   refresh(): Promise<void>;
   refreshIfChanged(): Promise<boolean>;
 }
 
 export interface LocalProcedureOptions {
   store: LocalProcedureStore;
-  /** Called after a refresh that changed the set of the province's own procedures (e.g. to re-index). */
-  changed?: (procedures: readonly Procedure[]) => Promise<void>;
+  /** Citizens' wordings attached to procedures, and how a wording becomes index words (its folded topic words). */
+  phrasings?: { store: LearnedPhrasingStore; wordsOf: (text: string) => string };
+  /** Called after a refresh that changed the province's own procedures or the learned phrasings' words by code (e.g. to re-index). */
+  changed?: (procedures: readonly Procedure[], phrasings: ReadonlyMap<string, readonly string[]>) => Promise<void>;
 }
+
+const ADDED_REASON = 'Thêm từ trang thống kê hỏi đáp';
+const REMOVED_REASON = 'Gỡ từ trang thống kê hỏi đáp';
 
 export function createOverlayService(store: OverlayStore, catalog: () => LocalizedCatalog, source: string, own?: LocalProcedureOptions): OverlayService {
   let seen = '';
-  let ownSignature = checksumOf([]);
+  let ownSignature = checksumOf([[], []]);
+  let learned: readonly LearnedPhrasing[] = [];
+  let refreshing: Promise<void> = Promise.resolve();
 
-  const latest = async () => `${await store.latestId()}:${own ? await own.store.latestId() : 0}`;
+  const latest = async () => `${await store.latestId()}:${own ? await own.store.latestId() : 0}:${own?.phrasings ? await own.phrasings.store.revision() : 0}`;
 
-  async function refresh(): Promise<void> {
+  async function refreshNow(): Promise<void> {
     const mark = await latest();
     const procedures = own ? await own.store.published() : undefined;
+    const phrasings = own?.phrasings ? await own.phrasings.store.active() : [];
     catalog().setOverlay(await store.published(), procedures);
     seen = mark;
-    const signature = checksumOf(procedures ?? []);
+    learned = phrasings;
+    const signature = checksumOf([procedures ?? [], phrasings.map((p) => [p.code, p.words])]);
     if (signature !== ownSignature) {
       ownSignature = signature;
-      await own?.changed?.(catalog().localProcedures());
+      await own?.changed?.(catalog().localProcedures(), phrasingsByCode(phrasings));
     }
+  }
+
+  /** One refresh at a time, in call order: a slow re-index never overwrites a newer one. */
+  function refresh(): Promise<void> {
+    const next = refreshing.then(refreshNow, refreshNow);
+    refreshing = next.catch(() => undefined);
+    return next;
+  }
+
+  function phrasingStore(): NonNullable<LocalProcedureOptions['phrasings']> {
+    if (!own?.phrasings) throw new Error('learned phrasings are not configured');
+    return own.phrasings;
   }
 
   function ownStore(): LocalProcedureStore {
@@ -247,6 +277,20 @@ export function createOverlayService(store: OverlayStore, catalog: () => Localiz
     },
     procedureHistory: (code) => ownStore().history(code),
     localProcedures: () => catalog().localProcedures(),
+    async addPhrasing(input, author) {
+      const { store: phrasings, wordsOf } = phrasingStore();
+      const checked = checkPhrasing(input, (code) => catalog().get(code) !== undefined, wordsOf);
+      const saved = await phrasings.add({ code: checked.code, text: checked.text, words: checked.words, author, reason: checked.reason || ADDED_REASON });
+      await refresh();
+      return saved;
+    },
+    async removePhrasing(id, author, reason) {
+      const removed = await phrasingStore().store.remove(id, author, reason.trim() || REMOVED_REASON);
+      if (!removed) throw new OverlayNotFoundError(`learned phrasing ${id}`);
+      await refresh();
+      return removed;
+    },
+    phrasings: () => learned,
     refresh,
     async refreshIfChanged() {
       if ((await latest()) === seen) return false;

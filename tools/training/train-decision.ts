@@ -21,7 +21,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { asksHandoff, classify, topicQuery, topicWeight } from '../../bot/intents/classify.ts';
+import { askedPhrasing, asksHandoff, classify, topicQuery, topicWeight } from '../../bot/intents/classify.ts';
 import { FEATURE_NAMES } from '../../bot/resolve/candidate-features.ts';
 import { decide, probabilities, type DecisionModel } from '../../bot/resolve/decision-model.ts';
 import { RESOLVER_TUNING, retrieveCandidates } from '../../bot/resolve/procedure-resolver.ts';
@@ -117,12 +117,6 @@ function hash(text: string): number {
   return h >>> 0;
 }
 
-/** A question's topic words, folded: what the index learns of how citizens ask. */
-function phrasingOf(text: string): string {
-  return foldDiacritics(topicQuery(classify(text)))
-    .toLowerCase()
-    .trim();
-}
 
 const started = Date.now();
 const national = (await loadNationalProcedures(values.national!)).procedures;
@@ -135,7 +129,7 @@ await running.close();
 function phrasingsFrom(learned: Question[]): Record<string, string[]> {
   const byCode: Record<string, string[]> = {};
   for (const q of learned) {
-    const phrasing = phrasingOf(q.text);
+    const phrasing = askedPhrasing(q.text);
     if (!phrasing) continue;
     for (const code of q.codes) (byCode[code] ??= []).includes(phrasing) || byCode[code]!.push(phrasing);
   }

@@ -16,12 +16,13 @@ import { migration as m008 } from './008-push-channel-delivery.ts';
 import { migration as m009 } from './009-answer-insights.ts';
 import { migration as m010 } from './010-officer-login-pairs.ts';
 import { migration as m011 } from './011-local-overlay.ts';
+import { migration as m012 } from './012-learned-phrasings.ts';
 import { migration as m013 } from './013-commune-offices.ts';
 
 export type { Migration };
 
 /** Every migration, in order: one file each beside this one (NNN-name.ts). */
-export const MIGRATIONS: Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m013];
+export const MIGRATIONS: Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012, m013];
 
 const MIGRATION_LOCK_KEY = 482_215_001;
 

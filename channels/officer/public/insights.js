@@ -1,6 +1,9 @@
 /*
  * The supervisors' insights page: reads GET /api/officer/insights for the chosen days and draws
- * the figures with chart.js (served by this app from node_modules). Vietnamese labels.
+ * the figures with chart.js (served by this app from node_modules). From an unanswered group a
+ * supervisor opens the procedure and its local data, or attaches the citizen's wording to the
+ * procedure meant (found with /api/procedures/search) — POST /api/officer/insights/phrasings —
+ * and removes a learned wording from the list. Vietnamese labels.
  */
 (function () {
   'use strict';
@@ -17,6 +20,7 @@
   var CHANNELS = { webchat: 'Khung chat trên cổng', zalo: 'Zalo OA', portal: 'Cổng dịch vụ công' };
   var COLORS = ['#0d47a1', '#b71c1c', '#2e7d32', '#ef6c00', '#6a1b9a', '#00838f', '#5d4037', '#9e9d24', '#ad1457', '#455a64', '#1565c0', '#c62828', '#558b2f'];
   var charts = {};
+  var csrf = null;
 
   var $ = function (id) { return document.getElementById(id); };
   function el(tag, attrs, children) {
@@ -81,23 +85,117 @@
     $('kpis').replaceChildren.apply($('kpis'), nodes);
   }
 
+  /** Same-origin JSON call; writes carry the session's CSRF token. Rejects with the server's Vietnamese message (and issues). */
+  function api(method, url, body) {
+    var headers = {};
+    if (method !== 'GET' && csrf) headers['X-CSRF-Token'] = csrf;
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    return fetch(url, { method: method, headers: headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) }).then(function (response) {
+      if (response.status === 401) { window.location.href = '/officer'; throw new Error('Phiên làm việc đã hết hạn.'); }
+      return response.json().then(function (data) {
+        if (!response.ok) {
+          var issues = (data.error && data.error.issues) || [];
+          throw new Error(issues.length ? issues.map(function (i) { return i.message; }).join('; ') : (data.error && data.error.message) || 'Lỗi ' + response.status);
+        }
+        return data;
+      });
+    });
+  }
+  var procedureLabel = function (code, name) { return code + (name ? ' — ' + name : ''); };
+
+  /** The procedure a group's answer named: its record and its local data. */
+  function procedureLinks(code, name) {
+    return el('span', {}, [
+      el('a', { href: '/api/procedures/' + encodeURIComponent(code), target: '_blank', rel: 'noopener', text: procedureLabel(code, name) }),
+      ' · ',
+      el('a', { href: '/officer/local?code=' + encodeURIComponent(code), text: 'dữ liệu địa phương' }),
+    ]);
+  }
+
+  /** "Thêm cách hỏi này": pick the procedure meant (search by name or code; the answered one preselected), optional reason. */
+  function learnForm(g) {
+    var search = el('input', { type: 'search', class: 'learn-search', placeholder: 'Tìm thủ tục theo tên hoặc mã', 'aria-label': 'Tìm thủ tục người dân muốn hỏi' });
+    var select = el('select', { class: 'learn-code', 'aria-label': 'Thủ tục người dân muốn hỏi', required: 'required' });
+    var reason = el('input', { class: 'learn-reason', maxlength: '500', placeholder: 'Lý do (không bắt buộc)', 'aria-label': 'Lý do' });
+    var message = el('p', { class: 'learn-message', role: 'status' });
+    var button = el('button', { type: 'submit', class: 'learn-add', text: 'Thêm cách hỏi này' });
+    var form = el('form', { class: 'learn' }, [search, select, reason, button, message]);
+    var searched = '';
+    function fill(results) {
+      var options = [];
+      var seen = {};
+      if (g.procedureCode) { options.push({ code: g.procedureCode, name: g.procedureName }); seen[g.procedureCode] = true; }
+      results.forEach(function (r) { if (!seen[r.code]) { seen[r.code] = true; options.push(r); } });
+      select.replaceChildren.apply(select, options.length
+        ? options.map(function (o) { return el('option', { value: o.code, text: procedureLabel(o.code, o.name) }); })
+        : [el('option', { value: '', text: 'Không tìm thấy thủ tục — thử từ khác' })]);
+    }
+    function find(q) {
+      q = q.trim();
+      if (!q || q === searched) return;
+      searched = q;
+      api('GET', '/api/procedures/search?limit=10&q=' + encodeURIComponent(q))
+        .then(function (data) { if (searched === q) fill(data.results); })
+        .catch(function (error) { message.textContent = error.message; });
+    }
+    var timer = null;
+    search.addEventListener('input', function () { clearTimeout(timer); timer = setTimeout(function () { find(search.value); }, 250); });
+    search.addEventListener('keydown', function (event) { if (event.key === 'Enter') { event.preventDefault(); clearTimeout(timer); find(search.value); } });
+    fill([]);
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      if (!select.value) { message.textContent = 'Chọn thủ tục người dân muốn hỏi.'; return; }
+      button.disabled = true;
+      message.textContent = 'Đang thêm và cập nhật chỉ mục tìm kiếm…';
+      api('POST', '/api/officer/insights/phrasings', { text: g.text, code: select.value, reason: reason.value })
+        .then(function () { load(); })
+        .catch(function (error) { message.textContent = error.message; button.disabled = false; });
+    });
+    var details = el('details', { class: 'learn-box' }, [el('summary', { text: 'Thêm vào cách hỏi của thủ tục…' }), form]);
+    details.addEventListener('toggle', function () { if (details.open) { find(g.text); search.focus(); } });
+    return details;
+  }
+
   function renderUnanswered(groups) {
     var rows = groups.map(function (g) {
       var outcomes = Object.keys(g.outcomes).map(function (o) { return label(OUTCOMES, o) + ': ' + g.outcomes[o]; }).join('; ');
-      var procedure;
-      if (g.procedureCode) {
-        procedure = el('a', { href: '/api/procedures/' + encodeURIComponent(g.procedureCode), target: '_blank', rel: 'noopener', text: g.procedureCode + (g.procedureName ? ' — ' + g.procedureName : '') });
-      } else {
-        procedure = el('a', { href: '/api/procedures/search?q=' + encodeURIComponent(g.text), target: '_blank', rel: 'noopener', text: 'Tìm thủ tục phù hợp' });
-      }
-      return el('tr', {}, [
-        el('td', {}, [g.text, el('div', { class: 'key', title: 'Dòng cần thêm vào knowledge/language/vocabulary/citizen-phrases.json', text: 'Khóa từ điển: ' + g.key })]),
+      var cell = [];
+      if (g.procedureCode) cell.push(procedureLinks(g.procedureCode, g.procedureName));
+      else cell.push(el('a', { href: '/api/procedures/search?q=' + encodeURIComponent(g.text), target: '_blank', rel: 'noopener', text: 'Tìm thủ tục phù hợp' }));
+      (g.learned || []).forEach(function (l) {
+        cell.push(el('div', { class: 'learned-note', text: '✓ Đã thêm cách hỏi này cho thủ tục ' + procedureLabel(l.code, l.name) }));
+      });
+      cell.push(learnForm(g));
+      return el('tr', { 'data-key': g.key }, [
+        el('td', {}, [g.text, el('div', { class: 'key', text: 'Khóa từ điển: ' + g.key })]),
         el('td', { class: 'num', text: String(g.count) }), el('td', { text: outcomes }),
-        el('td', { class: 'num', text: String(g.disliked) }), el('td', {}, [procedure]), el('td', { text: g.comments.join(' | ') }),
+        el('td', { class: 'num', text: String(g.disliked) }), el('td', {}, cell), el('td', { text: g.comments.join(' | ') }),
       ]);
     });
     if (!rows.length) rows = [el('tr', {}, [el('td', { colspan: '6', text: 'Không có câu hỏi nào trong khoảng thời gian này.' })])];
     $('unanswered').replaceChildren.apply($('unanswered'), rows);
+  }
+
+  function renderLearned(list) {
+    var rows = list.map(function (p) {
+      var remove = el('button', { type: 'button', class: 'learned-remove', text: 'Gỡ' });
+      var message = el('span', { class: 'learn-message', role: 'status' });
+      remove.addEventListener('click', function () {
+        remove.disabled = true;
+        api('DELETE', '/api/officer/insights/phrasings/' + encodeURIComponent(p.id), {})
+          .then(function () { load(); })
+          .catch(function (error) { message.textContent = error.message; remove.disabled = false; });
+      });
+      return el('tr', { 'data-id': String(p.id) }, [
+        el('td', {}, [p.text, el('div', { class: 'key', text: 'Từ được lập chỉ mục: ' + p.words })]),
+        el('td', {}, [procedureLinks(p.code, p.name)]),
+        el('td', { text: p.author + ', ' + new Date(p.at).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' }) }),
+        el('td', { text: p.reason }),
+        el('td', {}, [remove, message]),
+      ]);
+    });
+    if (!rows.length) rows = [el('tr', {}, [el('td', { colspan: '5', text: 'Chưa có cách hỏi nào được thêm.' })])];
+    $('learned').replaceChildren.apply($('learned'), rows);
   }
 
   function render(r) {
@@ -134,6 +232,7 @@
       options: { plugins: { legend: { position: 'right' } } },
     });
     renderUnanswered(r.unanswered);
+    renderLearned(r.learned || []);
     document.body.setAttribute('data-loaded', r.range.from + '..' + r.range.to);
   }
 
@@ -156,5 +255,5 @@
   $('from').value = params.get('from') || daysBefore($('to').value, 29);
   $('range').addEventListener('submit', function (event) { event.preventDefault(); load(); });
   if (!Chart) { $('error').textContent = 'Không tải được thư viện biểu đồ.'; return; }
-  load();
+  api('GET', '/api/officer/me').then(function (data) { csrf = data.csrfToken; }).catch(function () { /* writes will say why */ }).then(load);
 })();

@@ -295,5 +295,7 @@
     });
   });
 
-  api('GET', '/api/officer/me').then(function (data) { csrf = data.csrfToken; return loadOwn(); }).catch(function (error) { showError(error.message); });
+  // /officer/local?code=… (the insights page links here) opens that procedure.
+  var linked = new URLSearchParams(location.search).get('code');
+  api('GET', '/api/officer/me').then(function (data) { csrf = data.csrfToken; return loadOwn(); }).then(function () { if (linked) open(linked); }).catch(function (error) { showError(error.message); });
 })();

@@ -2,7 +2,8 @@
  * The insights page in a real browser (Debian chromium via playwright-core): a supervisor signs
  * in on /officer, opens /officer/insights for the seeded days and sees chart.js charts drawn with
  * the seeded figures, changes the date range, and follows an unanswered question to a procedure
- * search; an officer without the supervisor role gets 403.
+ * search; from a question the chat did not resolve, attaches its wording to the procedure meant
+ * (the chat then names it) and removes it again; an officer without the supervisor role gets 403.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -10,6 +11,7 @@ import { migrate } from '../../../adapters/sql/migrations/migrate.ts';
 import { openPgliteDb } from '../../../adapters/sql/db/pglite-db.ts';
 import type { Db } from '../../../adapters/sql/db/db.ts';
 import { CHROMIUM_SKIP_REASON, chromiumPath, launchChromium } from '../../support/browser.ts';
+import { chat } from '../../support/officer-app.ts';
 import { seedInsightHistory } from '../../support/insight-history.ts';
 import { startTestApp, type TestApp } from '../../support/test-app.ts';
 
@@ -130,7 +132,10 @@ describe.skipIf(!chromiumPath)(`the insights page in a real browser${chromiumPat
 
       const table = page.getByRole('table', { name: 'Câu hỏi chưa trả lời được' });
       const first = table.locator('tbody tr').first();
-      expect(await first.locator('td').allTextContents()).toEqual(['Giá vàng hôm nayKhóa từ điển: gia vang hom nay', '3', 'Ngoài phạm vi: 3', '0', 'Tìm thủ tục phù hợp', '']);
+      const cells = first.locator('td');
+      expect((await cells.allTextContents()).slice(0, 4)).toEqual(['Giá vàng hôm nayKhóa từ điển: gia vang hom nay', '3', 'Ngoài phạm vi: 3', '0']);
+      expect(await cells.nth(4).getByRole('link').allTextContents()).toEqual(['Tìm thủ tục phù hợp']);
+      expect(await cells.nth(5).textContent()).toBe('');
       expect(await first.getByRole('link').getAttribute('href')).toBe('/api/procedures/search?q=Gi%C3%A1%20v%C3%A0ng%20h%C3%B4m%20nay');
       expect(await page.getByRole('link', { name: 'Tải CSV câu hỏi chưa trả lời được' }).getAttribute('href')).toBe(
         '/api/officer/insights/unanswered.csv?from=2026-11-01&to=2026-11-03',
@@ -148,6 +153,54 @@ describe.skipIf(!chromiumPath)(`the insights page in a real browser${chromiumPat
       // Everything came from this server: chart.js from node_modules, no CDN.
       expect(requests.filter((url) => !url.startsWith(app.url))).toEqual([]);
       expect(requests).toContain(`${app.url}/officer/vendor/chart.umd.min.js`);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('a supervisor adds an unresolved question’s wording to the procedure meant, sees it noted and listed, then removes it', async () => {
+    const question = 'ông bà mất báo phường';
+    expect((await chat(app.url, question)).procedure).toBeNull();
+    const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1400, height: 1000 } });
+    try {
+      const page = await context.newPage();
+      page.setDefaultTimeout(WAIT_MS);
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await signIn(page, app.url, 'giamsat');
+      await page.goto(`${app.url}/officer/insights`);
+      await page.waitForFunction(() => document.body.getAttribute('data-loaded') !== null);
+
+      const row = page.locator('#unanswered tr[data-key="ong ba mat bao phuong"]');
+      await row.getByText('Thêm vào cách hỏi của thủ tục…').click();
+      await row.getByLabel('Tìm thủ tục người dân muốn hỏi').fill('khai tử');
+      await row.getByLabel('Tìm thủ tục người dân muốn hỏi').press('Enter');
+      const select = row.getByLabel('Thủ tục người dân muốn hỏi', { exact: true });
+      await row.locator('option[value="1.000656"]').waitFor({ state: 'attached' });
+      await select.selectOption('1.000656');
+      await row.getByLabel('Lý do').fill('Người dân hỏi báo tử');
+      await row.getByRole('button', { name: 'Thêm cách hỏi này' }).click();
+      await page.locator('#unanswered tr[data-key="ong ba mat bao phuong"] .learned-note').waitFor();
+      expect(await page.locator('#unanswered tr[data-key="ong ba mat bao phuong"] .learned-note').textContent()).toBe('✓ Đã thêm cách hỏi này cho thủ tục 1.000656 — Đăng ký khai tử');
+      const learned = page.getByRole('table', { name: 'Cách hỏi đã học' }).locator('tbody tr');
+      expect(await learned.count()).toBe(1);
+      const learnedCells = await learned.first().locator('td').allTextContents();
+      expect(learnedCells[0]).toBe(`${question}Từ được lập chỉ mục: mat bao phuong`);
+      expect(learnedCells[1]).toBe('1.000656 — Đăng ký khai tử · dữ liệu địa phương');
+      expect(learnedCells[2]).toMatch(/^giamsat, /);
+      expect(learnedCells[3]).toBe('Người dân hỏi báo tử');
+      expect(await learned.first().getByRole('link', { name: 'dữ liệu địa phương' }).getAttribute('href')).toBe('/officer/local?code=1.000656');
+      expect((await chat(app.url, question)).procedure?.code).toBe('1.000656');
+
+      await learned.first().getByRole('button', { name: 'Gỡ' }).click();
+      await page.getByText('Chưa có cách hỏi nào được thêm.').waitFor();
+      expect(await page.locator('#unanswered tr[data-key="ong ba mat bao phuong"] .learned-note').count()).toBe(0);
+      expect((await chat(app.url, question)).procedure).toBeNull();
+
+      // The link to a procedure's local data opens it there.
+      await page.goto(`${app.url}/officer/local?code=1.000656`);
+      await page.getByText('Đăng ký khai tử — mã 1.000656').waitFor();
       expect(errors).toEqual([]);
     } finally {
       await context.close();

@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadConfig } from '../../../config.ts';
 import { lexicalCacheFile, loadAssistant } from '../../../deps/warm-up.ts';
 import { LexicalScorer } from '../../../indexer/lexical/lexical-scorer.ts';
+import { withPhrasings } from '../../../indexer/lexical/phrasings.ts';
 import {
   codeFingerprint,
   encodePrebuiltLexical,
@@ -212,6 +213,34 @@ describe('the index shipped beside the national catalog', () => {
       const ranked = async (retriever: typeof first, query: string) => (await retriever.search(query)).map((hit) => [hit.procedure.code, hit.score]);
       expect((await ranked(second, 'nuôi ong mật'))[0]![0]).toBe('9.999001');
       for (const query of [...QUERIES.slice(0, 4), 'nuôi ong mật']) expect(await ranked(second, query), query).toEqual(await ranked(first, query));
+    } finally {
+      await db.close();
+    }
+  }, 180_000);
+
+  test('a reindex with learned phrasings is saved under DATA_DIR and loaded the next time; with none left, the shipped index serves again', async () => {
+    const lines: Array<{ msg: string; file?: string }> = [];
+    const logger = pino({ level: 'info' }, new Writable({ write(chunk, _encoding, done) { lines.push(JSON.parse(String(chunk))); done(); } }));
+    const config = loadConfig({ catalog: 'full', dataDir: temporaryDir() }, {});
+    const db = await openPgliteDb(null);
+    try {
+      await migrate(db);
+      const loaded = await loadAssistant(config, db, logger);
+      const list = loaded.catalog.all();
+      const phrasingsOf = withPhrasings(new Map([['1.000656', ['mat bao phuong']]]));
+      const scoreOf = async (retriever: typeof loaded.retriever, code: string) =>
+        (await retriever.search('ông bà mất báo phường', { limit: 50 })).find((hit) => hit.procedure.code === code)?.score ?? 0;
+      const first = await loaded.reindex!(list, phrasingsOf);
+      expect(await scoreOf(first, '1.000656')).toBeGreaterThan(await scoreOf(loaded.retriever, '1.000656'));
+      await expect.poll(() => lines.some((line) => line.msg === 'lexical index saved for the next start'), { timeout: 60_000 }).toBe(true);
+      lines.length = 0;
+      const second = await loaded.reindex!(list, phrasingsOf);
+      expect(lines.find((line) => line.msg === 'prebuilt lexical index loaded')?.file).toBe(lexicalCacheFile(config, 'with-local'));
+      expect(await scoreOf(second, '1.000656')).toBe(await scoreOf(first, '1.000656'));
+      lines.length = 0;
+      const none = await loaded.reindex!(list, withPhrasings(new Map()));
+      expect(lines.find((line) => line.msg === 'prebuilt lexical index loaded')?.file).toBe(path.join(NATIONAL_DIR, PREBUILT_LEXICAL_FILE));
+      expect(await scoreOf(none, '1.000656')).toBe(await scoreOf(loaded.retriever, '1.000656'));
     } finally {
       await db.close();
     }
