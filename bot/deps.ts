@@ -85,9 +85,19 @@ export interface BotLogger {
   warn(object: Record<string, unknown>, message: string): void;
 }
 
+/**
+ * Wordings a supervisor attached to a procedure from the insights page: a message whose topic
+ * words are such a wording's is about that procedure.
+ */
+export interface WordingMemory {
+  /** The procedures taught for these topic words (the retrieval query), if any. */
+  codesFor(query: string): readonly string[];
+}
+
 export interface TurnDeps {
   retriever: ProcedureRetriever;
   catalog: ProcedureSource;
+  wordings?: WordingMemory;
   dossiers?: DossierLookup;
   rephrase?: Rephraser;
   log?: BotLogger;

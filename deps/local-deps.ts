@@ -22,7 +22,7 @@ import { createSqlLearnedPhrasingStore } from '../adapters/sql/sql-learned-phras
 import type { LearnedPhrasingStore } from '../knowledge/local/learned-phrasings.ts';
 import type { PhrasingsOf } from '../indexer/lexical/fields.ts';
 import { withPhrasings } from '../indexer/lexical/phrasings.ts';
-import { askedPhrasing } from '../bot/intents/classify.ts';
+import { askedPhrasing, wordingKey } from '../bot/intents/classify.ts';
 import { createLocalizedCatalog, type LocalizedCatalog } from '../knowledge/local/localized-catalog.ts';
 import type { Procedure } from '../knowledge/schema.ts';
 import type { LocalProcedureStore, OverlayStore } from '../knowledge/local/overlay-store.ts';
@@ -66,6 +66,8 @@ export function createLocalDeps(input: { db: Db; config: Config; logger: Logger 
   let timer: NodeJS.Timeout | undefined;
   let index: ProcedureRetriever | undefined;
   let reindex: NonNullable<LoadedAssistant['reindex']> = lexicalIndex;
+  // The learned phrasings by their words, for the resolver (a supervisor's wording is answered outright).
+  let taught = new Map<string, string[]>();
   const overlay = createOverlayService(
     store,
     () => {
@@ -79,6 +81,14 @@ export function createLocalDeps(input: { db: Db; config: Config; logger: Logger 
       // The province's own procedures or the learned phrasings changed: index the whole list again
       // with the shipped and learned phrasings, then swap (answers go on meanwhile).
       async changed(own, learned) {
+        const byWords = new Map<string, string[]>();
+        for (const [code, wordings] of learned) {
+          for (const words of wordings) {
+            const key = wordingKey(words);
+            if (key) byWords.set(key, [...(byWords.get(key) ?? []), code]);
+          }
+        }
+        taught = byWords;
         if (!catalog) return;
         const started = Date.now();
         index = await reindex(catalog.all(), withPhrasings(learned));
@@ -107,7 +117,12 @@ export function createLocalDeps(input: { db: Db; config: Config; logger: Logger 
         timer.unref();
       }
       const localizedCatalog = catalog;
-      return { ...turnDeps, catalog: localizedCatalog, retriever: localizedRetriever(() => index ?? turnDeps.retriever, localizedCatalog) };
+      return {
+        ...turnDeps,
+        catalog: localizedCatalog,
+        retriever: localizedRetriever(() => index ?? turnDeps.retriever, localizedCatalog),
+        wordings: { codesFor: (query) => (taught.size === 0 ? [] : taught.get(wordingKey(query)) ?? []) },
+      };
     },
     stop() {
       if (timer) clearInterval(timer);

@@ -196,6 +196,18 @@ export function askedPhrasing(text: string): string {
   return foldDiacritics(topicQuery(classify(text))).toLowerCase().trim();
 }
 
+/**
+ * A wording's key for exact recall (a supervisor's taught wordings): its topic words read as if
+ * typed without accents, less the frame words that reading leaves uncertain ("lam", "thi") — so
+ * the same words match however they were typed.
+ */
+export function wordingKey(text: string): string {
+  return classify(foldDiacritics(topicQuery(classify(text))).toLowerCase())
+    .topic.filter((token) => topicWeight(token) >= 1)
+    .map((token) => token.folded)
+    .join(' ');
+}
+
 /** Importance of a topic word for naming a procedure: frame words typed without accents count less. */
 export function topicWeight(token: Token): number {
   return isStopWord(token, true) ? 0.25 : 1;

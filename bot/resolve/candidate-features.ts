@@ -66,6 +66,9 @@ function saysForeign(procedure: Procedure): boolean {
   return name.includes('nuoc ngoai') || name.includes(FOREIGN);
 }
 
+/** Scores closer than this share of the top score are a tie. */
+const TIE_SHARE = 0.005;
+
 /** One feature vector per hit, in FEATURE_NAMES order. */
 export function candidateFeatures(hits: readonly ScoredHit[], facts: QuestionFacts): number[][] {
   if (hits.length === 0) return [];
@@ -84,7 +87,12 @@ export function candidateFeatures(hits: readonly ScoredHit[], facts: QuestionFac
     const action = asksItsAction[i] ? 0.06 : 0;
     return 0.4 * (Math.max(0, hit.score) / top) + 0.2 * hit.match.recall + 0.4 * hit.match.nameFit + curated + action;
   });
+  // Hits whose scores tie are in no order: a hit's rank counts only the hits clearly ahead.
+  const tie = TIE_SHARE * top;
+  const ahead = hits.map((hit) => hits.filter((other) => other.score - hit.score > tie).length);
+  const tied = hits.map((hit, i) => hits.some((other, j) => j !== i && Math.abs(other.score - hit.score) <= tie));
   return hits.map((hit, i) => {
+    const leads = ahead[i] === 0 && !tied[i];
     const otherRuleFit = Math.max(0, ...ruleFits.filter((_, j) => j !== i));
     const otherNameFit = Math.max(0, ...hits.filter((_, j) => j !== i).map((h) => h.match.nameFit));
     const next = hits[i + 1];
@@ -94,8 +102,8 @@ export function candidateFeatures(hits: readonly ScoredHit[], facts: QuestionFac
       relativeScore: Math.max(0, hit.score) / top,
       leadOverNext: next ? (hit.score - next.score) / top : 1,
       behindPrevious: previous ? (previous.score - hit.score) / top : 0,
-      isFirst: i === 0 ? 1 : 0,
-      logRank: Math.log(1 + i),
+      isFirst: leads ? 1 : 0,
+      logRank: Math.log(1 + ahead[i]!),
       recall: hit.match.recall,
       nameFit: hit.match.nameFit,
       distinctive: hit.match.distinctive ? 1 : 0,
@@ -116,11 +124,11 @@ export function candidateFeatures(hits: readonly ScoredHit[], facts: QuestionFac
       nameFitLead: hit.match.nameFit - otherNameFit,
       // Interactions a linear model cannot form itself: the first hit, named outright and ahead.
       firstNamedOutright: 0,
-      firstNameFit: i === 0 ? hit.match.nameFit : 0,
-      firstLead: i === 0 && next ? (hit.score - next.score) / top : 0,
+      firstNameFit: leads ? hit.match.nameFit : 0,
+      firstLead: leads && next ? (hit.score - next.score) / top : 0,
       scoreByNameFit: (Math.max(0, hit.score) / top) * hit.match.nameFit,
     };
-    values.firstNamedOutright = i === 0 ? values.namedOutright : 0;
+    values.firstNamedOutright = leads ? values.namedOutright : 0;
     return FEATURE_NAMES.map((name) => values[name]);
   });
 }

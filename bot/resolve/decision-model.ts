@@ -27,11 +27,11 @@ const DecisionModelSchema = z.object({
     /** A hit joins the list when its probability reaches this share of the first's. */
     option: z.number().min(0).max(1),
     /**
-     * Commit regardless of the probabilities to a hit whose name the message says and that leads
-     * every other such hit by this much on the name-match rule (feature ruleLead): a procedure
-     * named outright ("đăng ký khai sinh") needs no statistics. Above 1: never.
+     * A most likely hit that the message names outright (feature namedOutright: its name's words
+     * said, nearly nothing else), the only hit so named, is committed from this probability on — "thủ tục đổi giấy phép
+     * lái xe" is that procedure even beside "Đổi giấy phép lái xe Công an nhân dân". Above 1: never.
      */
-    ruleLead: z.number().min(0),
+    named: z.number().min(0),
   }),
   trainedOn: z.string(),
 });
@@ -84,20 +84,21 @@ export type Decision = { kind: 'commit'; index: number } | { kind: 'clarify'; in
 
 /**
  * Commit, list (at most `maxOptions`, most likely first) or give up, from the hits'
- * probabilities and their lead on the name-match rule (`ruleLeads`, one per hit).
+ * probabilities and whether the message names each outright (`namedOutright`, one per hit).
  */
 export function decide(
   probabilities: readonly number[],
-  ruleLeads: readonly number[],
+  namedOutright: readonly boolean[],
   thresholds: DecisionModel['thresholds'],
   maxOptions: number,
 ): Decision {
   if (probabilities.length === 0) return { kind: 'none' };
-  const named = ruleLeads.findIndex((lead) => lead >= thresholds.ruleLead);
-  if (named >= 0) return { kind: 'commit', index: named };
   const order = probabilities.map((p, i) => ({ p, i })).sort((a, b) => b.p - a.p);
   const first = order[0]!;
   const second = order[1]?.p ?? 0;
+  // Named outright, and the only hit that is: "thành lập công ty" names three procedures outright.
+  const onlyNamed = namedOutright[first.i] && namedOutright.filter(Boolean).length === 1;
+  if (onlyNamed && first.p >= thresholds.named) return { kind: 'commit', index: first.i };
   if (first.p >= thresholds.commit && first.p - second >= thresholds.margin) return { kind: 'commit', index: first.i };
   if (first.p < thresholds.clarify) return { kind: 'none' };
   // Unsure of the first: list it with the others nearly as likely — at least one other, since a

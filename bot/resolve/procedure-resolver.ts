@@ -6,7 +6,7 @@
  */
 import type { Level, Procedure } from '../../knowledge/schema.ts';
 import type { Token } from '../../knowledge/language/message-tokens.ts';
-import type { ProcedureSource } from '../deps.ts';
+import type { ProcedureSource, WordingMemory } from '../deps.ts';
 import type { ProcedureRetriever, RetrievalHit } from '../../indexer/retriever.ts';
 import { BotError } from '../errors.ts';
 import { vocabularyOf, type NameMatch } from './name-match.ts';
@@ -31,6 +31,8 @@ export type Resolution =
   | { kind: 'none'; reason: 'outside_catalog'; topic: OutsideTopic }
   | { kind: 'confident'; best: Candidate; confidence: number; runnersUp: Candidate[] }
   | { kind: 'ambiguous'; candidates: Candidate[] };
+
+const NAMED_OUTRIGHT = FEATURE_NAMES.indexOf('namedOutright');
 
 export const RESOLVER_TUNING = {
   /** Hits asked of the retriever. */
@@ -117,14 +119,25 @@ export async function retrieveCandidates(
  */
 export async function resolveProcedure(
   input: ResolveInput,
-  deps: { retriever: ProcedureRetriever; catalog: ProcedureSource },
+  deps: { retriever: ProcedureRetriever; catalog: ProcedureSource; wordings?: WordingMemory },
   model: DecisionModel = decisionModel(),
 ): Promise<Resolution> {
   if (input.topic.length === 0 || input.query.trim() === '') return { kind: 'none', reason: 'no_topic' };
+  const taught = taughtProcedure(input, deps);
+  if (taught) return { kind: 'confident', best: taught, confidence: 1, runnersUp: [] };
   const { hits, features } = await retrieveCandidates(input, deps);
   // A matter the catalog does not hold, unless a procedure found says it in its name.
   const outside = outsideCatalogTopic(input.message ?? input.query);
-  if (outside && !hits.some((hit) => nameSays(hit.procedure.name, outside))) return { kind: 'none', reason: 'outside_catalog', topic: outside };
+  if (outside && !hits.some((hit) => nameSays(hit.procedure.name, outside))) {
+    // The matter may be only the story's background ("có giấy phép lao động rồi thì làm thẻ tạm
+    // trú cần gì"): without its words, a procedure named clearly is what is asked.
+    const rest = withoutPhrase(input.topic, outside.phrase);
+    if (rest.length > 0 && rest.length < input.topic.length) {
+      const reduced = await resolveProcedure({ ...input, topic: rest, query: rest.map((t) => t.raw).join(' '), message: undefined }, deps, model);
+      if (reduced.kind === 'confident') return reduced;
+    }
+    return { kind: 'none', reason: 'outside_catalog', topic: outside };
+  }
   if (hits.length === 0) return { kind: 'none', reason: 'no_match' };
   const fits = probabilities(model, features);
   const candidates: Candidate[] = hits.map((hit, i) => ({
@@ -134,13 +147,39 @@ export async function resolveProcedure(
     match: hit.match,
     fit: fits[i]!,
   }));
-  const ruleLeads = features.map((row) => row[FEATURE_NAMES.indexOf('ruleLead')]!);
-  const decision = decide(candidates.map((c) => c.fit), ruleLeads, model.thresholds, RESOLVER_TUNING.maxOptions);
+  const named = features.map((row) => row[NAMED_OUTRIGHT]! === 1);
+  const decision = decide(candidates.map((c) => c.fit), named, model.thresholds, RESOLVER_TUNING.maxOptions);
   if (decision.kind === 'none') return { kind: 'none', reason: 'no_match' };
   if (decision.kind === 'clarify') return { kind: 'ambiguous', candidates: dropVariantPairs(decision.indices.map((i) => candidates[i]!)) };
   const best = candidates[decision.index]!;
   const runnersUp = candidates.filter((c) => c !== best).sort((a, b) => b.fit - a.fit).slice(0, RESOLVER_TUNING.maxOptions - 1);
   return { kind: 'confident', best, confidence: best.fit, runnersUp };
+}
+
+/** The topic without the words of a phrase (folded syllables), wherever it occurs. */
+function withoutPhrase(topic: readonly Token[], phrase: string): Token[] {
+  const syllables = phrase.split(' ');
+  const kept: Token[] = [];
+  for (let i = 0; i < topic.length; ) {
+    if (syllables.every((s, j) => topic[i + j]?.folded === s)) {
+      i += syllables.length;
+      continue;
+    }
+    kept.push(topic[i]!);
+    i += 1;
+  }
+  return kept;
+}
+
+/** The procedure a supervisor said these very words mean (one procedure, else none). */
+function taughtProcedure(input: ResolveInput, deps: { catalog: ProcedureSource; wordings?: WordingMemory }): Candidate | null {
+  if (!deps.wordings) return null;
+  const procedures = [...new Set(deps.wordings.codesFor(input.query))]
+    .map((code) => deps.catalog.get(code))
+    .filter((p): p is Procedure => p !== undefined);
+  if (procedures.length !== 1) return null;
+  const procedure = procedures[0]!;
+  return { procedure, score: 0, variants: [], match: vocabularyOf(deps.catalog).match(input.topic, procedure, input.weightOf), fit: 1 };
 }
 
 /** Options that are the same procedure at another level collapse into the first of them. */

@@ -1,6 +1,6 @@
 /**
- * `npm run explain -- "câu hỏi" ["câu hỏi" …]`: how the resolver reads a question over the full
- * catalog — its topic, the retriever's hits with their name match and decision probability, and
+ * `npm run explain -- [--curated] "câu hỏi" ["câu hỏi" …]`: how the resolver reads a question over the full
+ * catalog (or the curated records alone) — its topic, the retriever's hits with their name match and decision probability, and
  * the decision (commit / clarify / none). A developer's lens on why a question was answered so.
  */
 import path from 'node:path';
@@ -12,8 +12,9 @@ import { loadNationalProcedures } from '../../knowledge/import/load-national.ts'
 import { startLocalServer } from '../../deps/local-server.ts';
 
 const shared = path.resolve(import.meta.dirname, '../../../shared');
-const questions = process.argv.slice(2);
-const national = (await loadNationalProcedures(path.join(shared, 'data/dvc-procedures.jsonl.gz'))).procedures;
+const curatedOnly = process.argv.includes('--curated');
+const questions = process.argv.slice(2).filter((a) => a !== '--curated');
+const national = curatedOnly ? [] : (await loadNationalProcedures(path.join(shared, 'data/dvc-procedures.jsonl.gz'))).procedures;
 const running = await startLocalServer({ imported: national, config: { catalog: 'curated' } });
 const deps = running.deps.assistant.require();
 const model = decisionModel();
@@ -23,12 +24,12 @@ for (const text of questions) {
   console.log(`\n"${text}"\n  facet=${words.facet} topic="${query}" levels=${words.levels.join(',')}`);
   const { hits, features } = await retrieveCandidates({ topic: words.topic, weightOf: topicWeight, query, levels: words.levels }, deps);
   const probs = probabilities(model, features);
-  const leads = features.map((row) => row[FEATURE_NAMES.indexOf('ruleLead')]!);
+  const named = features.map((row) => row[FEATURE_NAMES.indexOf('namedOutright')] === 1);
   for (const [i, h] of hits.entries()) {
     console.log(
-      `  ${i + 1}. p=${probs[i]!.toFixed(3)} s=${h.score.toFixed(2)} rec=${h.match.recall.toFixed(2)} fit=${h.match.nameFit.toFixed(2)} names=${h.namesIt ? 1 : 0} lead=${leads[i]!.toFixed(2)} ${h.procedure.code} ${h.procedure.name.slice(0, 90)}`,
+      `  ${i + 1}. p=${probs[i]!.toFixed(3)} s=${h.score.toFixed(2)} rec=${h.match.recall.toFixed(2)} fit=${h.match.nameFit.toFixed(2)} names=${h.namesIt ? 1 : 0} named=${named[i] ? 1 : 0} ${h.procedure.code} ${h.procedure.name.slice(0, 90)}`,
     );
   }
-  console.log('  →', JSON.stringify(decide(probs, leads, model.thresholds, RESOLVER_TUNING.maxOptions)));
+  console.log('  →', JSON.stringify(decide(probs, named, model.thresholds, RESOLVER_TUNING.maxOptions)));
 }
 await running.close();

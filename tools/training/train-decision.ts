@@ -292,12 +292,12 @@ if (values.dump) {
   writeFileSync(values.dump, `${lines.join('\n')}\n`);
 }
 
-const RULE_LEAD = FEATURE_NAMES.indexOf('ruleLead');
+const NAMED_OUTRIGHT = FEATURE_NAMES.indexOf('namedOutright');
 type Outcome = 'direct' | 'listed' | 'wrong' | 'unhelpful' | 'declined';
 function outcome(e: Example, view: View, thresholds: DecisionModel['thresholds']): Outcome {
   const hits = hitsOf(e, view)!;
-  const ruleLeads = hits.features.map((row) => row[RULE_LEAD]!);
-  const decision = decide(heldOut[view].get(e)!, ruleLeads, thresholds, RESOLVER_TUNING.maxOptions);
+  const named = hits.features.map((row) => row[NAMED_OUTRIGHT] === 1);
+  const decision = decide(heldOut[view].get(e)!, named, thresholds, RESOLVER_TUNING.maxOptions);
   const labels = hits.labels;
   const answerable = e.question.codes.length > 0;
   if (decision.kind === 'commit') return labels[decision.index] ? 'direct' : 'wrong';
@@ -335,9 +335,9 @@ for (const commit of grid(0.4, 0.95, 0.05))
   for (const margin of grid(0, 0.5, 0.1))
     for (const clarify of [0.05, 0.1, 0.2, 0.3])
       for (const option of [0.2, 0.4, 0.6])
-        for (const ruleLead of [0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 2]) {
+        for (const named of [0.3, 0.4, 0.5, 0.6, 2]) {
           if (clarify > commit) continue;
-          const thresholds = { commit, margin, clarify, option, ruleLead };
+          const thresholds = { commit, margin, clarify, option, named };
           const r = rates(examples, thresholds);
           if (r.wrong > maxWrong) continue;
           const small = rates(examples, thresholds, 'curated');
@@ -392,10 +392,10 @@ for (const commit of grid(0.3, 0.95, 0.05)) {
   console.log(`${commit.toFixed(2)}    ${pct(committed)}     ${pct(r.wrong)}        ${pct(committed ? r.wrong / committed : 0)}            ${pct(r.right)}`);
 }
 
-console.log('\nname-match rule path (held out by wording; the rest as chosen)\nruleLead  right   direct  wrong');
-for (const ruleLead of [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 2]) {
-  const r = rates(examples, { ...thresholds, ruleLead });
-  console.log(`${ruleLead.toFixed(2).padEnd(8)}  ${pct(r.right)}  ${pct(r.direct)}  ${pct(r.wrong)}`);
+console.log('\nnamed-outright path (held out by wording; the rest as chosen)\nnamed     right   direct  wrong');
+for (const named of [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 2]) {
+  const r = rates(examples, { ...thresholds, named });
+  console.log(`${named.toFixed(2).padEnd(8)}  ${pct(r.right)}  ${pct(r.direct)}  ${pct(r.wrong)}`);
 }
 
 const model: DecisionModel = {

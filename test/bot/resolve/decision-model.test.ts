@@ -6,8 +6,8 @@ import { describe, expect, test } from 'vitest';
 import { FEATURE_NAMES } from '../../../bot/resolve/candidate-features.ts';
 import { decide, decisionModel, likelihood, parseDecisionModel, type DecisionModel } from '../../../bot/resolve/decision-model.ts';
 
-const thresholds: DecisionModel['thresholds'] = { commit: 0.7, margin: 0.3, clarify: 0.2, option: 0.4, ruleLead: 2 };
-const noRule = (n: number) => new Array<number>(n).fill(-1);
+const thresholds: DecisionModel['thresholds'] = { commit: 0.7, margin: 0.3, clarify: 0.2, option: 0.4, named: 2 };
+const noRule = (n: number) => new Array<boolean>(n).fill(false);
 
 describe('decide', () => {
   test('commits to a likely hit that leads the next by the margin', () => {
@@ -31,9 +31,13 @@ describe('decide', () => {
     expect(decide([], [], thresholds, 4)).toEqual({ kind: 'none' });
   });
 
-  test('the name-match rule commits on its own only above its threshold', () => {
-    expect(decide([0.3, 0.3], [0.5, -0.5], { ...thresholds, ruleLead: 0.4 }, 4)).toEqual({ kind: 'commit', index: 0 });
-    expect(decide([0.3, 0.3], [0.5, -0.5], thresholds, 4).kind).toBe('clarify');
+  test('a most likely hit named outright commits from its own, lower threshold; only the most likely one', () => {
+    expect(decide([0.55, 0.3], [true, false], { ...thresholds, named: 0.5 }, 4)).toEqual({ kind: 'commit', index: 0 });
+    expect(decide([0.45, 0.3], [true, false], { ...thresholds, named: 0.5 }, 4).kind).toBe('clarify');
+    expect(decide([0.3, 0.55], [true, false], { ...thresholds, named: 0.2 }, 4).kind).toBe('clarify');
+    expect(decide([0.55, 0.3], [true, false], thresholds, 4).kind).toBe('clarify');
+    // Not when another hit is named outright too ("thành lập công ty": three kinds of company).
+    expect(decide([0.55, 0.3], [true, true], { ...thresholds, named: 0.5 }, 4).kind).toBe('clarify');
   });
 });
 

@@ -137,4 +137,22 @@ describe('learned phrasings', () => {
       await restarted.close();
     }
   }, 120_000);
+
+  test('on the full national catalog (the default), a taught wording is answered outright, and only those very words', async () => {
+    const full = await startTestApp({ db: database.db, config: { catalog: 'full', localRefreshSeconds: 0 } });
+    try {
+      const question = 'lấy vợ thì làm giấy gì';
+      const marriage = '1.000894';
+      expect(await named(full.url, question)).not.toBe(marriage);
+      const added = await add({ text: question, code: marriage });
+      expect(added.status).toBe(201);
+      await full.deps.local.overlay.refreshIfChanged();
+      const after = await chat(full.url, 'Lay vo thi lam giay gi?');
+      expect(after.procedure).toMatchObject({ code: marriage, name: 'Đăng ký kết hôn' });
+      // Other words are left to the retriever and the decision model as before.
+      expect(await named(full.url, 'lấy vợ người Hàn thì làm giấy gì')).not.toBe(marriage);
+    } finally {
+      await full.close();
+    }
+  }, 180_000);
 });
