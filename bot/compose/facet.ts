@@ -3,6 +3,7 @@ import type { Procedure } from '../../knowledge/schema.ts';
 import type { HowToAspect } from '../intents/facet-rules.ts';
 import type { ProcedureIntent } from '../intents/intent.ts';
 import { quickRepliesReply, type Reply } from '../replies.ts';
+import { composeAskedPassages } from './asked-passages.ts';
 import { composeConditions } from './conditions.ts';
 import { composeDocuments } from './documents.ts';
 import { composeFee } from './fee.ts';
@@ -43,6 +44,7 @@ function composeFacet(intent: ProcedureIntent, procedure: Procedure, aspects: re
     case 'result':
       return composeResult(procedure, asked);
     case 'overview':
-      return composeOverview(procedure);
+      // A question beyond the facets: the record's passages on its words first, then the summary.
+      return [...composeAskedPassages(procedure, asked), ...composeOverview(procedure)];
   }
 }

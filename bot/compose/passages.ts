@@ -66,11 +66,12 @@ const wordsOf = (text: string) => syllables(foldedKey(text));
  * The passages that share the most with the question's words, best first: each shared word
  * counts by how rare it is among the record's passages, each shared pair of adjacent words adds
  * as much again. Words of the procedure's own name say nothing about which passage is meant.
+ * With `needPair`, a passage must share a pair of adjacent words beyond the name's.
  */
 export function relevantPassages(
   procedure: Procedure,
   asked: Asked,
-  options: { sources?: readonly PassageSource[]; max?: number; minScore?: number } = {},
+  options: { sources?: readonly PassageSource[]; max?: number; minScore?: number; needPair?: boolean } = {},
 ): Passage[] {
   const all = recordPassages(procedure);
   const pool = options.sources ? all.filter((p) => options.sources!.includes(p.source)) : all;
@@ -88,9 +89,15 @@ export function relevantPassages(
     const own = new Set(list);
     const ownPairs = new Set(list.slice(1).map((w, i) => `${list[i]} ${w}`));
     let score = 0;
+    let pairsShared = 0;
     for (const w of askedWords) if (own.has(w)) score += idf(w);
-    for (const pair of pairs) if (ownPairs.has(pair)) score += idf(pair.split(' ')[1]!);
-    return { passage, score };
+    for (const pair of pairs) {
+      if (!ownPairs.has(pair) || pair.split(' ').every((w) => nameWords.has(w))) continue;
+      score += idf(pair.split(' ')[1]!);
+      pairsShared += 1;
+    }
+    // Single words typed without accents ("to", "qua") match by chance; a pair of them rarely does.
+    return { passage, score: options.needPair && pairsShared === 0 ? 0 : score };
   });
   const minScore = options.minScore ?? 1;
   return scored

@@ -170,6 +170,9 @@ function answerWithOtherLevels(ctx: TurnContext, procedures: Procedure[], intent
   return result;
 }
 
+/** An option at least this share of the first's probability is "about as likely". */
+const CLOSE_SHARE = 0.5;
+
 /**
  * Several procedures fit about equally. When they would all get the same answer to this
  * question, answer and say it holds for all of them; otherwise ask, remembering the question.
@@ -180,10 +183,13 @@ export function askWhichOfCandidates(ctx: TurnContext): HandlerResult {
   const intent = intentForNamed(ctx, resolution.candidates[0]!.procedure);
   const procedures = resolution.candidates.map((c) => c.procedure);
   const top = resolution.candidates[0]!;
-  const signatures = new Set(procedures.map((p) => facetSignature(intent, p)));
-  if (signatures.size === 1 && !signatures.has(null)) {
+  // The candidates about as likely as the first (a tie: three kinds of company for "lệ phí đăng
+  // ký doanh nghiệp"); a far less likely option does not stop a shared answer.
+  const close = resolution.candidates.filter((c) => c.fit >= top.fit * CLOSE_SHARE).map((c) => c.procedure);
+  const signatures = new Set(close.map((p) => facetSignature(intent, p)));
+  if (close.length > 1 && signatures.size === 1 && !signatures.has(null)) {
     const result = answer(ctx, top.procedure, intent, top.fit * 0.8);
-    const list = procedures.map((p) => `${quoteName(p.name)} (mã ${p.code})`).join('; ');
+    const list = close.map((p) => `${quoteName(p.name)} (mã ${p.code})`).join('; ');
     result.replies.push(textReply(`Dạ, thông tin này giống nhau ở các thủ tục: ${list}.`));
     return result;
   }

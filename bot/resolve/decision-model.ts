@@ -28,10 +28,12 @@ const DecisionModelSchema = z.object({
     option: z.number().min(0).max(1),
     /**
      * A most likely hit that the message names outright (feature namedOutright: its name's words
-     * said, nearly nothing else), the only hit so named, is committed from this probability on — "thủ tục đổi giấy phép
+     * said, nearly nothing else) is committed from this probability on — "thủ tục đổi giấy phép
      * lái xe" is that procedure even beside "Đổi giấy phép lái xe Công an nhân dân". Above 1: never.
      */
     named: z.number().min(0),
+    /** …and whose name the message fits this much better than any other hit's (feature nameFitLead). */
+    namedLead: z.number().min(0).max(1),
   }),
   trainedOn: z.string(),
 });
@@ -84,11 +86,12 @@ export type Decision = { kind: 'commit'; index: number } | { kind: 'clarify'; in
 
 /**
  * Commit, list (at most `maxOptions`, most likely first) or give up, from the hits'
- * probabilities and whether the message names each outright (`namedOutright`, one per hit).
+ * probabilities and, for each hit the message names outright, how much better its name fits the
+ * message than any other hit's (`namedOutright`: nameFitLead, or null when not named outright).
  */
 export function decide(
   probabilities: readonly number[],
-  namedOutright: readonly boolean[],
+  namedOutright: ReadonlyArray<number | null>,
   thresholds: DecisionModel['thresholds'],
   maxOptions: number,
 ): Decision {
@@ -96,9 +99,10 @@ export function decide(
   const order = probabilities.map((p, i) => ({ p, i })).sort((a, b) => b.p - a.p);
   const first = order[0]!;
   const second = order[1]?.p ?? 0;
-  // Named outright, and the only hit that is: "thành lập công ty" names three procedures outright.
-  const onlyNamed = namedOutright[first.i] && namedOutright.filter(Boolean).length === 1;
-  if (onlyNamed && first.p >= thresholds.named) return { kind: 'commit', index: first.i };
+  // Named outright and fitting the message clearly better than any other hit ("thành lập công ty"
+  // fits three kinds of company equally: no lead).
+  const lead = namedOutright[first.i] ?? null;
+  if (lead !== null && lead >= thresholds.namedLead && first.p >= thresholds.named) return { kind: 'commit', index: first.i };
   if (first.p >= thresholds.commit && first.p - second >= thresholds.margin) return { kind: 'commit', index: first.i };
   if (first.p < thresholds.clarify) return { kind: 'none' };
   // Unsure of the first: list it with the others nearly as likely — at least one other, since a

@@ -33,6 +33,7 @@ export type Resolution =
   | { kind: 'ambiguous'; candidates: Candidate[] };
 
 const NAMED_OUTRIGHT = FEATURE_NAMES.indexOf('namedOutright');
+const NAME_FIT_LEAD = FEATURE_NAMES.indexOf('nameFitLead');
 
 export const RESOLVER_TUNING = {
   /** Hits asked of the retriever. */
@@ -147,7 +148,7 @@ export async function resolveProcedure(
     match: hit.match,
     fit: fits[i]!,
   }));
-  const named = features.map((row) => row[NAMED_OUTRIGHT]! === 1);
+  const named = features.map((row) => (row[NAMED_OUTRIGHT]! === 1 ? row[NAME_FIT_LEAD]! : null));
   const decision = decide(candidates.map((c) => c.fit), named, model.thresholds, RESOLVER_TUNING.maxOptions);
   if (decision.kind === 'none') return { kind: 'none', reason: 'no_match' };
   if (decision.kind === 'clarify') return { kind: 'ambiguous', candidates: dropVariantPairs(decision.indices.map((i) => candidates[i]!)) };

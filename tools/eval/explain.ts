@@ -24,10 +24,10 @@ for (const text of questions) {
   console.log(`\n"${text}"\n  facet=${words.facet} topic="${query}" levels=${words.levels.join(',')}`);
   const { hits, features } = await retrieveCandidates({ topic: words.topic, weightOf: topicWeight, query, levels: words.levels }, deps);
   const probs = probabilities(model, features);
-  const named = features.map((row) => row[FEATURE_NAMES.indexOf('namedOutright')] === 1);
+  const named = features.map((row) => (row[FEATURE_NAMES.indexOf('namedOutright')] === 1 ? row[FEATURE_NAMES.indexOf('nameFitLead')]! : null));
   for (const [i, h] of hits.entries()) {
     console.log(
-      `  ${i + 1}. p=${probs[i]!.toFixed(3)} s=${h.score.toFixed(2)} rec=${h.match.recall.toFixed(2)} fit=${h.match.nameFit.toFixed(2)} names=${h.namesIt ? 1 : 0} named=${named[i] ? 1 : 0} ${h.procedure.code} ${h.procedure.name.slice(0, 90)}`,
+      `  ${i + 1}. p=${probs[i]!.toFixed(3)} s=${h.score.toFixed(2)} rec=${h.match.recall.toFixed(2)} fit=${h.match.nameFit.toFixed(2)} names=${h.namesIt ? 1 : 0} named=${named[i] === null ? '-' : named[i]!.toFixed(2)} ${h.procedure.code} ${h.procedure.name.slice(0, 90)}`,
     );
   }
   console.log('  →', JSON.stringify(decide(probs, named, model.thresholds, RESOLVER_TUNING.maxOptions)));

@@ -293,10 +293,11 @@ if (values.dump) {
 }
 
 const NAMED_OUTRIGHT = FEATURE_NAMES.indexOf('namedOutright');
+const NAME_FIT_LEAD = FEATURE_NAMES.indexOf('nameFitLead');
 type Outcome = 'direct' | 'listed' | 'wrong' | 'unhelpful' | 'declined';
 function outcome(e: Example, view: View, thresholds: DecisionModel['thresholds']): Outcome {
   const hits = hitsOf(e, view)!;
-  const named = hits.features.map((row) => row[NAMED_OUTRIGHT] === 1);
+  const named = hits.features.map((row) => (row[NAMED_OUTRIGHT] === 1 ? row[NAME_FIT_LEAD]! : null));
   const decision = decide(heldOut[view].get(e)!, named, thresholds, RESOLVER_TUNING.maxOptions);
   const labels = hits.labels;
   const answerable = e.question.codes.length > 0;
@@ -335,9 +336,9 @@ for (const commit of grid(0.4, 0.95, 0.05))
   for (const margin of grid(0, 0.5, 0.1))
     for (const clarify of [0.05, 0.1, 0.2, 0.3])
       for (const option of [0.2, 0.4, 0.6])
-        for (const named of [0.3, 0.4, 0.5, 0.6, 2]) {
+        for (const [named, namedLead] of [[0.3, 0.1], [0.3, 0.2], [0.3, 0.3], [0.4, 0.2], [0.5, 0.1], [0.5, 0.2], [0.6, 0.2], [2, 1]] as const) {
           if (clarify > commit) continue;
-          const thresholds = { commit, margin, clarify, option, named };
+          const thresholds = { commit, margin, clarify, option, named, namedLead };
           const r = rates(examples, thresholds);
           if (r.wrong > maxWrong) continue;
           const small = rates(examples, thresholds, 'curated');

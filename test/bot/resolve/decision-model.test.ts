@@ -6,8 +6,8 @@ import { describe, expect, test } from 'vitest';
 import { FEATURE_NAMES } from '../../../bot/resolve/candidate-features.ts';
 import { decide, decisionModel, likelihood, parseDecisionModel, type DecisionModel } from '../../../bot/resolve/decision-model.ts';
 
-const thresholds: DecisionModel['thresholds'] = { commit: 0.7, margin: 0.3, clarify: 0.2, option: 0.4, named: 2 };
-const noRule = (n: number) => new Array<boolean>(n).fill(false);
+const thresholds: DecisionModel['thresholds'] = { commit: 0.7, margin: 0.3, clarify: 0.2, option: 0.4, named: 2, namedLead: 0.2 };
+const noRule = (n: number) => new Array<number | null>(n).fill(null);
 
 describe('decide', () => {
   test('commits to a likely hit that leads the next by the margin', () => {
@@ -31,13 +31,16 @@ describe('decide', () => {
     expect(decide([], [], thresholds, 4)).toEqual({ kind: 'none' });
   });
 
-  test('a most likely hit named outright commits from its own, lower threshold; only the most likely one', () => {
-    expect(decide([0.55, 0.3], [true, false], { ...thresholds, named: 0.5 }, 4)).toEqual({ kind: 'commit', index: 0 });
-    expect(decide([0.45, 0.3], [true, false], { ...thresholds, named: 0.5 }, 4).kind).toBe('clarify');
-    expect(decide([0.3, 0.55], [true, false], { ...thresholds, named: 0.2 }, 4).kind).toBe('clarify');
-    expect(decide([0.55, 0.3], [true, false], thresholds, 4).kind).toBe('clarify');
-    // Not when another hit is named outright too ("thành lập công ty": three kinds of company).
-    expect(decide([0.55, 0.3], [true, true], { ...thresholds, named: 0.5 }, 4).kind).toBe('clarify');
+  test('a most likely hit named outright, clearly better than the rest, commits from its own lower threshold', () => {
+    const named = { ...thresholds, named: 0.5 };
+    expect(decide([0.55, 0.3], [0.3, null], named, 4)).toEqual({ kind: 'commit', index: 0 });
+    expect(decide([0.45, 0.3], [0.3, null], named, 4).kind).toBe('clarify');
+    // Only the most likely hit, and only when its name fits clearly better than the others'.
+    expect(decide([0.3, 0.55], [0.3, null], { ...thresholds, named: 0.2 }, 4).kind).toBe('clarify');
+    expect(decide([0.55, 0.3], [0.1, null], named, 4).kind).toBe('clarify');
+    expect(decide([0.55, 0.3], [0.3, null], thresholds, 4).kind).toBe('clarify');
+    // Not when another hit's name fits as well ("thành lập công ty": three kinds of company).
+    expect(decide([0.55, 0.3], [0, 0], named, 4).kind).toBe('clarify');
   });
 });
 

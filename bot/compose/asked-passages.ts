@@ -1,0 +1,23 @@
+/**
+ * A question about a procedure that no facet covers ("giấy ủy quyền có phải công chứng không?",
+ * "người đang chấp hành án có làm được không?"): the one to three passages of the record that
+ * bear most on its words, quoted as the record says them and cited — never a reworded or guessed
+ * answer. Nothing when the question's words are only the procedure's name.
+ */
+import type { Procedure } from '../../knowledge/schema.ts';
+import { textReply, type Reply } from '../replies.ts';
+import { whereToCheck, withCitation } from './answer.ts';
+import { bullets, quoteName } from './format.ts';
+import { quotePassage, relevantPassages, type Asked } from './passages.ts';
+
+/** A passage must share at least this much (rare words, pairs) with the question to be quoted. */
+const MIN_RELEVANCE = 2;
+
+export function composeAskedPassages(procedure: Procedure, asked: Asked): Reply[] {
+  const passages = relevantPassages(procedure, asked, { max: 3, minScore: MIN_RELEVANCE, needPair: true });
+  if (passages.length === 0) return [];
+  const body =
+    `Dạ, về điều bạn hỏi, dữ liệu thủ tục ${quoteName(procedure.name)} ghi:\n${bullets(passages.map(quotePassage))}\n\n` +
+    `Trường hợp cụ thể của bạn, nơi tiếp nhận hồ sơ sẽ hướng dẫn; bạn cũng có thể xem ${whereToCheck(procedure)} ạ.`;
+  return [textReply(withCitation(body, procedure))];
+}
