@@ -170,8 +170,8 @@ function answerWithOtherLevels(ctx: TurnContext, procedures: Procedure[], intent
   return result;
 }
 
-/** An option at least this share of the first's probability is "about as likely". */
-const CLOSE_SHARE = 0.5;
+/** An option at least this share of the first's probability is tied with it. */
+const CLOSE_SHARE = 0.9;
 
 /**
  * Several procedures fit about equally. When they would all get the same answer to this
