@@ -33,6 +33,8 @@ export type Resolution =
   | { kind: 'ambiguous'; candidates: Candidate[] };
 
 const NAMED_OUTRIGHT = FEATURE_NAMES.indexOf('namedOutright');
+/** Once a matter outside the catalog is set aside as background, a listed first hit this likely is what is asked. */
+const BACKGROUND_FIT = 0.4;
 const NAME_FIT_LEAD = FEATURE_NAMES.indexOf('nameFitLead');
 
 export const RESOLVER_TUNING = {
@@ -131,11 +133,12 @@ export async function resolveProcedure(
   const outside = outsideCatalogTopic(input.message ?? input.query);
   if (outside && !hits.some((hit) => nameSays(hit.procedure.name, outside))) {
     // The matter may be only the story's background ("có giấy phép lao động rồi thì làm thẻ tạm
-    // trú cần gì"): without its words, a procedure named clearly is what is asked.
+    // trú cần gì"): without its words, a procedure the message names is what is asked.
     const rest = withoutPhrase(input.topic, outside.phrase);
     if (rest.length > 0 && rest.length < input.topic.length) {
       const reduced = await resolveProcedure({ ...input, topic: rest, query: rest.map((t) => t.raw).join(' '), message: undefined }, deps, model);
-      if (reduced.kind === 'confident') return reduced;
+      const first = reduced.kind === 'ambiguous' ? reduced.candidates[0]! : null;
+      if (reduced.kind === 'confident' || (first && namesIt(first.match) && first.fit >= BACKGROUND_FIT)) return reduced;
     }
     return { kind: 'none', reason: 'outside_catalog', topic: outside };
   }

@@ -124,6 +124,31 @@ describe('facet answers', () => {
   });
 });
 
+describe('matters outside the catalog, and words that find nothing else', () => {
+  test('a matter outside the catalog is said to be so, even in a conversation about a procedure; the procedure stays', async () => {
+    const c = conversation();
+    expect((await c.say('đăng ký khai sinh cần giấy tờ gì')).procedure?.code).toBe('1.001193');
+    const outside = await c.say('Tiện hỏi luôn, lịch tiêm chủng mở rộng cho bé thì đăng ký ở đâu ạ?');
+    expect(outside.intent).toBe('out_of_scope');
+    expect(outside.procedure).toBeNull();
+    expect(text(outside)).toMatch(/tiêm chủng.*không thuộc các thủ tục/);
+    // Without diacritics, in a new conversation.
+    const military = await conversation().say('e dang hoc dai hoc, moi nhan giay goi kham nghia vu quan su, muon xin hoan thi lam o dau');
+    expect(military.intent).toBe('out_of_scope');
+    expect(text(military)).toMatch(/nghĩa vụ quân sự/);
+    // The conversation's procedure is still there for the next follow-up.
+    expect((await c.say('lệ phí bao nhiêu')).procedure?.code).toBe('1.001193');
+  });
+
+  test('a follow-up whose words find nothing else stays on the procedure under discussion', async () => {
+    const c = conversation();
+    expect((await c.say('xin phiếu lý lịch tư pháp ở đâu')).procedure?.code).toBe('3.000333');
+    const more = await c.say('e dang lam o sai gon, nho me o que di xin thay dc ko');
+    expect(more.procedure?.code).toBe('3.000333');
+    expect(more.intent).toBe('how_to');
+  });
+});
+
 describe('follow-ups and topic switches', () => {
   test('a follow-up without a procedure applies to the procedure under discussion', async () => {
     const c = conversation();
