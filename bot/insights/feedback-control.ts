@@ -13,6 +13,9 @@ import { FEEDBACK_COMMENT_MAX, type AnswerFeedbackStore, type FeedbackRating } f
 /** The buttons' labels, shown under the answer (and as the citizen's message once clicked). */
 export const FEEDBACK_LABELS: Record<FeedbackRating, string> = { up: '👍 Hữu ích', down: '👎 Chưa đúng' };
 
+/** The intent stored with the acknowledgements (a channel leaves the answer's choices in force after one). */
+export const FEEDBACK_INTENT = 'feedback';
+
 /** How long after a 👎 the citizen's next plain text is taken as its comment. */
 export const FEEDBACK_COMMENT_WINDOW_MS = 10 * 60_000;
 
@@ -103,7 +106,7 @@ export function createFeedbackControl(deps: FeedbackControlDeps): FeedbackContro
 
   /** The short acknowledgement; while an officer holds the conversation it is a system notice, not the bot talking. */
   async function acknowledge(conversationId: string, text: string, officerHolds: boolean): Promise<StoredMessage[]> {
-    return deps.store.append(conversationId, [{ author: officerHolds ? 'system' : 'bot', text, intent: 'feedback' }]);
+    return deps.store.append(conversationId, [{ author: officerHolds ? 'system' : 'bot', text, intent: FEEDBACK_INTENT }]);
   }
 
   return {

@@ -67,6 +67,8 @@ describe('Zalo answer feedback', () => {
     const userId = zaloUser();
     const { conversationId, answer } = await answered(userId);
     const botBefore = await botMessages(conversationId);
+    const offered = (await zalo.app.deps.zalo!.contacts.find('zalo', OA_ID, userId))!.offered;
+    expect(offered.length).toBeGreaterThan(0);
     const before = (await call(`${zalo.app.url}/api/officer/insights`, 'GET', undefined, supervisor)).body.satisfaction;
 
     const seen = await say(userId, `feedback:up:${answer.id}`);
@@ -81,6 +83,8 @@ describe('Zalo answer feedback', () => {
     expect(Number(rows[0]!.n)).toBe(botBefore.filter((m) => m.intent !== 'feedback').length);
     const citizen = (await zalo.app.deps.store.messages(conversationId)).filter((m) => m.author === 'citizen').at(-1);
     expect(citizen?.text).toBe(FEEDBACK_LABELS.up);
+    // The answer's choices still mean what they meant: the acknowledgement offers none of its own.
+    expect((await zalo.app.deps.zalo!.contacts.find('zalo', OA_ID, userId))!.offered).toEqual(offered);
 
     const report = await call(`${zalo.app.url}/api/officer/insights`, 'GET', undefined, supervisor);
     expect(report.status).toBe(200);
