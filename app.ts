@@ -60,7 +60,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(insightRoutes({ accounts: deps.officer.accounts, insights: deps.insights.store, assistant: deps.assistant, phrasings: deps.local.overlay }));
   app.use(localRoutes({ accounts: deps.officer.accounts, overlay: deps.local.overlay, assistant: deps.assistant }));
   if (deps.directline) app.use(directLineRoutes(deps.directline));
-  app.use(agentsRoutes({ conversations: deps.conversations, store: deps.store, log: deps.logger, limits: deps.limits, delivery: deps.agents.delivery, ...(deps.agents.credentials ? { credentials: deps.agents.credentials } : {}) }));
+  app.use(agentsRoutes({ conversations: deps.conversations, feedback: deps.insights.control, store: deps.store, log: deps.logger, limits: deps.limits, delivery: deps.agents.delivery, ...(deps.agents.credentials ? { credentials: deps.agents.credentials } : {}) }));
   app.use(officerRoutes({ ...deps.officer, limits: deps.limits, events: deps.events, store: deps.store, assistant: deps.assistant, ...(deps.zalo ? { delivery: deps.zalo.insight } : {}) }));
   app.use(dossierIntegrationRoutes(deps.dossiers, { store: deps.store, events: deps.events, log: deps.logger }));
 

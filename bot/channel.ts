@@ -43,6 +43,11 @@ export interface OutboundMessage {
   reply: Reply;
   /** The stored message's id, when it is stored (clients de-duplicate by it). */
   messageId?: number;
+  /**
+   * A committed procedure answer the citizen may rate (with `messageId`): channels that show
+   * buttons add 👍/👎 (bot/insights/feedback-control.ts); others ignore it.
+   */
+  rateable?: boolean;
 }
 
 /** What a channel adapter receives before it is verified: the parsed body and the request's metadata. */

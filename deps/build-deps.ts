@@ -100,7 +100,7 @@ export async function buildDeps(config: Config, overrides: DepsOverrides = {}): 
     const limited = loaded.dossiers ? { ...loaded, dossiers: limitDossierLookups(loaded.dossiers, limits.limiter, limits.rules.lookup) } : loaded;
     return local.localize(limited);
   });
-  const insights = createInsightsDeps(db);
+  const insights = createInsightsDeps(db, { store, events, ...(overrides.now ? { now: overrides.now } : {}) });
   const metrics = createMetrics({ backlog: () => insights.store.backlog(), indexBuiltAt: () => indexBuiltAt });
   const conversations = observeTurns(createConversationService({
     store,
@@ -115,6 +115,7 @@ export async function buildDeps(config: Config, overrides: DepsOverrides = {}): 
     store,
     events,
     conversations,
+    feedback: insights.control,
     botReady: () => assistant.current() !== undefined,
     log: logger,
     ...(overrides.now ? { now: overrides.now } : {}),
@@ -126,6 +127,7 @@ export async function buildDeps(config: Config, overrides: DepsOverrides = {}): 
     store,
     events,
     conversations,
+    feedback: insights.control,
     log: logger,
     limits,
     ...(overrides.now ? { now: overrides.now } : {}),

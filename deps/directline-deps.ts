@@ -8,6 +8,7 @@ import type { Config } from '../config.ts';
 import type { ConversationService } from '../bot/conversation/conversation-service.ts';
 import type { ConversationStore } from '../bot/conversation/conversation-store.ts';
 import type { EventHub } from '../bot/events/event-hub.ts';
+import type { FeedbackControl } from '../bot/insights/feedback-control.ts';
 import type { ClientLimits } from '../channels/http/client-limits.ts';
 import type { DirectLineDeps } from '../channels/directline/directline-routes.ts';
 import { createDirectLineStreams } from '../channels/directline/directline-stream.ts';
@@ -18,6 +19,7 @@ export function createDirectLineDeps(input: {
   store: ConversationStore;
   events: EventHub;
   conversations: ConversationService;
+  feedback: FeedbackControl;
   log: Logger;
   /** The per-client buckets and stream slots of the whole server. */
   limits: ClientLimits;
@@ -37,5 +39,5 @@ export function createDirectLineDeps(input: {
     tokenTtlSeconds: ttlSeconds,
     ...(input.now ? { now: input.now } : {}),
   });
-  return { tokens, streams, conversations: input.conversations, store: input.store, limits: input.limits };
+  return { tokens, streams, conversations: input.conversations, feedback: input.feedback, store: input.store, limits: input.limits };
 }

@@ -14,6 +14,7 @@ import type { DeliveryInsight } from '../bot/delivery/delivery-insight.ts';
 import type { OutboxStore } from '../bot/delivery/outbox-store.ts';
 import { createOutboxWorker, type OutboxWorker, type OutboxWorkerOptions } from '../bot/delivery/outbox-worker.ts';
 import type { EventHub } from '../bot/events/event-hub.ts';
+import type { FeedbackControl } from '../bot/insights/feedback-control.ts';
 import type { Db } from '../adapters/sql/db/db.ts';
 import { createSqlChannelContacts } from '../adapters/sql/sql-channel-contact-store.ts';
 import { createSqlChannelTokens } from '../adapters/sql/sql-channel-token-store.ts';
@@ -51,6 +52,7 @@ export interface ZaloSetupInput {
   store: ConversationStore;
   events: EventHub;
   conversations: ConversationService;
+  feedback: FeedbackControl;
   botReady(): boolean;
   log: Logger;
   now?: () => Date;
@@ -104,6 +106,7 @@ export async function createZaloDeps(input: ZaloSetupInput): Promise<ZaloDeps | 
     receipts,
     store: input.store,
     conversations: input.conversations,
+    feedback: input.feedback,
     delivery,
     botReady: input.botReady,
     ...(config.zaloOaId ? { oaId: config.zaloOaId } : {}),

@@ -40,5 +40,15 @@ export function createSqlAnswerFeedbackStore(db: Db): AnswerFeedbackStore {
       const { rows } = await db.query<FeedbackRow>('SELECT * FROM answer_feedback WHERE message_id = $1', [messageId]);
       return rows[0] ? toFeedback(rows[0]) : null;
     },
+    async awaitingComment(conversationId, since) {
+      const { rows } = await db.query<FeedbackRow>(
+        `SELECT f.* FROM answer_feedback f
+         WHERE f.conversation_id = $1 AND f.rating = 'down' AND f.comment IS NULL AND f.updated_at >= $2
+           AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = $1 AND m.author = 'citizen' AND m.created_at > f.updated_at)
+         ORDER BY f.updated_at DESC LIMIT 1`,
+        [conversationId, since.toISOString()],
+      );
+      return rows[0] ? toFeedback(rows[0]) : null;
+    },
   };
 }

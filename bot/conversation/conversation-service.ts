@@ -73,11 +73,14 @@ export interface ConversationService {
 
 const MAX_ATTEMPTS = 3;
 
-/** What a stored bot message keeps of a rich reply, so a reconnecting client can show it again. */
-function storedPayload(reply: Reply): { quickReplies?: QuickReply[] | undefined; card?: ProcedureCardData | undefined } | undefined {
+/**
+ * What a stored bot message keeps of a rich reply, so a reconnecting client can show it again;
+ * `rateable` marks the answer that carries the 👍/👎 control (insights/feedback-control.ts).
+ */
+function storedPayload(reply: Reply, rateable: boolean): { quickReplies?: QuickReply[] | undefined; card?: ProcedureCardData | undefined; rateable?: true } | undefined {
   const quickReplies = reply.kind === 'text' ? undefined : reply.quickReplies;
   const card = reply.kind === 'card' ? reply.card : undefined;
-  return quickReplies || card ? { quickReplies, card } : undefined;
+  return quickReplies || card || rateable ? { quickReplies, card, ...(rateable ? { rateable: true as const } : {}) } : undefined;
 }
 
 /** What a stored citizen message keeps besides its text: the clicked payload and the channel's own fields. */
@@ -151,10 +154,11 @@ export function createConversationService(deps: ConversationServiceDeps): Conver
             conversationId,
             conversation.version,
             result.state,
-            result.replies.map((reply) => ({
+            result.replies.map((reply, index) => ({
               author: 'bot' as const,
               text: reply.text,
-              payload: storedPayload(reply),
+              // A committed procedure answer may be rated: its last message carries the control.
+              payload: storedPayload(reply, result.outcome === 'answered' && index === result.replies.length - 1),
               intent: result.intent,
               procedureCode: result.procedure?.code ?? null,
               answer: { replyTo: (citizen as StoredMessage).id, outcome: result.outcome, confidence: result.confidence },

@@ -29,4 +29,9 @@ export interface AnswerFeedbackStore {
   /** Stores (or replaces) the rating; null when the message is not a bot answer of that conversation. */
   record(feedback: NewAnswerFeedback): Promise<AnswerFeedback | null>;
   get(messageId: number): Promise<AnswerFeedback | null>;
+  /**
+   * The conversation's 👎 still waiting for its optional comment: given at or after `since`, no
+   * comment yet, and no citizen message stored after it (the next plain text is the comment). Null otherwise.
+   */
+  awaitingComment(conversationId: string, since: Date): Promise<AnswerFeedback | null>;
 }

@@ -17,6 +17,7 @@ import type { Logger } from 'pino';
 import { ChannelInputError, type InboundMessage } from '../../bot/channel.ts';
 import type { ConversationService } from '../../bot/conversation/conversation-service.ts';
 import type { ConversationStore } from '../../bot/conversation/conversation-store.ts';
+import type { FeedbackControl } from '../../bot/insights/feedback-control.ts';
 import { NotReadyError } from '../../bot/readiness.ts';
 import { admitClient, clientKey, type ClientLimits } from '../http/client-limits.ts';
 import { HttpError } from '../http/errors.ts';
@@ -27,6 +28,8 @@ export const AGENTS_PATH = '/api/messages';
 
 export interface AgentsEndpointDeps {
   conversations: ConversationService;
+  /** 👍/👎 clicks and the comment after a 👎: recorded, not run as turns. */
+  feedback: FeedbackControl;
   store: ConversationStore;
   log: Logger;
   /** Keeps each conversation's address and sends what the conversation stores. */
@@ -91,7 +94,9 @@ function agentHandler(deps: AgentsEndpointDeps): AgentRequestHandler {
     await deps.store.ensure(conversationId, PORTAL_CHANNEL);
     // The activity's id goes with the citizen's message, so the answers are sent as replies to it.
     const channelData = { ...message.channelData, ...(activity.id ? { activityId: activity.id } : {}) };
-    await deps.conversations.handleCitizenMessage({ ...message, channelData, conversationId, log: deps.log.child({ conversationId }) });
+    const log = deps.log.child({ conversationId });
+    const rated = await deps.feedback.intercept({ ...message, channelData, conversationId, log });
+    if (!rated) await deps.conversations.handleCitizenMessage({ ...message, channelData, conversationId, log });
     if (!activity.serviceUrl || !activity.conversation?.id) return;
     await deps.delivery.remember(conversationId, {
       serviceUrl: activity.serviceUrl,

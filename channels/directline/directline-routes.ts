@@ -11,6 +11,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { Router, type Request, type Response } from 'express';
 import type { ConversationService } from '../../bot/conversation/conversation-service.ts';
 import type { ConversationStore } from '../../bot/conversation/conversation-store.ts';
+import type { FeedbackControl } from '../../bot/insights/feedback-control.ts';
 import { admitClient, type ClientLimits } from '../http/client-limits.ts';
 import { activityId, parseWatermark } from './activity.ts';
 import { DirectLineError, directLineErrorHandler } from './directline-errors.ts';
@@ -28,6 +29,8 @@ export interface DirectLineDeps {
   tokens: DirectLineTokens;
   streams: DirectLineStreams;
   conversations: ConversationService;
+  /** 👍/👎 clicks and the comment after a 👎: recorded, not run as turns. */
+  feedback: FeedbackControl;
   store: ConversationStore;
   /** The server's per-client buckets (chat turns, new conversations) — the same as /api/chat's. */
   limits: Pick<ClientLimits, 'limiter' | 'rules'>;
@@ -157,9 +160,10 @@ export function directLineRoutes(deps: DirectLineDeps): Router {
       ...(request.ip ? { clientKey: `ip:${request.ip}` } : {}),
     });
     await opened(request, response, access);
-    const outcome = await deps.conversations.handleCitizenMessage({ ...message, conversationId, log: request.log });
+    const rated = await deps.feedback.intercept({ ...message, conversationId, log: request.log });
+    const citizenMessageId = rated?.citizenMessageId ?? (await deps.conversations.handleCitizenMessage({ ...message, conversationId, log: request.log })).citizenMessageId;
     deps.streams.poke(conversationId);
-    response.json({ id: activityId(outcome.citizenMessageId, 0) });
+    response.json({ id: activityId(citizenMessageId, 0) });
   });
 
   router.use(DIRECTLINE_BASE, (_request, _response, next) => next(new DirectLineError('not_found')));

@@ -3,12 +3,15 @@
  * self-hosted Direct Line) or reach us through Azure Bot Service speak Bot Framework activities.
  * A citizen's message activity becomes one InboundMessage; a reply becomes message activities —
  * choices as `suggestedActions` (messageBack: the label shown as the citizen's bubble, the payload
- * posted back as `value`), the procedure card as an Adaptive Card beside its full text.
+ * posted back as `value`), the procedure card as an Adaptive Card beside its full text. A
+ * committed procedure answer also gets 👍/👎 as two more messageBack actions whose value names the
+ * rated message (`{"payload":"feedback:up:123"}`; bot/insights/feedback-control.ts).
  */
 import { ChannelInputError, type Channel, type InboundMessage } from '../../bot/channel.ts';
 import { fitReply } from '../../bot/channel-fit.ts';
 import { cardReply, quickRepliesReply, textReply, type ProcedureCardData, type QuickReply, type Reply } from '../../bot/replies.ts';
 import type { StoredMessage } from '../../bot/conversation/conversation-store.ts';
+import { feedbackChoices, offersFeedback } from '../../bot/insights/feedback-control.ts';
 import { ADAPTIVE_CARD, activityId, IncomingActivitySchema, type Activity, type Attachment, type CardAction, type ChannelAccount } from './activity.ts';
 
 export const PORTAL_CHANNEL = 'portal';
@@ -98,16 +101,23 @@ export const portalChannel: Channel<Activity> = {
 
   render(message) {
     const from = message.from === 'officer' ? OFFICER_ACCOUNT : message.from === 'system' ? SYSTEM_ACCOUNT : BOT_ACCOUNT;
-    return fitReply(message.reply, this.capabilities).map((reply): Activity => ({
-      type: 'message',
-      from,
-      conversation: { id: message.conversationId },
-      text: reply.text,
-      textFormat: 'plain',
-      locale: 'vi-VN',
-      ...(reply.kind !== 'text' && reply.quickReplies?.length ? { suggestedActions: suggestedActions(reply.quickReplies) } : {}),
-      ...(reply.kind === 'card' ? { attachments: [procedureCard(reply.card)] } : {}),
-    }));
+    const rating = message.rateable && message.messageId !== undefined ? feedbackChoices(message.messageId) : [];
+    // The rating takes two of the row's actions: the answer's own choices keep the rest.
+    const fit = { ...this.capabilities, maxQuickReplies: this.capabilities.maxQuickReplies - rating.length };
+    const parts = fitReply(message.reply, fit);
+    return parts.map((reply, index): Activity => {
+      const actions = [...(reply.kind !== 'text' ? (reply.quickReplies ?? []) : []), ...(index === parts.length - 1 ? rating : [])];
+      return {
+        type: 'message',
+        from,
+        conversation: { id: message.conversationId },
+        text: reply.text,
+        textFormat: 'plain',
+        locale: 'vi-VN',
+        ...(actions.length ? { suggestedActions: suggestedActions(actions) } : {}),
+        ...(reply.kind === 'card' ? { attachments: [procedureCard(reply.card)] } : {}),
+      };
+    });
   },
 };
 
@@ -139,6 +149,6 @@ export function storedActivities(stored: StoredMessage, userFallbackId: string):
     }];
   }
   return portalChannel
-    .render({ conversationId: stored.conversationId, from: stored.author, reply: storedReply(stored), messageId: stored.id })
+    .render({ conversationId: stored.conversationId, from: stored.author, reply: storedReply(stored), messageId: stored.id, rateable: offersFeedback(stored) })
     .map((activity, part) => ({ ...activity, ...base, id: activityId(stored.id, part) }));
 }

@@ -1,6 +1,6 @@
 /**
  * POST /api/chat/:conversationId/feedback: the widget's 👍/👎 (and optional comment) on one bot
- * answer, stored per message. Zalo has no inline control for it (see the README).
+ * answer, stored per message. Zalo and the portal rate through buttons instead (bot/insights/feedback-control.ts).
  */
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';

@@ -13,6 +13,7 @@ import type { NewOutboxItem, OutboxStore } from '../../bot/delivery/outbox-store
 import type { ConversationStore, StoredMessage } from '../../bot/conversation/conversation-store.ts';
 import { cardReply, quickRepliesReply, textReply, type ProcedureCardData, type QuickReply, type Reply } from '../../bot/replies.ts';
 import { STATUS_WORDS } from '../../bot/dossiers/status-words.ts';
+import { FEEDBACK_INTENT, offersFeedback } from '../../bot/insights/feedback-control.ts';
 import type { DossierState } from '../../knowledge/dossiers/dossier.ts';
 import type { ZaloTemplateMessage } from './zalo-api-client.ts';
 import type { ZaloChannel } from './zalo-channel.ts';
@@ -91,13 +92,14 @@ export function createZaloDelivery(deps: ZaloDeliveryDeps): ZaloDelivery {
       for (const message of messages) {
         after = message.id;
         if (message.author === 'citizen') continue;
-        const wires = deps.channel.render({ conversationId, from: message.author, reply: replyOf(message), messageId: message.id });
+        const wires = deps.channel.render({ conversationId, from: message.author, reply: replyOf(message), messageId: message.id, rateable: offersFeedback(message) });
         const fallback = statusTemplate(message, deps.statusTemplateId);
         wires.forEach((wire, part) => {
           items.push({ channel: 'zalo', conversationId, recipient: contact.userId, messageId: message.id, part, body: wire.message, ...(part === 0 && fallback ? { fallback } : {}) });
         });
         // What a button press will mean: the choices of the latest message (none: a press of an older button is just text).
-        offered = wires.at(-1)?.choices ?? [];
+        // A rating's acknowledgement offers nothing and leaves the answer's choices in force.
+        if (message.intent !== FEEDBACK_INTENT) offered = wires.at(-1)?.choices ?? [];
       }
       if (offered) await deps.contacts.setOffered(conversationId, offered);
       enqueued += await deps.outbox.enqueue(items, now());

@@ -1,7 +1,8 @@
 /**
  * What happens to a verified Zalo event after the webhook has answered 200: the citizen is
  * mapped to their conversation (OA id, user id → conversation id, durably), a text goes to the
- * conversation service (a pressed button's text back to its choice's payload), anything else
+ * conversation service (a pressed button's text back to its choice's payload) unless it is a
+ * 👍/👎 press or the comment after a 👎 (the feedback control records those), anything else
  * gets a polite text answer, `follow` a greeting saying what the assistant can do, `unfollow` is
  * recorded; then the conversation's new messages go to the outbox. Accepted events are kept
  * (receipts), so a duplicate delivery is answered once and an unfinished one is retried.
@@ -13,6 +14,7 @@ import type { ConversationService } from '../../bot/conversation/conversation-se
 import type { ConversationStore } from '../../bot/conversation/conversation-store.ts';
 import type { ChannelContacts } from '../../bot/delivery/channel-contacts.ts';
 import type { InboundReceipts } from '../../bot/delivery/inbound-receipts.ts';
+import { parseFeedbackPayload, type FeedbackControl } from '../../bot/insights/feedback-control.ts';
 import type { QuickReply } from '../../bot/replies.ts';
 import type { ZaloChannel } from './zalo-channel.ts';
 import type { ZaloDelivery } from './zalo-delivery.ts';
@@ -32,6 +34,8 @@ export interface ZaloInboundDeps {
   receipts: InboundReceipts;
   store: ConversationStore;
   conversations: ConversationService;
+  /** 👍/👎 presses and the comment after a 👎: recorded, not run as turns. */
+  feedback: FeedbackControl;
   delivery: ZaloDelivery;
   /** Whether the bot can answer yet (the assistant loads after the server listens). */
   botReady(): boolean;
@@ -117,8 +121,11 @@ export function createZaloInbound(deps: ZaloInboundDeps): ZaloInbound {
           ]);
           return conversationId;
         }
-        const pressed = pressedChoice(contact.offered, inbound.text);
-        await deps.conversations.handleCitizenMessage({ ...inbound, conversationId, ...(pressed ? { payload: pressed.payload } : {}), log });
+        // A 👍/👎 press (oa.query.hide) arrives as its payload; a pressed choice as its label.
+        const rating = parseFeedbackPayload(inbound.text) ? inbound.text : undefined;
+        const payload = rating ?? pressedChoice(contact.offered, inbound.text)?.payload;
+        const feedback = await deps.feedback.intercept({ conversationId, text: inbound.text, payload, log });
+        if (!feedback) await deps.conversations.handleCitizenMessage({ ...inbound, conversationId, ...(payload ? { payload } : {}), log });
         return conversationId;
       }
     }

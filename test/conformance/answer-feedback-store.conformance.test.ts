@@ -1,4 +1,4 @@
-/** AnswerFeedbackStore on every Db implementation: one rating per bot answer, only the conversation's own. */
+/** AnswerFeedbackStore on every Db implementation: one rating per bot answer, only the conversation's own; a 👎 awaiting its comment. */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createSqlAnswerFeedbackStore } from '../../adapters/sql/sql-answer-feedback-store.ts';
 import { createSqlConversationStore } from '../../adapters/sql/sql-conversation-store.ts';
@@ -40,6 +40,33 @@ describe.each(DB_FACTORIES)('AnswerFeedbackStore conformance: $name', (factory) 
     expect(await feedback.record({ conversationId: first.id, messageId: first.citizen.id, rating: 'up' })).toBeNull();
     expect(await feedback.record({ conversationId: first.id, messageId: 9_999_999, rating: 'up' })).toBeNull();
     expect(await feedback.get(first.bot.id)).toBeNull();
+  });
+
+  test('a 👎 awaits its comment until a comment, a later citizen message, another rating or the window ends it', async () => {
+    const feedback = createSqlAnswerFeedbackStore(database.db);
+    const conversations = createSqlConversationStore(database.db);
+    const since = () => new Date(Date.now() - 60_000);
+    const { id, bot } = await turn();
+    expect(await feedback.awaitingComment(id, since())).toBeNull();
+    await feedback.record({ conversationId: id, messageId: bot.id, rating: 'down' });
+    expect(await feedback.awaitingComment(id, since())).toMatchObject({ messageId: bot.id, rating: 'down', comment: null });
+    // Only within the window.
+    expect(await feedback.awaitingComment(id, new Date(Date.now() + 60_000))).toBeNull();
+    // Not for another conversation.
+    expect(await feedback.awaitingComment((await turn()).id, since())).toBeNull();
+    await feedback.record({ conversationId: id, messageId: bot.id, rating: 'down', comment: 'Sai lệ phí' });
+    expect(await feedback.awaitingComment(id, since())).toBeNull();
+
+    const second = await turn();
+    await feedback.record({ conversationId: second.id, messageId: second.bot.id, rating: 'down' });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await conversations.append(second.id, [{ author: 'citizen', text: 'câu hỏi khác' }]);
+    expect(await feedback.awaitingComment(second.id, since())).toBeNull();
+
+    const third = await turn();
+    await feedback.record({ conversationId: third.id, messageId: third.bot.id, rating: 'down' });
+    await feedback.record({ conversationId: third.id, messageId: third.bot.id, rating: 'up' });
+    expect(await feedback.awaitingComment(third.id, since())).toBeNull();
   });
 
   test('the answer keeps the question it answers, its outcome and confidence', async () => {

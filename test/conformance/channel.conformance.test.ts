@@ -2,12 +2,14 @@
  * The Channel conformance suite: every channel (web chat, the Zalo OA, the portal over Direct Line
  * and over /api/messages) must refuse bad input with a Vietnamese message, fit replies to its
  * declared capabilities without losing a word, carry only wire fields, answer a question through
- * its own transport, let a citizen pick a clarifying choice, and — with an officer in charge —
- * deliver the officer's words while the bot stays silent, then hand back cleanly.
+ * its own transport, let a citizen pick a clarifying choice, rate a procedure answer with 👍/👎
+ * where the channel shows them as buttons (recorded, acknowledged, no turn), and — with an officer
+ * in charge — deliver the officer's words while the bot stays silent, then hand back cleanly.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ChannelInputError } from '../../bot/channel.ts';
 import { cardReply, quickRepliesReply, textReply, type Reply } from '../../bot/replies.ts';
+import { FEEDBACK_ACKS, parseFeedbackPayload } from '../../bot/insights/feedback-control.ts';
 import type { Officer } from '../../bot/handoff/officer.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import type { ChannelHarness } from './channels/channel-harness.ts';
@@ -97,6 +99,23 @@ describe.each(CHANNELS.map((harness) => [harness.label ?? harness.channel.name, 
         expect(pick, asked.texts.join('\n')).toBeDefined();
         const answered = await citizen.send({ choice: pick! });
         expect(answered.texts.join('\n')).toContain(pick!.payload.slice('pick:'.length));
+      } finally {
+        await citizen.close();
+      }
+    });
+
+    test.skipIf(!harness.ratesInline)('a procedure answer carries 👍/👎; a click is recorded for it and acknowledged, not answered (web chat: its widget rates)', async () => {
+      const citizen = await harness.connect(app);
+      try {
+        const greeted = await citizen.send({ text: 'xin chào' });
+        expect(greeted.choices.filter((choice) => parseFeedbackPayload(choice.payload))).toEqual([]);
+        const asked = await citizen.send({ text: 'làm hộ chiếu cần giấy tờ gì' });
+        const rating = asked.choices.filter((choice) => parseFeedbackPayload(choice.payload));
+        expect(rating.map((choice) => parseFeedbackPayload(choice.payload)!.rating)).toEqual(['up', 'down']);
+        const { messageId } = parseFeedbackPayload(rating[0]!.payload)!;
+        const clicked = await citizen.send({ choice: rating[0]! });
+        expect(clicked.texts).toEqual([FEEDBACK_ACKS.up]);
+        expect(await app.deps.insights.feedback.get(messageId)).toMatchObject({ conversationId: asked.conversationId, rating: 'up' });
       } finally {
         await citizen.close();
       }

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createConversationService, type TurnRunner } from '../../../bot/conversation/conversation-service.ts';
 import type { ConversationState } from '../../../bot/conversation/conversation-state.ts';
 import { textReply } from '../../../bot/replies.ts';
+import { offersFeedback } from '../../../bot/insights/feedback-control.ts';
 import type { TurnOutcome } from '../../../bot/turn-context.ts';
 import { loadConfig } from '../../../config.ts';
 import { createOfficerDeps } from '../../../deps/officer-deps.ts';
@@ -49,6 +50,17 @@ describe('conversation service', () => {
     expect((await store.get(first.conversationId))?.state).toEqual({ seen: 2 });
     const authors = (await store.messages(first.conversationId)).map((m) => m.author);
     expect(authors).toEqual(['citizen', 'bot', 'citizen', 'bot']);
+  });
+
+  test("only the last message of an answered turn is marked for the 👍/👎 control", async () => {
+    const { service, store } = setup(async ({ text }) =>
+      text === 'chào'
+        ? answer('Xin chào', { intent: 'greeting', procedure: null, outcome: 'other' })
+        : { ...answer('Hồ sơ gồm …'), replies: [textReply('Hồ sơ gồm …'), textReply('Lệ phí 200.000 đồng')] });
+    const greeted = await service.handleCitizenMessage({ channel: 'zalo', text: 'chào' });
+    await service.handleCitizenMessage({ conversationId: greeted.conversationId, channel: 'zalo', text: 'hộ chiếu cần gì' });
+    const bot = (await store.messages(greeted.conversationId)).filter((m) => m.author === 'bot');
+    expect(bot.map((m) => offersFeedback(m))).toEqual([false, false, true]);
   });
 
   test('an unknown conversation id starts a new conversation', async () => {

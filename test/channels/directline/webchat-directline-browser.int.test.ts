@@ -2,8 +2,9 @@
  * Microsoft's Web Chat (botframework-webchat, its UMD bundle served from node_modules — no CDN) on
  * a portal page of another origin, in Debian chromium via playwright-core, talking to our
  * self-hosted Direct Line with a token the portal's server generated: the citizen types a question,
- * sees the answer and the suggested-action buttons, clicks one, and sees the procedure card; asks
- * for an officer and sees the officer's reply arrive on the stream, then the rating buttons.
+ * sees the answer and the suggested-action buttons, clicks one, and sees the procedure card; rates
+ * an answer 👎 and comments; asks for an officer and sees the officer's reply arrive on the stream,
+ * then the rating buttons.
  */
 import { createServer, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
@@ -12,6 +13,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { FEEDBACK_ACKS, FEEDBACK_LABELS } from '../../../bot/insights/feedback-control.ts';
 import { CHROMIUM_SKIP_REASON, chromiumPath, launchChromium } from '../../support/browser.ts';
 import { DIRECTLINE_SECRET, generateToken } from '../../support/directline.ts';
 import { startTestApp, type TestApp } from '../../support/test-app.ts';
@@ -104,6 +106,27 @@ describe.skipIf(!chromiumPath)(`Web Chat against our Direct Line in a real brows
     const card = page.locator('.ac-adaptiveCard').filter({ hasText: '1.001456' });
     await card.first().waitFor();
     expect(await card.first().textContent()).toMatch(/hộ chiếu/i);
+    expect(errors).toEqual([]);
+  }, 90_000);
+
+  test('👎 under a procedure answer: the click is echoed and acknowledged, the next text is the comment', async () => {
+    const { page, errors, conversationId } = await openPortal();
+    await ask(page, 'làm hộ chiếu cần giấy tờ gì');
+    const transcript = page.locator('.webchat__basic-transcript');
+    const down = page.locator('.webchat__suggested-action', { hasText: FEEDBACK_LABELS.down });
+    await down.waitFor();
+    await down.click();
+    await transcript.getByText(FEEDBACK_ACKS.down).first().waitFor();
+    const mine = transcript.locator('.webchat__bubble--from-user');
+    await expect.poll(() => mine.count(), { timeout: WAIT_MS }).toBe(2);
+    expect(await mine.nth(1).textContent()).toContain(FEEDBACK_LABELS.down);
+    // The click was echoed back: Web Chat shows nothing as still sending (or failed).
+    await expect.poll(() => page.locator('.webchat__activity-status--sending').count(), { timeout: WAIT_MS }).toBe(0);
+
+    await ask(page, 'Thiếu tờ khai TK01');
+    await transcript.getByText(FEEDBACK_ACKS.comment).first().waitFor();
+    const rated = (await app.deps.store.messages(conversationId)).filter((m) => m.author === 'bot' && m.intent !== 'feedback').at(-1)!;
+    expect(await app.deps.insights.feedback.get(rated.id)).toMatchObject({ rating: 'down', comment: 'Thiếu tờ khai TK01' });
     expect(errors).toEqual([]);
   }, 90_000);
 

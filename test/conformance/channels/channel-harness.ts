@@ -32,6 +32,12 @@ export interface ChannelHarness<Wire> {
   refused: Array<{ why: string; raw: RawInbound }>;
   /** A citizen on this channel, talking to the server `app`. */
   connect(app: TestApp): Promise<LiveChannel>;
+  /**
+   * Whether the 👍/👎 on an answer reach the citizen as two of the message's choices (payload
+   * `feedback:up|down:<messageId>`), clicked like any other: Zalo and the portal. Web chat's widget
+   * has its own control (POST /api/chat/:id/feedback).
+   */
+  ratesInline?: boolean;
   /** The server this channel needs (e.g. wired to a fake provider); default: the plain test app. */
   startApp?(): Promise<TestApp>;
 }

@@ -15,6 +15,7 @@ const raw = (body: unknown) => ({ body, headers: {} });
 export const portalHarness: ChannelHarness<Activity> = {
   channel: portalChannel,
   read: (wire) => ({ text: wire.text, choices: choicesOf(wire as never) }),
+  ratesInline: true,
   refused: [
     { why: 'not an object', raw: raw([1, 2]) },
     { why: 'no type', raw: raw({ text: 'chào' }) },

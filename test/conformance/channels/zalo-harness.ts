@@ -2,7 +2,7 @@
  * The Zalo OA in the Channel conformance suite: the citizen's messages are signed webhook
  * events posted to the app, and what reaches the citizen is what the app sent to a fake Zalo
  * server over HTTP (customer-service messages; a button press is the button's payload sent
- * back as text). Our conversation id and the meaning of each button are read from the app's
+ * back as text; a 👍/👎 press, an `oa.query.hide` button, sends its payload unseen). Our conversation id and the meaning of each button are read from the app's
  * contact store, as nothing on Zalo's side carries them.
  */
 import { createZaloChannel } from '../../../channels/zalo/zalo-channel.ts';
@@ -29,6 +29,7 @@ const text = (words: string) => zaloEvents.text(user, words, { at: NOW });
 export const zaloHarness: ChannelHarness<ZaloWireMessage> = {
   channel: createZaloChannel({ appId: APP_ID, oaSecretKey: OA_SECRET, replayWindowSeconds: 300, now: () => new Date(NOW) }),
   read: (wire) => ({ text: wire.message.text, choices: wire.choices }),
+  ratesInline: true,
   refused: [
     { why: 'an unsigned delivery', raw: delivery(text('chào'), { 'content-type': 'application/json' }) },
     { why: 'a forged signature', raw: delivery(JSON.stringify(text('chào')), signedHeaders(JSON.stringify(text('chào')), { secret: 'wrong-secret-key' })) },
@@ -64,7 +65,7 @@ export const zaloHarness: ChannelHarness<ZaloWireMessage> = {
         // A press sends the button's payload (the text Zalo puts in the chat) as a message.
         const words = 'text' in input
           ? input.text
-          : (lastSeen.flatMap((m) => m.buttons).find((b) => b.type === 'oa.query.show' && b.title === input.choice.label)?.payload ?? input.choice.label);
+          : (lastSeen.flatMap((m) => m.buttons).find((b) => (b.type === 'oa.query.show' || b.type === 'oa.query.hide') && b.title === input.choice.label)?.payload ?? input.choice.label);
         const before = fake.to(userId).length;
         const response = await postZaloEvent(app.url, zaloEvents.text(userId, words));
         if (response.status !== 200) throw new Error(`webhook answered ${response.status}: ${await response.text()}`);
@@ -73,8 +74,9 @@ export const zaloHarness: ChannelHarness<ZaloWireMessage> = {
         later = before + lastSeen.length;
         const known = await contact();
         const offered: QuickReply[] = known?.offered ?? [];
-        const choices = lastSeen.flatMap((m) => m.buttons.filter((b) => b.type === 'oa.query.show'))
-          .map((b) => offered.find((c) => c.label === b.title || b.payload === c.label) ?? { label: b.title, payload: String(b.payload) });
+        // A shown query's payload is its label (mapped back through the contact); a hidden one's (👍/👎) is itself.
+        const choices = lastSeen.flatMap((m) => m.buttons.filter((b) => b.type === 'oa.query.show' || b.type === 'oa.query.hide'))
+          .map((b) => (b.type === 'oa.query.hide' ? undefined : offered.find((c) => c.label === b.title || b.payload === c.label)) ?? { label: b.title, payload: String(b.payload) });
         return { conversationId: known?.conversationId ?? '', texts: lastSeen.map((m) => m.text), choices };
       },
       async nextLater(predicate) {
