@@ -82,6 +82,23 @@ export function probabilities(model: Pick<DecisionModel, 'mean' | 'scale' | 'wei
   return exps.map((e) => e / total);
 }
 
+const NAMED_OUTRIGHT = FEATURE_NAMES.indexOf('namedOutright');
+const NAME_FIT_LEAD = FEATURE_NAMES.indexOf('nameFitLead');
+const LOG_TOPIC_LENGTH = FEATURE_NAMES.indexOf('logTopicLength');
+/** A topic of fewer syllables ("chứng thực") names no procedure outright, however it fits a name. */
+const NAMED_MIN_SYLLABLES = 3;
+
+/**
+ * For each hit the message names outright, how much better its name fits the message than any
+ * other hit's (nameFitLead); null for the others, and for all when the topic is too short.
+ */
+export function namedOutrightLeads(rows: readonly number[][]): Array<number | null> {
+  return rows.map((row) => {
+    const syllables = Math.round(Math.exp(row[LOG_TOPIC_LENGTH]!) - 1);
+    return row[NAMED_OUTRIGHT] === 1 && syllables >= NAMED_MIN_SYLLABLES ? row[NAME_FIT_LEAD]! : null;
+  });
+}
+
 export type Decision = { kind: 'commit'; index: number } | { kind: 'clarify'; indices: number[] } | { kind: 'none' };
 
 /**

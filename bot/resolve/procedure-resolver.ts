@@ -10,9 +10,9 @@ import type { ProcedureSource, WordingMemory } from '../deps.ts';
 import type { ProcedureRetriever, RetrievalHit } from '../../indexer/retriever.ts';
 import { BotError } from '../errors.ts';
 import { vocabularyOf, type NameMatch } from './name-match.ts';
-import { candidateFeatures, FEATURE_NAMES, type ScoredHit } from './candidate-features.ts';
+import { candidateFeatures, type ScoredHit } from './candidate-features.ts';
 import { ageLimitOf, agesIn, excludesStatedAge } from '../../knowledge/language/age-limits.ts';
-import { decide, decisionModel, probabilities, type DecisionModel } from './decision-model.ts';
+import { decide, decisionModel, namedOutrightLeads, probabilities, type DecisionModel } from './decision-model.ts';
 import { nameSays, outsideCatalogTopic, type OutsideTopic } from '../../knowledge/language/outside-catalog.ts';
 
 export interface Candidate {
@@ -32,10 +32,8 @@ export type Resolution =
   | { kind: 'confident'; best: Candidate; confidence: number; runnersUp: Candidate[] }
   | { kind: 'ambiguous'; candidates: Candidate[] };
 
-const NAMED_OUTRIGHT = FEATURE_NAMES.indexOf('namedOutright');
 /** Once a matter outside the catalog is set aside as background, a listed first hit this likely is what is asked. */
 const BACKGROUND_FIT = 0.4;
-const NAME_FIT_LEAD = FEATURE_NAMES.indexOf('nameFitLead');
 
 export const RESOLVER_TUNING = {
   /** Hits asked of the retriever. */
@@ -87,10 +85,7 @@ export interface RetrievedCandidates {
   features: number[][];
 }
 
-export async function retrieveCandidates(
-  input: ResolveInput,
-  deps: { retriever: ProcedureRetriever; catalog: ProcedureSource },
-): Promise<RetrievedCandidates> {
+export async function retrieveCandidates(input: ResolveInput, deps: { retriever: ProcedureRetriever; catalog: ProcedureSource }): Promise<RetrievedCandidates> {
   if (input.topic.length === 0 || input.query.trim() === '') return { hits: [], features: [] };
   let found: RetrievalHit[];
   try {
@@ -151,12 +146,19 @@ export async function resolveProcedure(
     match: hit.match,
     fit: fits[i]!,
   }));
-  const named = features.map((row) => (row[NAMED_OUTRIGHT]! === 1 ? row[NAME_FIT_LEAD]! : null));
-  const decision = decide(candidates.map((c) => c.fit), named, model.thresholds, RESOLVER_TUNING.maxOptions);
+  const decision = decide(
+    candidates.map((c) => c.fit),
+    namedOutrightLeads(features),
+    model.thresholds,
+    RESOLVER_TUNING.maxOptions,
+  );
   if (decision.kind === 'none') return { kind: 'none', reason: 'no_match' };
   if (decision.kind === 'clarify') return { kind: 'ambiguous', candidates: dropVariantPairs(decision.indices.map((i) => candidates[i]!)) };
   const best = candidates[decision.index]!;
-  const runnersUp = candidates.filter((c) => c !== best).sort((a, b) => b.fit - a.fit).slice(0, RESOLVER_TUNING.maxOptions - 1);
+  const runnersUp = candidates
+    .filter((c) => c !== best)
+    .sort((a, b) => b.fit - a.fit)
+    .slice(0, RESOLVER_TUNING.maxOptions - 1);
   return { kind: 'confident', best, confidence: best.fit, runnersUp };
 }
 
@@ -178,9 +180,7 @@ function withoutPhrase(topic: readonly Token[], phrase: string): Token[] {
 /** The procedure a supervisor said these very words mean (one procedure, else none). */
 function taughtProcedure(input: ResolveInput, deps: { catalog: ProcedureSource; wordings?: WordingMemory }): Candidate | null {
   if (!deps.wordings) return null;
-  const procedures = [...new Set(deps.wordings.codesFor(input.query))]
-    .map((code) => deps.catalog.get(code))
-    .filter((p): p is Procedure => p !== undefined);
+  const procedures = [...new Set(deps.wordings.codesFor(input.query))].map((code) => deps.catalog.get(code)).filter((p): p is Procedure => p !== undefined);
   if (procedures.length !== 1) return null;
   const procedure = procedures[0]!;
   return { procedure, score: 0, variants: [], match: vocabularyOf(deps.catalog).match(input.topic, procedure, input.weightOf), fit: 1 };

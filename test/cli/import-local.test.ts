@@ -39,7 +39,7 @@ describe('import:local and export:local', () => {
 
     const csv = path.join(dataDir, 'xuat.csv');
     expect((await run('cli/export-local.ts', csv)).code).toBe(0);
-    expect((await readFile(csv, 'utf8')).split('\r\n')[0]).toBe('\uFEFFcode,name,channel,fee_vnd,fee_label,fee_basis,processing_days,address,hours,phone,online_url,note,reason');
+    expect((await readFile(csv, 'utf8')).split('\r\n')[0]).toBe('\uFEFFcode,name,channel,commune,fee_vnd,fee_label,fee_basis,processing_days,address,hours,phone,online_url,note,reason');
 
     const own = await run('cli/import-local.ts', ownProcedures);
     expect(own.code).toBe(1);

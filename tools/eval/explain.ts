@@ -5,8 +5,7 @@
  */
 import path from 'node:path';
 import { classify, topicQuery, topicWeight } from '../../bot/intents/classify.ts';
-import { FEATURE_NAMES } from '../../bot/resolve/candidate-features.ts';
-import { decide, decisionModel, probabilities } from '../../bot/resolve/decision-model.ts';
+import { decide, decisionModel, namedOutrightLeads, probabilities } from '../../bot/resolve/decision-model.ts';
 import { RESOLVER_TUNING, retrieveCandidates } from '../../bot/resolve/procedure-resolver.ts';
 import { loadNationalProcedures } from '../../knowledge/import/load-national.ts';
 import { startLocalServer } from '../../deps/local-server.ts';
@@ -24,7 +23,7 @@ for (const text of questions) {
   console.log(`\n"${text}"\n  facet=${words.facet} topic="${query}" levels=${words.levels.join(',')}`);
   const { hits, features } = await retrieveCandidates({ topic: words.topic, weightOf: topicWeight, query, levels: words.levels }, deps);
   const probs = probabilities(model, features);
-  const named = features.map((row) => (row[FEATURE_NAMES.indexOf('namedOutright')] === 1 ? row[FEATURE_NAMES.indexOf('nameFitLead')]! : null));
+  const named = namedOutrightLeads(features);
   for (const [i, h] of hits.entries()) {
     console.log(
       `  ${i + 1}. p=${probs[i]!.toFixed(3)} s=${h.score.toFixed(2)} rec=${h.match.recall.toFixed(2)} fit=${h.match.nameFit.toFixed(2)} names=${h.namesIt ? 1 : 0} named=${named[i] === null ? '-' : named[i]!.toFixed(2)} ${h.procedure.code} ${h.procedure.name.slice(0, 90)}`,

@@ -23,7 +23,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { askedPhrasing, asksHandoff, classify, topicQuery, topicWeight } from '../../bot/intents/classify.ts';
 import { FEATURE_NAMES } from '../../bot/resolve/candidate-features.ts';
-import { decide, probabilities, type DecisionModel } from '../../bot/resolve/decision-model.ts';
+import { decide, namedOutrightLeads, probabilities, type DecisionModel } from '../../bot/resolve/decision-model.ts';
 import { RESOLVER_TUNING, retrieveCandidates } from '../../bot/resolve/procedure-resolver.ts';
 import { loadNationalProcedures } from '../../knowledge/import/load-national.ts';
 import { foldDiacritics } from '../../knowledge/language/normalize.ts';
@@ -292,13 +292,10 @@ if (values.dump) {
   writeFileSync(values.dump, `${lines.join('\n')}\n`);
 }
 
-const NAMED_OUTRIGHT = FEATURE_NAMES.indexOf('namedOutright');
-const NAME_FIT_LEAD = FEATURE_NAMES.indexOf('nameFitLead');
 type Outcome = 'direct' | 'listed' | 'wrong' | 'unhelpful' | 'declined';
 function outcome(e: Example, view: View, thresholds: DecisionModel['thresholds']): Outcome {
   const hits = hitsOf(e, view)!;
-  const named = hits.features.map((row) => (row[NAMED_OUTRIGHT] === 1 ? row[NAME_FIT_LEAD]! : null));
-  const decision = decide(heldOut[view].get(e)!, named, thresholds, RESOLVER_TUNING.maxOptions);
+  const decision = decide(heldOut[view].get(e)!, namedOutrightLeads(hits.features), thresholds, RESOLVER_TUNING.maxOptions);
   const labels = hits.labels;
   const answerable = e.question.codes.length > 0;
   if (decision.kind === 'commit') return labels[decision.index] ? 'direct' : 'wrong';
