@@ -125,16 +125,14 @@ export class LexicalScorer {
     const terms = this.queryTerms(question);
     const scores = new Float64Array(this.index.size);
     this.index.accumulate(terms, scores);
-    const ranked: ScoredDoc[] = [];
-    for (let doc = 0; doc < scores.length; doc++) if (scores[doc]! > 0) ranked.push({ doc, score: scores[doc]! });
-    ranked.sort((a, b) => b.score - a.score);
-    const top = ranked.slice(0, Math.max(limit, this.tuning.rerankDepth));
+    const top = bestOf(scores, Math.max(limit, this.tuning.rerankDepth));
     if (top.length === 0) return [];
+    const queryPairs = this.queryPairs(terms);
     const best = top[0]!.score;
     const asked = actionQuestion(question);
     const ages = agesIn(question);
     for (const hit of top) {
-      const coverage = this.coverage(hit.doc, terms);
+      const coverage = this.coverage(hit.doc, terms, queryPairs);
       // A citizen alias said in full ("đăng ký xe ô tô") names the procedure as fully as its own name.
       const saysAlias = this.aliasPhrases[hit.doc]!.some((alias) => asked.folded.includes(alias));
       const pairs = saysAlias ? 1 : coverage.pairs;
@@ -148,6 +146,13 @@ export class LexicalScorer {
     }
     top.sort((a, b) => b.score - a.score);
     return top.slice(0, limit);
+  }
+
+  /** The question's own pairs (not synonym expansions) with their IDF, once per question. */
+  private queryPairs(terms: ReadonlyMap<string, number>): Array<{ term: string; idf: number }> {
+    const pairs: Array<{ term: string; idf: number }> = [];
+    for (const [term, weight] of terms) if (term.includes(' ') && !term.startsWith('~') && weight >= 1) pairs.push({ term, idf: this.index.idf(term) });
+    return pairs;
   }
 
   private readonly profiles = new Map<number, { pairs: Array<{ term: string; idf: number }>; unigrams: Array<{ term: string; idf: number }> }>();
@@ -170,7 +175,11 @@ export class LexicalScorer {
    * IDF-weighted shares: of the name's pairs the question contains, of the name's syllables the
    * question contains, and of the question's own pairs the name contains.
    */
-  coverage(doc: number, terms: ReadonlyMap<string, number>): { pairs: number; unigrams: number; query: number } {
+  coverage(
+    doc: number,
+    terms: ReadonlyMap<string, number>,
+    queryPairs: ReadonlyArray<{ term: string; idf: number }> = this.queryPairs(terms),
+  ): { pairs: number; unigrams: number; query: number } {
     const name = this.index.nameTerms[doc]!;
     const { pairs, unigrams } = this.nameProfile(doc);
     let pairTotal = 0;
@@ -187,9 +196,7 @@ export class LexicalScorer {
     }
     let queryTotal = 0;
     let queryMatched = 0;
-    for (const [term, weight] of terms) {
-      if (!term.includes(' ') || term.startsWith('~') || weight < 1) continue;
-      const idf = this.index.idf(term);
+    for (const { term, idf } of queryPairs) {
       queryTotal += idf;
       if (name.has(term)) queryMatched += idf;
     }
@@ -199,4 +206,28 @@ export class LexicalScorer {
       query: queryTotal === 0 ? 0 : queryMatched / queryTotal,
     };
   }
+}
+
+/**
+ * The `depth` best-scoring documents with a positive score, best first; among equal scores the
+ * lower document number first (what a stable sort of all of them would give), without sorting
+ * the whole catalog.
+ */
+function bestOf(scores: Float64Array, depth: number): ScoredDoc[] {
+  const best: ScoredDoc[] = [];
+  for (let doc = 0; doc < scores.length; doc++) {
+    const score = scores[doc]!;
+    if (score <= 0 || (best.length === depth && score <= best[depth - 1]!.score)) continue;
+    // After every hit scoring at least as much (ties keep document order).
+    let lo = 0;
+    let hi = best.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (best[mid]!.score >= score) lo = mid + 1;
+      else hi = mid;
+    }
+    best.splice(lo, 0, { doc, score });
+    if (best.length > depth) best.pop();
+  }
+  return best;
 }

@@ -3,6 +3,23 @@
  * (diacritics removed, đ → d) for matching text typed without accents.
  */
 
+/**
+ * The same texts — procedure names, record passages, vocabulary — are normalised turn after turn:
+ * the results are kept, up to a bound (then the memory starts afresh).
+ */
+const REMEMBERED_TEXTS = 50_000;
+const NORMALIZED = new Map<string, string>();
+const FOLDED = new Map<string, string>();
+
+function remembered(cache: Map<string, string>, text: string, compute: (text: string) => string): string {
+  const known = cache.get(text);
+  if (known !== undefined) return known;
+  if (cache.size >= REMEMBERED_TEXTS) cache.clear();
+  const value = compute(text);
+  cache.set(text, value);
+  return value;
+}
+
 /** Old-style tone placement on the first vowel of oa/oe/uy → new style on the second vowel. */
 const TONE_PLACEMENT: Array<[RegExp, string]> = [
   [/òa/g, 'oà'], [/óa/g, 'oá'], [/ỏa/g, 'oả'], [/õa/g, 'oã'], [/ọa/g, 'oạ'],
@@ -23,6 +40,10 @@ const Y_TO_I: Record<string, string> = { y: 'i', ý: 'í', ỳ: 'ì', ỷ: 'ỉ'
  * + one spelling of i/y ("đăng ký", "đăng kí" → "đăng kí").
  */
 export function normalizeVietnamese(text: string): string {
+  return remembered(NORMALIZED, text, normalizeUncached);
+}
+
+function normalizeUncached(text: string): string {
   let out = text.normalize('NFC').toLowerCase();
   for (const [pattern, replacement] of TONE_PLACEMENT) out = out.replace(pattern, replacement);
   return out.replace(Y_AS_I, (_match, consonant: string, y: string) => `${consonant}${Y_TO_I[y] ?? y}`);
@@ -30,6 +51,10 @@ export function normalizeVietnamese(text: string): string {
 
 /** Removes every diacritic and maps đ → d: "Đăng ký" → "dang ky". */
 export function foldDiacritics(text: string): string {
+  return remembered(FOLDED, text, foldUncached);
+}
+
+function foldUncached(text: string): string {
   return text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
