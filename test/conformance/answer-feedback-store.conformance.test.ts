@@ -18,7 +18,13 @@ describe.each(DB_FACTORIES)('AnswerFeedbackStore conformance: $name', (factory) 
     const conversation = await conversations.ensure(id, 'webchat');
     const [citizen] = await conversations.append(id, [{ author: 'citizen', text: 'làm hộ chiếu cần gì' }]);
     const { messages } = await conversations.saveTurn(id, conversation.version, {}, [
-      { author: 'bot', text: 'Hồ sơ gồm …', intent: 'documents', procedureCode: '1.001456', answer: { replyTo: citizen!.id, outcome: 'answered', confidence: 0.9 } },
+      {
+        author: 'bot',
+        text: 'Hồ sơ gồm …',
+        intent: 'documents',
+        procedureCode: '1.001456',
+        answer: { replyTo: citizen!.id, outcome: 'answered', confidence: 0.9 },
+      },
     ]);
     return { id, citizen: citizen!, bot: messages[0]! };
   }
@@ -26,7 +32,11 @@ describe.each(DB_FACTORIES)('AnswerFeedbackStore conformance: $name', (factory) 
   test('a rating is stored per answer; a later comment joins it, a later rating replaces it', async () => {
     const feedback = createSqlAnswerFeedbackStore(database.db);
     const { id, bot } = await turn();
-    expect(await feedback.record({ conversationId: id, messageId: bot.id, rating: 'down' })).toMatchObject({ messageId: bot.id, rating: 'down', comment: null });
+    expect(await feedback.record({ conversationId: id, messageId: bot.id, rating: 'down' })).toMatchObject({
+      messageId: bot.id,
+      rating: 'down',
+      comment: null,
+    });
     await feedback.record({ conversationId: id, messageId: bot.id, rating: 'down', comment: 'Thiếu lệ phí' });
     await feedback.record({ conversationId: id, messageId: bot.id, rating: 'up' });
     expect(await feedback.get(bot.id)).toMatchObject({ conversationId: id, rating: 'up', comment: 'Thiếu lệ phí' });

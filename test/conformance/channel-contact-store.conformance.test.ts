@@ -55,7 +55,10 @@ describe.each(DB_FACTORIES)('ChannelContacts conformance: $name', (factory) => {
     await contacts.link({ channel: 'zalo', accountId: OA, userId: '2', conversationId: 'k-4' });
     await contacts.setOffered('k-4', [{ label: 'Cấp tỉnh', payload: 'pick:1.000001' }]);
     await contacts.setFollowed('k-4', false);
-    const [citizen, bot] = await store.append('k-4', [{ author: 'citizen', text: 'hỏi' }, { author: 'bot', text: 'đáp' }]);
+    const [citizen, bot] = await store.append('k-4', [
+      { author: 'citizen', text: 'hỏi' },
+      { author: 'bot', text: 'đáp' },
+    ]);
     await contacts.advance('k-4', citizen!.id);
     expect(await contacts.behind('zalo', 100)).toContain('k-4');
     await contacts.advance('k-4', bot!.id);
@@ -63,6 +66,10 @@ describe.each(DB_FACTORIES)('ChannelContacts conformance: $name', (factory) => {
     expect(await contacts.behind('zalo', 100)).not.toContain('k-4');
     await store.append('k-4', [{ author: 'citizen', text: 'cảm ơn' }]);
     expect(await contacts.behind('zalo', 100)).not.toContain('k-4');
-    expect(await contacts.byConversation('k-4')).toMatchObject({ offered: [{ label: 'Cấp tỉnh', payload: 'pick:1.000001' }], followed: false, deliveredThrough: bot!.id });
+    expect(await contacts.byConversation('k-4')).toMatchObject({
+      offered: [{ label: 'Cấp tỉnh', payload: 'pick:1.000001' }],
+      followed: false,
+      deliveredThrough: bot!.id,
+    });
   });
 });

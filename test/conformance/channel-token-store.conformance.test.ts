@@ -21,7 +21,7 @@ describe.each(DB_FACTORIES)('ChannelTokenStore conformance: $name', (factory) =>
     expect(await tokens.seed('zalo:1', pair('A9', 'R9'), 'seed-2')).toMatchObject({ accessToken: 'A9', refreshToken: 'R9' });
   });
 
-  test('two refreshes at once: the second sees the first one\'s pair and refreshes nothing', async () => {
+  test("two refreshes at once: the second sees the first one's pair and refreshes nothing", async () => {
     const tokens = createSqlChannelTokens(database.db);
     await tokens.seed('zalo:2', pair('stale', 'R-once'), 'seed');
     const spent: string[] = [];
@@ -40,9 +40,11 @@ describe.each(DB_FACTORIES)('ChannelTokenStore conformance: $name', (factory) =>
   test('a refresh that throws stores nothing', async () => {
     const tokens = createSqlChannelTokens(database.db);
     await tokens.seed('zalo:3', pair('A', 'R'), 'seed');
-    await expect(tokens.refreshLocked('zalo:3', async () => {
-      throw new Error('oauth down');
-    })).rejects.toThrow('oauth down');
+    await expect(
+      tokens.refreshLocked('zalo:3', async () => {
+        throw new Error('oauth down');
+      }),
+    ).rejects.toThrow('oauth down');
     expect(await tokens.get('zalo:3')).toMatchObject({ accessToken: 'A', refreshToken: 'R' });
   });
 });

@@ -32,10 +32,7 @@ describe.each(DB_FACTORIES)('ConversationStore conformance: $name', (factory) =>
   test('two concurrent writers at the same version: exactly one wins', async () => {
     const store = createSqlConversationStore(database.db);
     await store.ensure('c-3', 'webchat');
-    const results = await Promise.allSettled([
-      store.saveState('c-3', { by: 'a' }, 0),
-      store.saveState('c-3', { by: 'b' }, 0),
-    ]);
+    const results = await Promise.allSettled([store.saveState('c-3', { by: 'a' }, 0), store.saveState('c-3', { by: 'b' }, 0)]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     expect(results.filter((r) => r.status === 'rejected')).toHaveLength(1);
   });
@@ -45,12 +42,23 @@ describe.each(DB_FACTORIES)('ConversationStore conformance: $name', (factory) =>
     await store.ensure('c-4', 'webchat');
     const stored = await store.append('c-4', [
       { author: 'citizen', text: 'lệ phí hộ chiếu?' },
-      { author: 'bot', text: 'Dạ, 200.000 đồng', payload: { quickReplies: [{ label: 'Hồ sơ', payload: 'documents' }] }, intent: 'fee', procedureCode: '1.001456' },
+      {
+        author: 'bot',
+        text: 'Dạ, 200.000 đồng',
+        payload: { quickReplies: [{ label: 'Hồ sơ', payload: 'documents' }] },
+        intent: 'fee',
+        procedureCode: '1.001456',
+      },
     ]);
     expect(stored.map((m) => m.author)).toEqual(['citizen', 'bot']);
     const all = await store.messages('c-4');
     expect(all).toHaveLength(2);
-    expect(all[1]).toMatchObject({ text: 'Dạ, 200.000 đồng', intent: 'fee', procedureCode: '1.001456', payload: { quickReplies: [{ label: 'Hồ sơ', payload: 'documents' }] } });
+    expect(all[1]).toMatchObject({
+      text: 'Dạ, 200.000 đồng',
+      intent: 'fee',
+      procedureCode: '1.001456',
+      payload: { quickReplies: [{ label: 'Hồ sơ', payload: 'documents' }] },
+    });
     expect(await store.messages('c-4', { afterId: all[0]!.id })).toHaveLength(1);
   });
 
@@ -71,7 +79,10 @@ describe.each(DB_FACTORIES)('ConversationStore conformance: $name', (factory) =>
     const old = "now() - interval '200 days'";
     for (const id of ['p-idle', 'p-open-ticket', 'p-recent-message', 'p-closed-ticket', 'p-fresh']) {
       await store.ensure(id, 'webchat');
-      await store.append(id, [{ author: 'citizen', text: 'xin chào' }, { author: 'bot', text: 'Dạ, chào bạn' }]);
+      await store.append(id, [
+        { author: 'citizen', text: 'xin chào' },
+        { author: 'bot', text: 'Dạ, chào bạn' },
+      ]);
     }
     const { ticket: open } = await tickets.open({ conversationId: 'p-open-ticket', channel: 'webchat', trigger: 'citizen_request' });
     const { ticket: done } = await tickets.open({ conversationId: 'p-closed-ticket', channel: 'webchat', trigger: 'citizen_request' });

@@ -30,7 +30,7 @@ describe.each(factories)('EventHub conformance: $name', (factory) => {
   });
   afterAll(async () => hub?.close());
 
-  test('delivers an event to the conversation\'s subscribers only', async () => {
+  test("delivers an event to the conversation's subscribers only", async () => {
     const id = `conv-${Math.random().toString(36).slice(2)}`;
     const other: ConversationEvent[] = [];
     const offOther = hub.subscribe(`${id}-other`, (event) => other.push(event));

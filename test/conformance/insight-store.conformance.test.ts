@@ -69,7 +69,17 @@ describe.each(DB_FACTORIES)('InsightStore conformance: $name', (factory) => {
         comments: [],
         lastAt: vn('03', '10:02'),
       },
-      { key: 'abc xyz', text: 'abc xyz', count: 1, outcomes: { not_found: 1 }, disliked: 0, procedureCode: null, procedureName: null, comments: [], lastAt: vn('02', '09:02') },
+      {
+        key: 'abc xyz',
+        text: 'abc xyz',
+        count: 1,
+        outcomes: { not_found: 1 },
+        disliked: 0,
+        procedureCode: null,
+        procedureName: null,
+        comments: [],
+        lastAt: vn('02', '09:02'),
+      },
       {
         key: 'cap so do lan dau',
         text: 'cấp sổ đỏ lần đầu',
@@ -93,7 +103,9 @@ describe.each(DB_FACTORIES)('InsightStore conformance: $name', (factory) => {
 
   test('one day of the range: only what happened on it, in Vietnam time', async () => {
     const report = await buildInsights(createSqlInsightStore(database.db), { from: '2026-11-02', to: '2026-11-02' }, nameOf);
-    expect(report.days).toEqual([{ day: '2026-11-02', conversations: { webchat: 0, zalo: 1 }, questions: { webchat: 1, zalo: 2 }, lookups: 0, lookupsFound: 0 }]);
+    expect(report.days).toEqual([
+      { day: '2026-11-02', conversations: { webchat: 0, zalo: 1 }, questions: { webchat: 1, zalo: 2 }, lookups: 0, lookupsFound: 0 },
+    ]);
     expect(report.totals).toEqual({ conversations: 1, questions: 3, unanswered: 2, dossierLookups: 0 });
     expect(report.handoff).toEqual({ conversations: 1, handedOff: 1, rate: 1, tickets: 2 });
     expect(report.officerWait).toEqual({ count: 2, medianSeconds: 360, p90Seconds: 552 });

@@ -17,12 +17,22 @@ describe.each(DB_FACTORIES)('LearnedPhrasingStore conformance: $name', (factory)
     expect(await store.active()).toEqual([]);
     const before = Date.now();
     const first = await store.add({ code: '1.000656', text: 'ông bà mất báo phường', words: 'mat bao phuong', author: 'gs1', reason: 'Người dân hỏi nhiều' });
-    expect(first).toEqual({ id: expect.any(Number), code: '1.000656', text: 'ông bà mất báo phường', words: 'mat bao phuong', author: 'gs1', reason: 'Người dân hỏi nhiều', at: expect.any(Date) });
+    expect(first).toEqual({
+      id: expect.any(Number),
+      code: '1.000656',
+      text: 'ông bà mất báo phường',
+      words: 'mat bao phuong',
+      author: 'gs1',
+      reason: 'Người dân hỏi nhiều',
+      at: expect.any(Date),
+    });
     expect(first.at.getTime()).toBeGreaterThanOrEqual(before - 5_000);
     const afterFirst = await store.revision();
     expect(afterFirst).toBeGreaterThan(0);
 
-    const error = await store.add({ code: '1.000656', text: 'Ông bà mất, báo phường', words: 'mat bao phuong', author: 'gs2', reason: '' }).catch((e: unknown) => e);
+    const error = await store
+      .add({ code: '1.000656', text: 'Ông bà mất, báo phường', words: 'mat bao phuong', author: 'gs2', reason: '' })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LearnedPhrasingExistsError);
     expect((error as LearnedPhrasingExistsError).existing).toEqual(first);
     expect(await store.revision()).toBe(afterFirst);

@@ -54,7 +54,8 @@ describe.each(DB_FACTORIES)('Officer store conformance: $name', (factory) => {
     // …but not for the officer's own address.
     expect((await accounts.login('lan', PASSWORD, { clientKey: 'ip:office' })).kind).toBe('ok');
     // Wrong passwords from the office lock the office too (per account and client).
-    for (let i = 0; i < MAX_FAILED_LOGINS; i++) expect((await accounts.login('lan', 'sai-o-van-phong', { clientKey: 'ip:office' })).kind).toBe('bad_credentials');
+    for (let i = 0; i < MAX_FAILED_LOGINS; i++)
+      expect((await accounts.login('lan', 'sai-o-van-phong', { clientKey: 'ip:office' })).kind).toBe('bad_credentials');
     expect((await accounts.login('lan', PASSWORD, { clientKey: 'ip:office' })).kind).toBe('bad_credentials');
   });
 

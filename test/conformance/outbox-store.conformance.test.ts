@@ -6,7 +6,12 @@ import { DB_FACTORIES, type TestDatabase } from '../support/databases.ts';
 const T0 = new Date('2026-03-02T08:00:00Z');
 const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
 const item = (conversationId: string, messageId: number, part = 0) => ({
-  channel: 'zalo', conversationId, recipient: '8167403311712038752', messageId, part, body: { text: `m${messageId}.${part}` },
+  channel: 'zalo',
+  conversationId,
+  recipient: '8167403311712038752',
+  messageId,
+  part,
+  body: { text: `m${messageId}.${part}` },
 });
 
 describe.each(DB_FACTORIES)('OutboxStore conformance: $name', (factory) => {
@@ -21,7 +26,11 @@ describe.each(DB_FACTORIES)('OutboxStore conformance: $name', (factory) => {
     expect(await outbox.enqueue([item('o-1', 1), item('o-1', 1, 1)], T0)).toBe(2);
     expect(await outbox.enqueue([item('o-1', 1), item('o-1', 2)], T0)).toBe(1);
     const stored = await outbox.forConversation('o-1');
-    expect(stored.map((o) => [o.messageId, o.part, o.status])).toEqual([[1, 0, 'pending'], [1, 1, 'pending'], [2, 0, 'pending']]);
+    expect(stored.map((o) => [o.messageId, o.part, o.status])).toEqual([
+      [1, 0, 'pending'],
+      [1, 1, 'pending'],
+      [2, 0, 'pending'],
+    ]);
     expect(stored[0]!.recipient).toBe('8167403311712038752');
     expect(await outbox.pendingCount('zalo', 'o-1')).toBe(3);
   });
@@ -30,7 +39,10 @@ describe.each(DB_FACTORIES)('OutboxStore conformance: $name', (factory) => {
     const outbox = createSqlOutboxStore(database.db);
     await outbox.enqueue([item('o-2', 10), item('o-2', 10, 1), item('o-3', 11)], T0);
     const first = (await outbox.claim('zalo', T0, 10, at(60))).filter((o) => o.conversationId !== 'o-1');
-    expect(first.map((o) => [o.conversationId, o.messageId, o.part, o.attempts])).toEqual([['o-2', 10, 0, 1], ['o-3', 11, 0, 1]]);
+    expect(first.map((o) => [o.conversationId, o.messageId, o.part, o.attempts])).toEqual([
+      ['o-2', 10, 0, 1],
+      ['o-3', 11, 0, 1],
+    ]);
     // Leased: nobody else gets them (or what follows them) until the lease runs out.
     expect((await outbox.claim('zalo', at(1), 10, at(61))).filter((o) => o.conversationId !== 'o-1')).toEqual([]);
     await outbox.markSent(first[0]!.id, 'message', at(2));
@@ -52,12 +64,17 @@ describe.each(DB_FACTORIES)('OutboxStore conformance: $name', (factory) => {
     await outbox.markFailed(retried[0]!.id, 'blocked', 'Zalo -213: user has not followed the OA', at(31));
     const after = (await outbox.claim('zalo', at(31), 50, at(91))).filter((o) => o.conversationId === 'o-4');
     expect(after.map((o) => o.messageId)).toEqual([21]);
-    expect(await outbox.forConversation('o-4', { status: 'failed' })).toMatchObject([{ messageId: 20, failure: 'blocked', lastError: expect.stringContaining('-213') }]);
+    expect(await outbox.forConversation('o-4', { status: 'failed' })).toMatchObject([
+      { messageId: 20, failure: 'blocked', lastError: expect.stringContaining('-213') },
+    ]);
   });
 
   test('two claimers at once never get the same part', async () => {
     const outbox = createSqlOutboxStore(database.db);
-    await outbox.enqueue(Array.from({ length: 12 }, (_, i) => item(`o-5-${i}`, 100 + i)), T0);
+    await outbox.enqueue(
+      Array.from({ length: 12 }, (_, i) => item(`o-5-${i}`, 100 + i)),
+      T0,
+    );
     const [a, b] = await Promise.all([outbox.claim('zalo', T0, 8, at(60)), outbox.claim('zalo', T0, 8, at(60))]);
     const ids = [...a!, ...b!].filter((o) => o.conversationId.startsWith('o-5-')).map((o) => o.id);
     expect(new Set(ids).size).toBe(ids.length);

@@ -19,7 +19,9 @@ describe.each(DB_FACTORIES)('OverlayStore conformance: $name', (factory) => {
   test('each change is a new version with the value it replaced; removed entries are not published', async () => {
     const store = createSqlOverlayStore(database.db);
     expect(await store.latestId()).toBe(0);
-    const [v1] = await store.save([{ code: '1.004873', channel: '*', fields: { feeVnd: 20_000, feeBasis: BASIS }, author: 'gs1', reason: 'Nghị quyết mới', expectedVersion: 0 }]);
+    const [v1] = await store.save([
+      { code: '1.004873', channel: '*', fields: { feeVnd: 20_000, feeBasis: BASIS }, author: 'gs1', reason: 'Nghị quyết mới', expectedVersion: 0 },
+    ]);
     expect(v1).toMatchObject({ version: 1, fields: { feeVnd: 20_000, feeBasis: BASIS }, previous: null, author: 'gs1', reason: 'Nghị quyết mới' });
     const [v2, other] = await store.save([
       { code: '1.004873', channel: '*', fields: { feeVnd: 30_000, feeBasis: BASIS }, author: 'gs2', reason: 'Sửa mức thu', expectedVersion: 1 },
@@ -65,16 +67,24 @@ describe.each(DB_FACTORIES)('OverlayStore conformance: $name', (factory) => {
     expect(own).not.toHaveProperty('commune');
     expect(a1).toMatchObject({ code: '1.001766', commune: 'Phường Bến Nghé', version: 1, previous: null });
     expect(every).toMatchObject({ code: '*', commune: 'Xã Tân Thành', version: 1 });
-    const [a2] = await store.save([{ code: '1.001766', channel: '*', commune: 'Phường Bến Nghé', fields: { address: 'Số 7' }, author: 'gs2', reason: 'Chuyển', expectedVersion: 1 }]);
+    const [a2] = await store.save([
+      { code: '1.001766', channel: '*', commune: 'Phường Bến Nghé', fields: { address: 'Số 7' }, author: 'gs2', reason: 'Chuyển', expectedVersion: 1 },
+    ]);
     expect(a2).toMatchObject({ version: 2, previous: office });
-    await expect(store.save([{ code: '1.001766', channel: '*', commune: 'Phường Bến Nghé', fields: null, author: 'gs2', reason: 'x', expectedVersion: 1 }])).rejects.toBeInstanceOf(OverlayConflictError);
+    await expect(
+      store.save([{ code: '1.001766', channel: '*', commune: 'Phường Bến Nghé', fields: null, author: 'gs2', reason: 'x', expectedVersion: 1 }]),
+    ).rejects.toBeInstanceOf(OverlayConflictError);
     const published = (await store.published()).filter((e) => e.code === '1.001766' || e.code === '*');
     expect(published.map((e) => [e.code, e.commune ?? null, e.version])).toEqual([
       ['*', 'Xã Tân Thành', 1],
       ['1.001766', null, 1],
       ['1.001766', 'Phường Bến Nghé', 2],
     ]);
-    expect((await store.history('1.001766')).map((v) => [v.commune ?? null, v.version])).toEqual([['Phường Bến Nghé', 2], ['Phường Bến Nghé', 1], [null, 1]]);
+    expect((await store.history('1.001766')).map((v) => [v.commune ?? null, v.version])).toEqual([
+      ['Phường Bến Nghé', 2],
+      ['Phường Bến Nghé', 1],
+      [null, 1],
+    ]);
     expect(await store.get(a2!.id)).toEqual(a2);
   });
 });
@@ -91,7 +101,9 @@ describe.each(DB_FACTORIES)('LocalProcedureStore conformance: $name', (factory) 
   test('versions of a whole record: saved, replaced, withdrawn, each with the one before; stale writes refused', async () => {
     const store = createSqlLocalProcedureStore(database.db);
     expect(await store.latestId()).toBe(0);
-    const [v1] = await store.save([{ code: '9.100001', record: record('Thủ tục riêng của tỉnh'), author: 'gs1', reason: 'Quyết định công bố', expectedVersion: 0 }]);
+    const [v1] = await store.save([
+      { code: '9.100001', record: record('Thủ tục riêng của tỉnh'), author: 'gs1', reason: 'Quyết định công bố', expectedVersion: 0 },
+    ]);
     expect(v1).toMatchObject({ code: '9.100001', version: 1, previous: null, author: 'gs1' });
     expect(v1!.record!.name).toBe('Thủ tục riêng của tỉnh');
     const [v2] = await store.save([{ code: '9.100001', record: record('Thủ tục riêng (sửa)'), author: 'gs2', reason: 'Sửa tên', expectedVersion: 1 }]);

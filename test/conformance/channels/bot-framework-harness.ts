@@ -12,7 +12,7 @@ import { portalConversationId } from '../../../channels/directline/agents-endpoi
 import { startFakeBotConnector, type FakeBotConnector } from '../../fakes/fake-bot-connector.ts';
 import { choicesOf } from '../../support/directline.ts';
 import { startTestApp, type TestApp } from '../../support/test-app.ts';
-import type { ChannelHarness, LiveChannel } from './channel-harness.ts';
+import { rateByChoice, type ChannelHarness, type LiveChannel } from './channel-harness.ts';
 import { portalHarness } from './portal-harness.ts';
 
 const connectors = new WeakMap<TestApp, FakeBotConnector>();
@@ -51,20 +51,36 @@ export const botFrameworkHarness: ChannelHarness<Activity> = {
     const ours = portalConversationId('emulator', conversation);
     const mine = () => connector.received.filter((r) => r.conversationId === conversation);
     let later = 0;
-    return {
+    const live: LiveChannel = {
       async send(input) {
         const id = `act-${randomUUID()}`;
         const activity = {
-          type: 'message', id, timestamp: new Date().toISOString(), serviceUrl: connector.url, channelId: 'emulator',
-          from: { id: 'citizen-bf', role: 'user' }, conversation: { id: conversation }, recipient: { id: 'tro-ly-bot', role: 'bot' }, locale: 'vi-VN',
+          type: 'message',
+          id,
+          timestamp: new Date().toISOString(),
+          serviceUrl: connector.url,
+          channelId: 'emulator',
+          from: { id: 'citizen-bf', role: 'user' },
+          conversation: { id: conversation },
+          recipient: { id: 'tro-ly-bot', role: 'bot' },
+          locale: 'vi-VN',
           ...('text' in input ? { text: input.text } : { text: input.choice.label, value: { payload: input.choice.payload } }),
         };
-        const response = await fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+        const response = await fetch(`${app.url}/api/messages`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(activity),
+        });
         if (response.status >= 300) throw new Error(`/api/messages answered ${response.status}: ${await response.text()}`);
         await settled(app, ours);
-        const answers = mine().filter((r) => r.body.replyToId === id).map((r) => r.body as Activity);
+        const answers = mine()
+          .filter((r) => r.body.replyToId === id)
+          .map((r) => r.body as Activity);
         later = mine().length;
         return { conversationId: ours, texts: answers.map((a) => a.text), choices: answers.flatMap((a) => choicesOf(a as never)) };
+      },
+      rate(answer, rating) {
+        return rateByChoice(live, answer, rating);
       },
       async nextLater(predicate) {
         const found = await connector.waitFor((r) => r.conversationId === conversation && mine().indexOf(r) >= later && predicate(String(r.body.text ?? '')));
@@ -72,6 +88,6 @@ export const botFrameworkHarness: ChannelHarness<Activity> = {
       },
       async close() {},
     };
+    return live;
   },
 };
-

@@ -5,6 +5,7 @@
  */
 import type { Channel, RawInbound } from '../../../bot/channel.ts';
 import type { QuickReply } from '../../../bot/replies.ts';
+import { parseFeedbackPayload } from '../../../bot/insights/feedback-control.ts';
 import type { TestApp } from '../../support/test-app.ts';
 
 /** What the citizen saw for one message they sent: the replies as plain text and the choices offered. */
@@ -12,11 +13,21 @@ export interface SeenReplies {
   conversationId: string;
   texts: string[];
   choices: QuickReply[];
+  /** The stored ids of the bot messages, where the channel's transport tells them (web chat). */
+  messageIds?: number[];
+}
+
+/** A rating given to an answer: which stored message it went to, and what the citizen was told. */
+export interface GivenRating {
+  messageId: number;
+  acknowledged: string[];
 }
 
 export interface LiveChannel {
   /** Sends a citizen message (or a clicked choice) through the channel's transport. */
   send(input: { text: string } | { choice: QuickReply }): Promise<SeenReplies>;
+  /** Rates an answer 👍/👎 with the control this channel shows for it. */
+  rate(answer: SeenReplies, rating: 'up' | 'down'): Promise<GivenRating>;
   /** Waits for a later message (officer reply, notice) to reach the citizen through the channel. */
   nextLater(predicate: (text: string) => boolean): Promise<string>;
   close(): Promise<void>;
@@ -32,12 +43,17 @@ export interface ChannelHarness<Wire> {
   refused: Array<{ why: string; raw: RawInbound }>;
   /** A citizen on this channel, talking to the server `app`. */
   connect(app: TestApp): Promise<LiveChannel>;
-  /**
-   * Whether the 👍/👎 on an answer reach the citizen as two of the message's choices (payload
-   * `feedback:up|down:<messageId>`), clicked like any other: Zalo and the portal. Web chat's widget
-   * has its own control (POST /api/chat/:id/feedback).
-   */
-  ratesInline?: boolean;
   /** The server this channel needs (e.g. wired to a fake provider); default: the plain test app. */
   startApp?(): Promise<TestApp>;
+}
+
+/**
+ * Rating through the answer's own 👍/👎 choices (payload `feedback:up|down:<messageId>`), clicked
+ * like any other: Zalo and the portal. Web chat's widget has its own control instead.
+ */
+export async function rateByChoice(live: Pick<LiveChannel, 'send'>, answer: SeenReplies, rating: 'up' | 'down'): Promise<GivenRating> {
+  const choice = answer.choices.find((c) => parseFeedbackPayload(c.payload)?.rating === rating);
+  if (!choice) throw new Error(`the answer offers no ${rating} rating`);
+  const clicked = await live.send({ choice });
+  return { messageId: parseFeedbackPayload(choice.payload)!.messageId, acknowledged: clicked.texts };
 }

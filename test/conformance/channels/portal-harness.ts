@@ -8,14 +8,13 @@ import { portalChannel } from '../../../channels/directline/portal-channel.ts';
 import type { Activity } from '../../../channels/directline/activity.ts';
 import { choicesOf, connectDirectLine, DIRECTLINE_SECRET, generateToken, textOf, turn } from '../../support/directline.ts';
 import { startTestApp, type TestApp } from '../../support/test-app.ts';
-import type { ChannelHarness, LiveChannel } from './channel-harness.ts';
+import { rateByChoice, type ChannelHarness, type LiveChannel } from './channel-harness.ts';
 
 const raw = (body: unknown) => ({ body, headers: {} });
 
 export const portalHarness: ChannelHarness<Activity> = {
   channel: portalChannel,
   read: (wire) => ({ text: wire.text, choices: choicesOf(wire as never) }),
-  ratesInline: true,
   refused: [
     { why: 'not an object', raw: raw([1, 2]) },
     { why: 'no type', raw: raw({ text: 'chào' }) },
@@ -32,12 +31,16 @@ export const portalHarness: ChannelHarness<Activity> = {
   async connect(app: TestApp): Promise<LiveChannel> {
     const auth = await generateToken(app.url);
     const citizen = connectDirectLine(app.url, { token: auth.token, webSocket: true });
-    return {
+    const live: LiveChannel = {
       async send(input) {
-        const activities = 'text' in input
-          ? await turn(app.url, citizen, auth, input.text)
-          : await turn(app.url, citizen, auth, input.choice.label, { payload: input.choice.payload });
+        const activities =
+          'text' in input
+            ? await turn(app.url, citizen, auth, input.text)
+            : await turn(app.url, citizen, auth, input.choice.label, { payload: input.choice.payload });
         return { conversationId: auth.conversationId, texts: activities.map(textOf), choices: activities.flatMap(choicesOf) };
+      },
+      rate(answer, rating) {
+        return rateByChoice(live, answer, rating);
       },
       async nextLater(predicate) {
         const activity = await citizen.next((a) => a.from.role !== 'user' && predicate(textOf(a)));
@@ -47,5 +50,6 @@ export const portalHarness: ChannelHarness<Activity> = {
         citizen.end();
       },
     };
+    return live;
   },
 };

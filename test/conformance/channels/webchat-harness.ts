@@ -22,16 +22,31 @@ export const webchatHarness: ChannelHarness<WebchatWireReply> = {
     let stream: ReturnType<typeof openEventStream> | undefined;
     return {
       async send(input) {
-        const body = 'text' in input
-          ? await chat(app.url, input.text, conversationId)
-          : await chat(app.url, input.choice.label, conversationId, input.choice.payload);
+        const body =
+          'text' in input ? await chat(app.url, input.text, conversationId) : await chat(app.url, input.choice.label, conversationId, input.choice.payload);
         if (!conversationId) {
           conversationId = body.conversationId as string;
           stream = openEventStream(`${app.url}/api/chat/${conversationId}/events`);
           await stream.opened;
         }
         const replies = body.replies as WebchatWireReply[];
-        return { conversationId: conversationId!, texts: replies.map((r) => r.text), choices: replies.flatMap((r) => r.quickReplies ?? []) as QuickReply[] };
+        return {
+          conversationId: conversationId!,
+          texts: replies.map((r) => r.text),
+          choices: replies.flatMap((r) => r.quickReplies ?? []) as QuickReply[],
+          messageIds: body.messageIds as number[],
+        };
+      },
+      // The widget's own control: POST /api/chat/:id/feedback for the answer's last message.
+      async rate(answer, rating) {
+        const messageId = answer.messageIds!.at(-1)!;
+        const response = await fetch(`${app.url}/api/chat/${answer.conversationId}/feedback`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ messageId, rating }),
+        });
+        if (response.status !== 200) throw new Error(`feedback answered ${response.status}: ${await response.text()}`);
+        return { messageId, acknowledged: [] };
       },
       async nextLater(predicate) {
         if (!stream) throw new Error('send a message first');

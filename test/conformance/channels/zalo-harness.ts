@@ -11,7 +11,7 @@ import type { QuickReply } from '../../../bot/replies.ts';
 import type { FakeZalo, ReceivedMessage } from '../../fakes/fake-zalo-server.ts';
 import type { TestApp } from '../../support/test-app.ts';
 import { APP_ID, OA_ID, OA_SECRET, postZaloEvent, signedHeaders, startZaloTestApp, waitUntil, zaloEvents, zaloUser } from '../../support/zalo.ts';
-import type { ChannelHarness, LiveChannel } from './channel-harness.ts';
+import { rateByChoice, type ChannelHarness, type LiveChannel } from './channel-harness.ts';
 
 const fakes = new WeakMap<TestApp, FakeZalo>();
 
@@ -29,7 +29,6 @@ const text = (words: string) => zaloEvents.text(user, words, { at: NOW });
 export const zaloHarness: ChannelHarness<ZaloWireMessage> = {
   channel: createZaloChannel({ appId: APP_ID, oaSecretKey: OA_SECRET, replayWindowSeconds: 300, now: () => new Date(NOW) }),
   read: (wire) => ({ text: wire.message.text, choices: wire.choices }),
-  ratesInline: true,
   refused: [
     { why: 'an unsigned delivery', raw: delivery(text('chào'), { 'content-type': 'application/json' }) },
     { why: 'a forged signature', raw: delivery(JSON.stringify(text('chào')), signedHeaders(JSON.stringify(text('chào')), { secret: 'wrong-secret-key' })) },
@@ -60,12 +59,14 @@ export const zaloHarness: ChannelHarness<ZaloWireMessage> = {
     const contact = () => zalo.contacts.find('zalo', OA_ID, userId);
     const idle = () => waitUntil(async () => (await zalo.pendingWork()) === 0, 'the app to finish with the message');
 
-    return {
+    const live: LiveChannel = {
       async send(input) {
         // A press sends the button's payload (the text Zalo puts in the chat) as a message.
-        const words = 'text' in input
-          ? input.text
-          : (lastSeen.flatMap((m) => m.buttons).find((b) => (b.type === 'oa.query.show' || b.type === 'oa.query.hide') && b.title === input.choice.label)?.payload ?? input.choice.label);
+        const words =
+          'text' in input
+            ? input.text
+            : (lastSeen.flatMap((m) => m.buttons).find((b) => (b.type === 'oa.query.show' || b.type === 'oa.query.hide') && b.title === input.choice.label)
+                ?.payload ?? input.choice.label);
         const before = fake.to(userId).length;
         const response = await postZaloEvent(app.url, zaloEvents.text(userId, words));
         if (response.status !== 200) throw new Error(`webhook answered ${response.status}: ${await response.text()}`);
@@ -75,9 +76,19 @@ export const zaloHarness: ChannelHarness<ZaloWireMessage> = {
         const known = await contact();
         const offered: QuickReply[] = known?.offered ?? [];
         // A shown query's payload is its label (mapped back through the contact); a hidden one's (👍/👎) is itself.
-        const choices = lastSeen.flatMap((m) => m.buttons.filter((b) => b.type === 'oa.query.show' || b.type === 'oa.query.hide'))
-          .map((b) => (b.type === 'oa.query.hide' ? undefined : offered.find((c) => c.label === b.title || b.payload === c.label)) ?? { label: b.title, payload: String(b.payload) });
+        const choices = lastSeen
+          .flatMap((m) => m.buttons.filter((b) => b.type === 'oa.query.show' || b.type === 'oa.query.hide'))
+          .map(
+            (b) =>
+              (b.type === 'oa.query.hide' ? undefined : offered.find((c) => c.label === b.title || b.payload === c.label)) ?? {
+                label: b.title,
+                payload: String(b.payload),
+              },
+          );
         return { conversationId: known?.conversationId ?? '', texts: lastSeen.map((m) => m.text), choices };
+      },
+      rate(answer, rating) {
+        return rateByChoice(live, answer, rating);
       },
       async nextLater(predicate) {
         const found = await fake.waitFor((m) => m.userId === userId && fake.to(userId).indexOf(m) >= later && predicate(m.text));
@@ -85,5 +96,6 @@ export const zaloHarness: ChannelHarness<ZaloWireMessage> = {
       },
       async close() {},
     };
+    return live;
   },
 };
