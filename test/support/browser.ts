@@ -4,7 +4,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 function findChromium(): string | null {
   const fromEnvironment = process.env.CHROMIUM_PATH;
@@ -34,4 +34,23 @@ const CHROMIUM_ARGS = [
 export function launchChromium(): Promise<Browser> {
   if (!chromiumPath) throw new Error(`no chromium${CHROMIUM_SKIP_REASON}`);
   return chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS });
+}
+
+/** A fresh page in a context of its own (vi-VN, 1400 × 1000), its uncaught errors collected. */
+export async function openPage(browser: Browser, waitMs: number): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1400, height: 1000 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(waitMs);
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  return { context, page, errors };
+}
+
+/** Signs in to the officer console through its login form. */
+export async function signInToConsole(page: Page, base: string, username: string, password: string): Promise<void> {
+  await page.goto(`${base}/officer`);
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
 }

@@ -9,7 +9,8 @@ export interface LogisticFit {
   bias: number;
 }
 
-export function fitLogistic(rows: readonly number[][], labels: readonly number[], l2 = 1): LogisticFit {
+/** Each feature's mean and standard deviation over the rows (1 where a feature never varies). */
+function standardisation(rows: readonly (readonly number[])[]): { mean: number[]; scale: number[] } {
   const n = rows.length;
   const d = rows[0]?.length ?? 0;
   const mean = new Array<number>(d).fill(0);
@@ -17,7 +18,17 @@ export function fitLogistic(rows: readonly number[][], labels: readonly number[]
   for (const row of rows) for (let j = 0; j < d; j++) mean[j]! += row[j]! / n;
   for (const row of rows) for (let j = 0; j < d; j++) scale[j]! += (row[j]! - mean[j]!) ** 2 / n;
   for (let j = 0; j < d; j++) scale[j] = Math.sqrt(scale[j]!) || 1;
-  const x = rows.map((row) => [1, ...row.map((v, j) => (v - mean[j]!) / scale[j]!)]);
+  return { mean, scale };
+}
+
+/** A row standardised, with a leading 1 for the bias. */
+const standardised = (row: readonly number[], { mean, scale }: { mean: number[]; scale: number[] }) => [1, ...row.map((v, j) => (v - mean[j]!) / scale[j]!)];
+
+export function fitLogistic(rows: readonly number[][], labels: readonly number[], l2 = 1): LogisticFit {
+  const n = rows.length;
+  const d = rows[0]?.length ?? 0;
+  const { mean, scale } = standardisation(rows);
+  const x = rows.map((row) => standardised(row, { mean, scale }));
   const w = new Array<number>(d + 1).fill(0);
   for (let iteration = 0; iteration < 25; iteration++) {
     const gradient = new Array<number>(d + 1).fill(0);
@@ -94,14 +105,9 @@ export interface HitGroup {
  */
 export function fitListwise(groups: readonly HitGroup[], l2 = 1, iterations = 2500): LogisticFit {
   const rows = groups.flatMap((g) => g.features);
-  const n = rows.length;
   const d = rows[0]?.length ?? 0;
-  const mean = new Array<number>(d).fill(0);
-  const scale = new Array<number>(d).fill(0);
-  for (const row of rows) for (let j = 0; j < d; j++) mean[j]! += row[j]! / n;
-  for (const row of rows) for (let j = 0; j < d; j++) scale[j]! += (row[j]! - mean[j]!) ** 2 / n;
-  for (let j = 0; j < d; j++) scale[j] = Math.sqrt(scale[j]!) || 1;
-  const xs = groups.map((g) => g.features.map((row) => [1, ...row.map((v, j) => (v - mean[j]!) / scale[j]!)]));
+  const { mean, scale } = standardisation(rows);
+  const xs = groups.map((g) => g.features.map((row) => standardised(row, { mean, scale })));
   const w = new Array<number>(d + 1).fill(0);
   const m = new Array<number>(d + 1).fill(0);
   const v = new Array<number>(d + 1).fill(0);

@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { migrate } from '../../../adapters/sql/migrations/migrate.ts';
 import { openPgliteDb } from '../../../adapters/sql/db/pglite-db.ts';
 import type { Db } from '../../../adapters/sql/db/db.ts';
-import { CHROMIUM_SKIP_REASON, chromiumPath, launchChromium } from '../../support/browser.ts';
+import { CHROMIUM_SKIP_REASON, chromiumPath, launchChromium, openPage, signInToConsole } from '../../support/browser.ts';
 import { chat } from '../../support/officer-app.ts';
 import { seedInsightHistory } from '../../support/insight-history.ts';
 import { startTestApp, type TestApp } from '../../support/test-app.ts';
@@ -34,22 +34,26 @@ function chartsOf(page: Page): Promise<Record<string, ChartSummary | null>> {
       const chart = (window as unknown as { Chart: { getChart(c: HTMLCanvasElement): any } }).Chart.getChart(canvas);
       const pixels = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
       let painted = false;
-      for (let i = 3; i < pixels.length; i += 4) if (pixels[i]! > 0) { painted = true; break; }
+      for (let i = 3; i < pixels.length; i += 4)
+        if (pixels[i]! > 0) {
+          painted = true;
+          break;
+        }
       out[canvas.id] = chart
-        ? { type: chart.config.type, labels: chart.data.labels, datasets: chart.data.datasets.map((d: any) => ({ label: d.label, data: d.data })), width: canvas.width, painted }
+        ? {
+            type: chart.config.type,
+            labels: chart.data.labels,
+            datasets: chart.data.datasets.map((d: any) => ({ label: d.label, data: d.data })),
+            width: canvas.width,
+            painted,
+          }
         : null;
     }
     return out as Record<string, ChartSummary | null>;
   });
 }
 
-async function signIn(page: Page, base: string, username: string): Promise<void> {
-  await page.goto(`${base}/officer`);
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
-}
+const signIn = (page: Page, base: string, username: string) => signInToConsole(page, base, username, PASSWORD);
 
 describe.skipIf(!chromiumPath)(`the insights page in a real browser${chromiumPath ? '' : CHROMIUM_SKIP_REASON}`, () => {
   let db: Db;
@@ -92,7 +96,14 @@ describe.skipIf(!chromiumPath)(`the insights page in a real browser${chromiumPat
       await page.waitForFunction(() => document.body.getAttribute('data-loaded') === '2026-11-01..2026-11-03');
 
       const charts = await chartsOf(page);
-      expect(Object.keys(charts).sort()).toEqual(['chart-conversations', 'chart-intents', 'chart-lookups', 'chart-outcomes', 'chart-procedures', 'chart-questions']);
+      expect(Object.keys(charts).sort()).toEqual([
+        'chart-conversations',
+        'chart-intents',
+        'chart-lookups',
+        'chart-outcomes',
+        'chart-procedures',
+        'chart-questions',
+      ]);
       for (const [id, chart] of Object.entries(charts)) {
         expect(chart, id).not.toBeNull();
         expect(chart!.width, id).toBeGreaterThan(0);
@@ -162,12 +173,8 @@ describe.skipIf(!chromiumPath)(`the insights page in a real browser${chromiumPat
   test('a supervisor adds an unresolved question’s wording to the procedure meant, sees it noted and listed, then removes it', async () => {
     const question = 'ông bà mất báo phường';
     expect((await chat(app.url, question)).procedure).toBeNull();
-    const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1400, height: 1000 } });
+    const { context, page, errors } = await openPage(browser, WAIT_MS);
     try {
-      const page = await context.newPage();
-      page.setDefaultTimeout(WAIT_MS);
-      const errors: string[] = [];
-      page.on('pageerror', (error) => errors.push(error.message));
       await signIn(page, app.url, 'giamsat');
       await page.goto(`${app.url}/officer/insights`);
       await page.waitForFunction(() => document.body.getAttribute('data-loaded') !== null);
@@ -182,7 +189,9 @@ describe.skipIf(!chromiumPath)(`the insights page in a real browser${chromiumPat
       await row.getByLabel('Lý do').fill('Người dân hỏi báo tử');
       await row.getByRole('button', { name: 'Thêm cách hỏi này' }).click();
       await page.locator('#unanswered tr[data-key="ong ba mat bao phuong"] .learned-note').waitFor();
-      expect(await page.locator('#unanswered tr[data-key="ong ba mat bao phuong"] .learned-note').textContent()).toBe('✓ Đã thêm cách hỏi này cho thủ tục 1.000656 — Đăng ký khai tử');
+      expect(await page.locator('#unanswered tr[data-key="ong ba mat bao phuong"] .learned-note').textContent()).toBe(
+        '✓ Đã thêm cách hỏi này cho thủ tục 1.000656 — Đăng ký khai tử',
+      );
       const learned = page.getByRole('table', { name: 'Cách hỏi đã học' }).locator('tbody tr');
       expect(await learned.count()).toBe(1);
       const learnedCells = await learned.first().locator('td').allTextContents();

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { CHROMIUM_SKIP_REASON, chromiumPath, launchChromium } from '../../support/browser.ts';
+import { CHROMIUM_SKIP_REASON, chromiumPath, launchChromium, openPage, signInToConsole } from '../../support/browser.ts';
 import { startTestApp, type TestApp } from '../../support/test-app.ts';
 import { chat } from '../../support/officer-app.ts';
 
@@ -15,13 +15,7 @@ const PASSWORD = 'mat-khau-giam-sat-1';
 const BASIS = 'Nghị quyết số 12/2025/NQ-HĐND ngày 10/7/2025 của HĐND tỉnh Bắc Ninh';
 const NEW_FEE = `Lệ phí cấp Giấy xác nhận tình trạng hôn nhân: 20.000 đồng (${BASIS}).`;
 
-async function signIn(page: Page, base: string, username: string): Promise<void> {
-  await page.goto(`${base}/officer`);
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
-}
+const signIn = (page: Page, base: string, username: string) => signInToConsole(page, base, username, PASSWORD);
 
 /** A citizen's question in the web chat widget; the text of the bot's answer to it (a new one, not an earlier answer kept on the page). */
 async function askInWidget(page: Page, base: string, question: string): Promise<string> {
@@ -51,13 +45,8 @@ describe.skipIf(!chromiumPath)(`the local data page in a real browser${chromiumP
   });
 
   test('edit a fee → preview → publish → the citizen’s next answer has it; revert brings the national one back', async () => {
-    const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1400, height: 1000 } });
+    const { context, page, errors } = await openPage(browser, WAIT_MS);
     try {
-      const page = await context.newPage();
-      page.setDefaultTimeout(WAIT_MS);
-      const errors: string[] = [];
-      page.on('pageerror', (error) => errors.push(error.message));
-
       const citizen = await context.newPage();
       citizen.setDefaultTimeout(WAIT_MS);
       const before = await askInWidget(citizen, app.url, 'lệ phí cấp giấy xác nhận tình trạng hôn nhân bao nhiêu');
@@ -115,12 +104,8 @@ describe.skipIf(!chromiumPath)(`the local data page in a real browser${chromiumP
   });
 
   test('the province’s own procedure: a bad record listed by field, a good one saved and listed, then withdrawn', async () => {
-    const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1400, height: 1000 } });
+    const { context, page, errors } = await openPage(browser, WAIT_MS);
     try {
-      const page = await context.newPage();
-      page.setDefaultTimeout(WAIT_MS);
-      const errors: string[] = [];
-      page.on('pageerror', (error) => errors.push(error.message));
       await signIn(page, app.url, 'giamsat');
       await page.goto(`${app.url}/officer/local`);
       const list = page.getByRole('list', { name: 'Thủ tục riêng của tỉnh' });
@@ -144,12 +129,8 @@ describe.skipIf(!chromiumPath)(`the local data page in a real browser${chromiumP
   });
 
   test('per-commune one-stop shops: a bad name is listed, a row saved shows in the table and in the where answer, revert removes it', async () => {
-    const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1400, height: 1000 } });
+    const { context, page, errors } = await openPage(browser, WAIT_MS);
     try {
-      const page = await context.newPage();
-      page.setDefaultTimeout(WAIT_MS);
-      const errors: string[] = [];
-      page.on('pageerror', (error) => errors.push(error.message));
       await signIn(page, app.url, 'giamsat');
       await page.goto(`${app.url}/officer/local`);
       await page.getByLabel('Tên hoặc mã thủ tục').fill('1.001193');
@@ -162,13 +143,18 @@ describe.skipIf(!chromiumPath)(`the local data page in a real browser${chromiumP
       await page.getByLabel('Địa chỉ bộ phận một cửa của xã/phường').fill('Số 29 Lê Duẩn (ví dụ)');
       await page.getByLabel('Lý do (dòng xã/phường)').fill('Danh sách một cửa');
       await page.getByRole('button', { name: 'Lưu dòng xã/phường' }).click();
-      await expect.poll(() => page.getByRole('list', { name: 'Lỗi của dòng xã/phường' }).textContent()).toMatch(/^commune: tên xã\/phường phải bắt đầu bằng Xã, Phường/);
+      await expect
+        .poll(() => page.getByRole('list', { name: 'Lỗi của dòng xã/phường' }).textContent())
+        .toMatch(/^commune: tên xã\/phường phải bắt đầu bằng Xã, Phường/);
 
       await page.getByLabel('Xã/phường (ví dụ Phường Bến Nghé)').fill('Phường Bến Nghé');
       await page.getByLabel('Giờ làm việc của xã/phường').fill('Thứ 2 đến thứ 6');
       await page.getByRole('button', { name: 'Lưu dòng xã/phường' }).click();
-      await expect.poll(() => rows.locator('tbody tr').first().locator('td').allTextContents()).toEqual(['Phường Bến Nghé', 'Riêng thủ tục này', 'Số 29 Lê Duẩn (ví dụ)', 'Thứ 2 đến thứ 6', '', 'Sửa']);
-      const where = async () => (await chat(app.url, 'em ở phuong ben nghe, đăng ký khai sinh nộp ở đâu')).replies.map((r: { text: string }) => r.text).join('\n');
+      await expect
+        .poll(() => rows.locator('tbody tr').first().locator('td').allTextContents())
+        .toEqual(['Phường Bến Nghé', 'Riêng thủ tục này', 'Số 29 Lê Duẩn (ví dụ)', 'Thứ 2 đến thứ 6', '', 'Sửa']);
+      const where = async () =>
+        (await chat(app.url, 'em ở phuong ben nghe, đăng ký khai sinh nộp ở đâu')).replies.map((r: { text: string }) => r.text).join('\n');
       expect(await where()).toContain('• Địa chỉ: Số 29 Lê Duẩn (ví dụ)');
 
       await page.getByRole('button', { name: 'Hoàn tác phiên bản 1 (Mọi kênh · Phường Bến Nghé)' }).click();
