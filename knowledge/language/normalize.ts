@@ -7,11 +7,14 @@
  * The same texts — procedure names, record passages, vocabulary — are normalised turn after turn:
  * the results are kept, up to a bound (then the memory starts afresh).
  */
-const REMEMBERED_TEXTS = 50_000;
+const REMEMBERED_TEXTS = 20_000;
+/** Longer texts (a citizen's long message) are computed each time, not kept. */
+const REMEMBERED_LENGTH = 1_000;
 const NORMALIZED = new Map<string, string>();
 const FOLDED = new Map<string, string>();
 
 function remembered(cache: Map<string, string>, text: string, compute: (text: string) => string): string {
+  if (text.length > REMEMBERED_LENGTH) return compute(text);
   const known = cache.get(text);
   if (known !== undefined) return known;
   if (cache.size >= REMEMBERED_TEXTS) cache.clear();
