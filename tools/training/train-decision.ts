@@ -1,6 +1,7 @@
 /**
- * `npm run train:decision [-- --train citizen-questions.jsonl] [--negatives out-of-catalog.jsonl] [--folds 5] [--max-wrong 0.03] [--dry-run]`:
- * learns the resolver's decision model (bot/resolve/decision-model.json) from citizen-style
+ * `npm run train:decision [-- --train citizen-questions.jsonl] [--negatives out-of-catalog.jsonl] [--folds 5] [--max-wrong 0.03] [--form listwise|pointwise] [--dump held-out.jsonl] [--dry-run]`:
+ * learns the resolver's decision model (bot/resolve/decision-model.json; listwise by default: a
+ * question's hits and "none of them" in one softmax) from citizen-style
  * questions. Every question (as written and without diacritics) goes through the bot's own
  * understanding and retrieval (classify → retrieveCandidates over the full catalog); each hit is
  * labelled by whether its code (or a near-duplicate) is acceptable. Questions about things the
