@@ -6,6 +6,23 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+/** A message activity as the Emulator posts it to `/api/messages` (fields to add or replace in `fields`). */
+export function emulatorActivity(serviceUrl: string, conversationId: string, fields: Record<string, unknown> = {}) {
+  return {
+    type: 'message',
+    id: `act-${Math.random().toString(36).slice(2, 10)}`,
+    timestamp: new Date().toISOString(),
+    serviceUrl,
+    channelId: 'emulator',
+    from: { id: 'user-emulator', name: 'Người dùng', role: 'user' },
+    conversation: { id: conversationId },
+    recipient: { id: 'tro-ly-bot', name: 'Trợ lý', role: 'bot' },
+    locale: 'vi-VN',
+    textFormat: 'plain',
+    ...fields,
+  };
+}
+
 export interface ReceivedActivity {
   /** The request path, percent-decoded. */
   path: string;

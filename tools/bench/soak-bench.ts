@@ -15,12 +15,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDb } from '../../adapters/sql/db/open-db.ts';
 import { createPostgresSchema } from '../../adapters/sql/db/scratch-schema.ts';
+import { freePort } from './free-port.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const OFFICER = { username: 'soak-giam-sat', password: 'mat-khau-soak-bench-1' };
@@ -62,17 +62,6 @@ interface Stats {
   limited: number;
   acks: Ack[];
   streamsOpened: number;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -3,28 +3,16 @@
  * report `down`, never reject — the event hub delivers to this instance's listeners, the rate
  * limiter counts in this process (still limiting) — and recover when Redis answers.
  */
-import { createServer } from 'node:net';
 import { describe, expect, test } from 'vitest';
 import type { ConversationEvent } from '../../../bot/events/event-hub.ts';
 import { rateRule } from '../../../bot/limits/rate-limiter.ts';
 import { createRedisEventHub } from '../../../adapters/redis/redis-event-hub.ts';
 import { createRedisRateLimiter } from '../../../adapters/redis/redis-rate-limiter.ts';
-
-/** A port nothing listens on. */
-async function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from '../../../tools/bench/free-port.ts';
 
 describe('Redis unreachable', () => {
   test('the event hub starts, says down, and publish reaches local listeners without rejecting', async () => {
-    const hub = await createRedisEventHub(`redis://127.0.0.1:${await closedPort()}`, 'outage-test');
+    const hub = await createRedisEventHub(`redis://127.0.0.1:${await freePort()}`, 'outage-test');
     try {
       expect(hub.status?.()).toBe('down');
       const heard: ConversationEvent[] = [];
@@ -43,7 +31,7 @@ describe('Redis unreachable', () => {
 
   test('the rate limiter falls back to counting in this process: no error, still a limit', async () => {
     const down: boolean[] = [];
-    const limiter = await createRedisRateLimiter(`redis://127.0.0.1:${await closedPort()}`, 'outage-test', { onFallback: (isDown) => down.push(isDown) });
+    const limiter = await createRedisRateLimiter(`redis://127.0.0.1:${await freePort()}`, 'outage-test', { onFallback: (isDown) => down.push(isDown) });
     try {
       const rule = rateRule('chat', 3, 60);
       const decisions = [];

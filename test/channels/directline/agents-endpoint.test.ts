@@ -8,26 +8,13 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { portalConversationId } from '../../../channels/directline/agents-endpoint.ts';
-import { startFakeBotConnector, type FakeBotConnector, type ReceivedActivity } from '../../fakes/fake-bot-connector.ts';
+import { emulatorActivity, startFakeBotConnector, type FakeBotConnector, type ReceivedActivity } from '../../fakes/fake-bot-connector.ts';
 import { call } from '../../support/officer-app.ts';
 import { startTestApp, type TestApp } from '../../support/test-app.ts';
 
 /** An activity as the Emulator posts it. */
-function emulatorActivity(serviceUrl: string, text: string, extra: Record<string, unknown> = {}) {
-  return {
-    type: 'message',
-    id: `act-${Math.random().toString(36).slice(2, 10)}`,
-    timestamp: new Date().toISOString(),
-    serviceUrl,
-    channelId: 'emulator',
-    from: { id: 'user-emulator', name: 'Người dùng', role: 'user' },
-    conversation: { id: 'c0ffee00-emulator|livechat' },
-    recipient: { id: 'tro-ly-bot', name: 'Trợ lý', role: 'bot' },
-    text,
-    locale: 'vi-VN',
-    textFormat: 'plain',
-    ...extra,
-  };
+function emulatorTurn(serviceUrl: string, text: string, extra: Record<string, unknown> = {}) {
+  return emulatorActivity(serviceUrl, 'c0ffee00-emulator|livechat', { text, ...extra });
 }
 
 describe('without Azure credentials (loopback, as with the Emulator)', () => {
@@ -44,7 +31,7 @@ describe('without Azure credentials (loopback, as with the Emulator)', () => {
   });
 
   test('a message activity is answered through the connector at its serviceUrl, as a reply to it', async () => {
-    const activity = emulatorActivity(connector.url, 'lệ phí cấp hộ chiếu');
+    const activity = emulatorTurn(connector.url, 'lệ phí cấp hộ chiếu');
     const response = await fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
     expect(response.status).toBeLessThan(300);
     const reply = await connector.waitFor((r) => r.body.replyToId === activity.id);
@@ -57,7 +44,7 @@ describe('without Azure credentials (loopback, as with the Emulator)', () => {
     const ours = portalConversationId('emulator', activity.conversation.id);
     expect((await app.deps.store.get(ours))?.channel).toBe('portal');
     const action = reply.body.suggestedActions.actions.find((a: { value: { payload: string } }) => a.value.payload.startsWith('ask:processing_time:'));
-    const follow = emulatorActivity(connector.url, action.text, { value: action.value });
+    const follow = emulatorTurn(connector.url, action.text, { value: action.value });
     await fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(follow) });
     const second = await connector.waitFor((r) => r.body.replyToId === follow.id);
     expect(second.body.text).toMatch(/ngày làm việc/);
@@ -66,7 +53,7 @@ describe('without Azure credentials (loopback, as with the Emulator)', () => {
 
   test('officer handoff: the officer is pushed to the conversation, the bot stays silent, the rating follows the close', async () => {
     const post = async (text: string, extra: Record<string, unknown> = {}) => {
-      const activity = emulatorActivity(connector.url, text, { conversation: { id: 'handoff-emulator|livechat' }, ...extra });
+      const activity = emulatorTurn(connector.url, text, { conversation: { id: 'handoff-emulator|livechat' }, ...extra });
       const response = await fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
       expect(response.status).toBeLessThan(300);
       return activity;
@@ -109,7 +96,7 @@ describe('without Azure credentials (loopback, as with the Emulator)', () => {
   });
 
   test('an activity the channel refuses (empty text) is answered in Vietnamese and nothing is stored', async () => {
-    const activity = emulatorActivity(connector.url, '   ', { conversation: { id: 'empty-emulator|livechat' } });
+    const activity = emulatorTurn(connector.url, '   ', { conversation: { id: 'empty-emulator|livechat' } });
     const response = await fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
     expect(response.status).toBeLessThan(300);
     const told = await connector.waitFor((r) => r.body.replyToId === activity.id);
@@ -120,7 +107,7 @@ describe('without Azure credentials (loopback, as with the Emulator)', () => {
   test('a caller that is not on this machine is refused, in Vietnamese', async () => {
     const before = connector.received.length;
     // Behind a proxy on loopback the client's address is the forwarded one.
-    const response = await call(`${app.url}/api/messages`, 'POST', emulatorActivity(connector.url, 'lệ phí cấp hộ chiếu'), { 'x-forwarded-for': '203.0.113.5' });
+    const response = await call(`${app.url}/api/messages`, 'POST', emulatorTurn(connector.url, 'lệ phí cấp hộ chiếu'), { 'x-forwarded-for': '203.0.113.5' });
     expect(response.status).toBe(403);
     expect(response.body.error.message).toMatch(/xác thực Azure/);
     expect(connector.received.length).toBe(before);
@@ -135,7 +122,7 @@ describe('with Azure credentials', () => {
   afterAll(async () => app?.close());
 
   test('the SDK refuses a request without a token or with a malformed one (401), even from loopback', async () => {
-    const activity = emulatorActivity('http://127.0.0.1:9/', 'lệ phí cấp hộ chiếu');
+    const activity = emulatorTurn('http://127.0.0.1:9/', 'lệ phí cấp hộ chiếu');
     expect((await call(`${app.url}/api/messages`, 'POST', activity)).status).toBe(401);
     expect((await call(`${app.url}/api/messages`, 'POST', activity, { authorization: 'Bearer not-a-jwt' })).status).toBe(401);
     expect(await app.deps.store.get(portalConversationId('emulator', activity.conversation.id))).toBeNull();
@@ -149,7 +136,7 @@ describe('under NODE_ENV=production without Azure credentials', () => {
     let app: TestApp | undefined;
     try {
       app = await startTestApp({ warm: false });
-      const response = await call(`${app.url}/api/messages`, 'POST', emulatorActivity('http://127.0.0.1:9/', 'chào'));
+      const response = await call(`${app.url}/api/messages`, 'POST', emulatorTurn('http://127.0.0.1:9/', 'chào'));
       expect(response.status).toBe(503);
       expect(response.body.error).toMatchObject({ code: 'agents_not_configured', message: expect.stringContaining('clientId') });
     } finally {

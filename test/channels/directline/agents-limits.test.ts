@@ -6,24 +6,10 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { portalConversationId } from '../../../channels/directline/agents-endpoint.ts';
-import { startFakeBotConnector, type FakeBotConnector } from '../../fakes/fake-bot-connector.ts';
+import { emulatorActivity, startFakeBotConnector, type FakeBotConnector } from '../../fakes/fake-bot-connector.ts';
 import { call } from '../../support/officer-app.ts';
 import { startTestApp, type TestApp } from '../../support/test-app.ts';
 
-function activity(serviceUrl: string, conversationId: string, extra: Record<string, unknown>) {
-  return {
-    type: 'message',
-    id: `act-${Math.random().toString(36).slice(2, 10)}`,
-    timestamp: new Date().toISOString(),
-    serviceUrl,
-    channelId: 'emulator',
-    from: { id: 'user-emulator', role: 'user' },
-    conversation: { id: conversationId },
-    recipient: { id: 'tro-ly-bot', role: 'bot' },
-    locale: 'vi-VN',
-    ...extra,
-  };
-}
 
 describe('POST /api/messages without Azure credentials, with a small chat bucket', () => {
   let app: TestApp;
@@ -41,7 +27,7 @@ describe('POST /api/messages without Azure credentials, with a small chat bucket
   test('the third message in a minute is 429 with Retry-After, not stored and not answered; a conversationUpdate still passes', async () => {
     const conversation = 'limits-emulator|livechat';
     const post = (extra: Record<string, unknown>) => {
-      const sent = activity(connector.url, conversation, extra);
+      const sent = emulatorActivity(connector.url, conversation, extra);
       return call(`${app.url}/api/messages`, 'POST', sent).then((response) => ({ sent, response }));
     };
     for (const text of ['lệ phí cấp hộ chiếu', 'làm hộ chiếu ở đâu']) {

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Activity } from 'botframework-directlinejs';
 import { FEEDBACK_ACKS, FEEDBACK_LABELS } from '../../../bot/insights/feedback-control.ts';
 import { portalConversationId } from '../../../channels/directline/agents-endpoint.ts';
-import { startFakeBotConnector, type FakeBotConnector } from '../../fakes/fake-bot-connector.ts';
+import { emulatorActivity, startFakeBotConnector, type FakeBotConnector } from '../../fakes/fake-bot-connector.ts';
 import { call, login } from '../../support/officer-app.ts';
 import { choicesOf, connectDirectLine, DIRECTLINE_SECRET, generateToken, messageIdOf, textOf, turn, type DirectLineCitizen } from '../../support/directline.ts';
 import { startTestApp, type TestApp } from '../../support/test-app.ts';
@@ -108,24 +108,7 @@ describe('Direct Line (Web Chat)', () => {
 });
 
 describe('POST /api/messages (Azure Bot Service, the Emulator)', () => {
-  let serial = 0;
-  function activity(text: string, extra: Record<string, unknown> = {}) {
-    serial += 1;
-    return {
-      type: 'message',
-      id: `act-fb-${serial}`,
-      timestamp: new Date().toISOString(),
-      serviceUrl: connector.url,
-      channelId: 'emulator',
-      from: { id: 'user-emulator', name: 'Người dùng', role: 'user' },
-      conversation: { id: 'feedback-emulator|livechat' },
-      recipient: { id: 'tro-ly-bot', name: 'Trợ lý', role: 'bot' },
-      text,
-      locale: 'vi-VN',
-      textFormat: 'plain',
-      ...extra,
-    };
-  }
+  const activity = (text: string, extra: Record<string, unknown> = {}) => emulatorActivity(connector.url, 'feedback-emulator|livechat', { text, ...extra });
   async function post(body: ReturnType<typeof activity>) {
     const response = await fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     expect(response.status).toBeLessThan(300);

@@ -12,19 +12,9 @@ import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { call, chat, login, openEventStream } from '../../support/officer-app.ts';
 import { startTestApp, type TestApp } from '../../support/test-app.ts';
+import { freePort } from '../../../tools/bench/free-port.ts';
 
 const PASSWORD = 'mat-khau-rat-dai-1';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function startRedis(port: number): Promise<ChildProcess> {
   const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
