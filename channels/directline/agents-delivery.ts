@@ -1,7 +1,7 @@
 /**
  * Everything a Bot Framework conversation (`POST /api/messages`) is told — the turn's answer, desk
  * notices, an officer's reply later, a dossier notice — reaches it one way: the conversation's
- * stored messages past the contact's delivery mark are rendered as portal activities, written to
+ * stored messages past the contact's delivery mark (bot/delivery/stored-delivery.ts) are rendered as portal activities, written to
  * the outbox (in order, each part once, whichever instance syncs) and sent by the outbox worker
  * to the conversation's connector: as a reply to the citizen's activity when they answer it
  * (`/v3/conversations/{id}/activities/{replyToId}`), else to the conversation. One path, so
@@ -9,14 +9,13 @@
  */
 import type { ConversationEvent } from '../../bot/events/event-hub.ts';
 import type { ChannelContacts } from '../../bot/delivery/channel-contacts.ts';
-import { oneAtATime } from '../../bot/delivery/one-at-a-time.ts';
+import { createStoredDelivery } from '../../bot/delivery/stored-delivery.ts';
 import type { NewOutboxItem, OutboxItem, OutboxStore } from '../../bot/delivery/outbox-store.ts';
 import type { SendOutcome } from '../../bot/delivery/outbox-worker.ts';
 import type { ConversationStore } from '../../bot/conversation/conversation-store.ts';
 import { storedActivities } from './portal-channel.ts';
 
 export const BOTFRAMEWORK_CHANNEL = 'botframework';
-const PAGE = 100;
 
 /** Where a Bot Framework conversation is reached: its connector, channel, conversation and our bot's id there. */
 export interface ConversationAddress {
@@ -54,22 +53,20 @@ export function createAgentsDelivery(deps: {
   now?: () => Date;
   log?: DeliveryLogger;
 }): AgentsDelivery {
-  const now = deps.now ?? (() => new Date());
-  const known = new Map<string, boolean>();
-
-  async function syncNow(conversationId: string): Promise<number> {
-    const contact = await deps.contacts.byConversation(conversationId);
-    if (!contact || contact.channel !== BOTFRAMEWORK_CHANNEL) return 0;
-    let after = contact.deliveredThrough;
-    let enqueued = 0;
-    for (;;) {
-      const messages = await deps.store.messages(conversationId, { afterId: after, limit: PAGE });
-      if (messages.length === 0) break;
+  const delivery = createStoredDelivery({
+    channel: BOTFRAMEWORK_CHANNEL,
+    store: deps.store,
+    contacts: deps.contacts,
+    outbox: deps.outbox,
+    linksBeforeFirstTurn: false,
+    kick: deps.kick,
+    ...(deps.now ? { now: deps.now } : {}),
+    ...(deps.log ? { log: deps.log } : {}),
+    async itemsFor(conversationId, contact, messages) {
       const items: NewOutboxItem[] = [];
       // The citizen's activity the following messages answer (its id and sender, kept with the message).
       let answering: { activityId?: string; userId?: string } = {};
       for (const message of messages) {
-        after = message.id;
         if (message.author === 'citizen') {
           answering = ((message.payload ?? {}) as { channelData?: { activityId?: string; userId?: string } }).channelData ?? {};
           continue;
@@ -79,27 +76,10 @@ export function createAgentsDelivery(deps: {
           items.push({ channel: BOTFRAMEWORK_CHANNEL, conversationId, recipient: contact.userId, messageId: message.id, part, body: { ...activity, ...reply } });
         });
       }
-      enqueued += await deps.outbox.enqueue(items, now());
-      await deps.contacts.advance(conversationId, after);
-      if (messages.length < PAGE) break;
-    }
-    if (enqueued > 0) deps.kick();
-    return enqueued;
-  }
-
-  const sync = oneAtATime(syncNow, 0);
-
-  async function isBotFramework(conversationId: string): Promise<boolean> {
-    const cached = known.get(conversationId);
-    if (cached) return true;
-    const found = (await deps.contacts.byConversation(conversationId))?.channel === BOTFRAMEWORK_CHANNEL;
-    // Only a positive answer is kept: a conversation becomes a Bot Framework one at its first turn.
-    if (found) {
-      if (known.size > 50_000) known.clear();
-      known.set(conversationId, true);
-    }
-    return found;
-  }
+      return items;
+    },
+  });
+  const { sync } = delivery;
 
   return {
     async remember(conversationId, address) {
@@ -114,21 +94,12 @@ export function createAgentsDelivery(deps: {
         // Already linked under another address (the connector moved): the stored address is used.
         deps.log?.warn({ err: error, conversationId }, 'bot framework address not updated');
       }
-      known.set(conversationId, true);
+      delivery.claim(conversationId);
       await sync(conversationId);
     },
     sync,
-    onEvent(event) {
-      if (event.from === 'citizen' || event.conversationId.startsWith('__')) return;
-      void isBotFramework(event.conversationId)
-        .then((ours) => (ours ? sync(event.conversationId) : 0))
-        .catch((error: unknown) => deps.log?.warn({ err: error, conversationId: event.conversationId }, 'bot framework delivery sync failed'));
-    },
-    async catchUp() {
-      let total = 0;
-      for (const conversationId of await deps.contacts.behind(BOTFRAMEWORK_CHANNEL, 100)) total += await sync(conversationId);
-      return total;
-    },
+    onEvent: delivery.onEvent,
+    catchUp: delivery.catchUp,
     async send(item) {
       let address: ConversationAddress;
       try {

@@ -1,14 +1,12 @@
 /**
  * Everything the conversation says to a Zalo citizen — bot answers, officer replies, desk
- * notices, dossier status notices — reaches the outbox from one place: the conversation's stored
- * messages past the contact's delivery mark, rendered for Zalo and enqueued in order (each part
- * once, whoever syncs), then the mark moves on. A sync runs after each citizen turn, on every
- * EventHub event of a Zalo conversation (an officer's reply, a status change — from any
- * instance), and as a sweep for anything a crash left behind.
+ * notices, dossier status notices — reaches the outbox through the stored-message delivery
+ * (bot/delivery/stored-delivery.ts): rendered for Zalo here, with a ZNS status notice as the
+ * fallback outside the messaging window, and the choices offered noted for button presses.
  */
 import type { ConversationEvent } from '../../bot/events/event-hub.ts';
 import type { ChannelContacts } from '../../bot/delivery/channel-contacts.ts';
-import { oneAtATime } from '../../bot/delivery/one-at-a-time.ts';
+import { createStoredDelivery } from '../../bot/delivery/stored-delivery.ts';
 import type { NewOutboxItem, OutboxStore } from '../../bot/delivery/outbox-store.ts';
 import type { ConversationStore, StoredMessage } from '../../bot/conversation/conversation-store.ts';
 import { cardReply, quickRepliesReply, textReply, type ProcedureCardData, type QuickReply, type Reply } from '../../bot/replies.ts';
@@ -44,7 +42,6 @@ export interface ZaloDelivery {
   catchUp(): Promise<number>;
 }
 
-const PAGE = 100;
 
 /** A stored message back as the reply it was (its payload keeps buttons and card). */
 export function replyOf(message: StoredMessage): Reply {
@@ -74,23 +71,19 @@ function statusTemplate(message: StoredMessage, templateId: string | undefined):
 }
 
 export function createZaloDelivery(deps: ZaloDeliveryDeps): ZaloDelivery {
-  const now = deps.now ?? (() => new Date());
-  /** Conversation id → whether it is a Zalo conversation (conversation ids are never reused). */
-  const known = new Map<string, boolean>();
-  /** One sync at a time per conversation in this process. */
-
-  async function syncNow(conversationId: string): Promise<number> {
-    const contact = await deps.contacts.byConversation(conversationId);
-    if (!contact || contact.channel !== 'zalo') return 0;
-    let after = contact.deliveredThrough;
-    let enqueued = 0;
-    for (;;) {
-      const messages = await deps.store.messages(conversationId, { afterId: after, limit: PAGE });
-      if (messages.length === 0) break;
+  const { sync, onEvent, catchUp } = createStoredDelivery({
+    channel: 'zalo',
+    store: deps.store,
+    contacts: deps.contacts,
+    outbox: deps.outbox,
+    linksBeforeFirstTurn: true,
+    kick: deps.kick,
+    ...(deps.now ? { now: deps.now } : {}),
+    ...(deps.log ? { log: deps.log } : {}),
+    async itemsFor(conversationId, contact, messages) {
       const items: NewOutboxItem[] = [];
       let offered: QuickReply[] | null = null;
       for (const message of messages) {
-        after = message.id;
         if (message.author === 'citizen') continue;
         const wires = deps.channel.render({ conversationId, from: message.author, reply: replyOf(message), messageId: message.id, rateable: offersFeedback(message) });
         const fallback = statusTemplate(message, deps.statusTemplateId);
@@ -102,38 +95,8 @@ export function createZaloDelivery(deps: ZaloDeliveryDeps): ZaloDelivery {
         if (message.intent !== FEEDBACK_INTENT) offered = wires.at(-1)?.choices ?? [];
       }
       if (offered) await deps.contacts.setOffered(conversationId, offered);
-      enqueued += await deps.outbox.enqueue(items, now());
-      await deps.contacts.advance(conversationId, after);
-      if (messages.length < PAGE) break;
-    }
-    if (enqueued > 0) deps.kick();
-    return enqueued;
-  }
-
-  const sync = oneAtATime(syncNow, 0);
-
-  async function isZalo(conversationId: string): Promise<boolean> {
-    const cached = known.get(conversationId);
-    if (cached !== undefined) return cached;
-    const zalo = (await deps.contacts.byConversation(conversationId))?.channel === 'zalo';
-    if (known.size > 50_000) known.clear();
-    known.set(conversationId, zalo);
-    return zalo;
-  }
-
-  return {
-    sync,
-    onEvent(event) {
-      // The citizen's own words need no delivery; the desk's channel is no conversation.
-      if (event.from === 'citizen' || event.conversationId.startsWith('__')) return;
-      void isZalo(event.conversationId)
-        .then((zalo) => (zalo ? sync(event.conversationId) : 0))
-        .catch((error: unknown) => deps.log?.warn({ err: error, conversationId: event.conversationId }, 'zalo delivery sync failed'));
+      return items;
     },
-    async catchUp() {
-      let total = 0;
-      for (const conversationId of await deps.contacts.behind('zalo', 100)) total += await sync(conversationId);
-      return total;
-    },
-  };
+  });
+  return { sync, onEvent, catchUp };
 }
