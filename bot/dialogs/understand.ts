@@ -4,7 +4,7 @@
  */
 import type { ConversationState } from '../conversation/conversation-state.ts';
 import type { TurnDeps } from '../deps.ts';
-import { asksHandoff, classify, topicQuery, topicWeight } from '../intents/classify.ts';
+import { asksHandoff, classify, resolveInputOf } from '../intents/classify.ts';
 import { parsePayload } from '../replies.ts';
 import { nameObject } from '../../knowledge/language/name-actions.ts';
 import { resolveProcedure, type Resolution } from '../resolve/procedure-resolver.ts';
@@ -29,7 +29,7 @@ export async function understand(turn: Turn, state: ConversationState, deps: Tur
   let resolution: Resolution = { kind: 'none', reason: 'no_topic' };
   if (!payload && !asksHandoff(words) && words.topicCore.length > 0) {
     resolution = await resolveProcedure(
-      { topic: words.topic, weightOf: topicWeight, query: topicQuery(words), levels: words.levels, message: words.analysis.folded },
+      { ...resolveInputOf(words), message: words.analysis.folded },
       deps,
     );
     // A correction ("à không, ý em là cấp lại") that names nothing clearly by itself applies to
@@ -37,7 +37,7 @@ export async function understand(turn: Turn, state: ConversationState, deps: Tur
     if (words.correction && current && resolution.kind !== 'confident') {
       const together = classify(`${text} ${nameObject(current.name)}`);
       const corrected = await resolveProcedure(
-        { topic: together.topic, weightOf: topicWeight, query: topicQuery(together), levels: together.levels },
+        resolveInputOf(together),
         deps,
       );
       const moved = corrected.kind === 'confident' ? corrected.best.procedure.code !== current.code : corrected.kind === 'ambiguous';

@@ -15,6 +15,7 @@ import { SCOPE_RULES, type ScopeTag } from './out-of-scope-rules.ts';
 import { PhraseMatcher, type PhraseMatch } from '../../knowledge/language/phrase-matcher.ts';
 import { inCompound, isStopWord } from '../../knowledge/language/stop-words.ts';
 import { analyzeMessage, oddTokenShare, type AnalyzedMessage, type Token } from '../../knowledge/language/message-tokens.ts';
+import type { ResolveInput } from '../resolve/procedure-resolver.ts';
 
 type Tag = FacetTag | ConversationTag | ScopeTag;
 
@@ -206,6 +207,11 @@ export function wordingKey(text: string): string {
     .topic.filter((token) => topicWeight(token) >= 1)
     .map((token) => token.folded)
     .join(' ');
+}
+
+/** What the resolver is asked for a classified message: its topic, the words' weights, the query, the levels named. */
+export function resolveInputOf(c: Classification): ResolveInput {
+  return { topic: c.topic, weightOf: topicWeight, query: topicQuery(c), levels: c.levels };
 }
 
 /** Importance of a topic word for naming a procedure: frame words typed without accents count less. */

@@ -60,9 +60,14 @@ export function decisionModel(): DecisionModel {
 
 /** Probability that a hit with these features is the procedure meant. */
 export function likelihood(model: Pick<DecisionModel, 'mean' | 'scale' | 'weights' | 'bias'>, features: readonly number[]): number {
+  return 1 / (1 + Math.exp(-score(model, features)));
+}
+
+/** The hit's score: bias plus the weighted standardised features. */
+function score(model: Pick<DecisionModel, 'mean' | 'scale' | 'weights' | 'bias'>, features: readonly number[]): number {
   let z = model.bias;
   for (let i = 0; i < features.length; i++) z += model.weights[i]! * ((features[i]! - model.mean[i]!) / model.scale[i]!);
-  return 1 / (1 + Math.exp(-z));
+  return z;
 }
 
 /**
@@ -71,11 +76,7 @@ export function likelihood(model: Pick<DecisionModel, 'mean' | 'scale' | 'weight
  */
 export function probabilities(model: Pick<DecisionModel, 'mean' | 'scale' | 'weights' | 'bias' | 'form'>, rows: readonly number[][]): number[] {
   if (model.form !== 'listwise') return rows.map((row) => likelihood(model, row));
-  const scores = rows.map((row) => {
-    let z = model.bias;
-    for (let i = 0; i < row.length; i++) z += model.weights[i]! * ((row[i]! - model.mean[i]!) / model.scale[i]!);
-    return z;
-  });
+  const scores = rows.map((row) => score(model, row));
   const top = Math.max(0, ...scores);
   const exps = scores.map((s) => Math.exp(s - top));
   const total = Math.exp(-top) + exps.reduce((a, b) => a + b, 0);

@@ -4,7 +4,7 @@
  * the decision (commit / clarify / none). A developer's lens on why a question was answered so.
  */
 import path from 'node:path';
-import { classify, topicQuery, topicWeight } from '../../bot/intents/classify.ts';
+import { classify, resolveInputOf, topicQuery } from '../../bot/intents/classify.ts';
 import { decide, decisionModel, namedOutrightLeads, probabilities } from '../../bot/resolve/decision-model.ts';
 import { RESOLVER_TUNING, retrieveCandidates } from '../../bot/resolve/procedure-resolver.ts';
 import { loadNationalProcedures } from '../../knowledge/import/load-national.ts';
@@ -21,7 +21,7 @@ for (const text of questions) {
   const words = classify(text);
   const query = topicQuery(words);
   console.log(`\n"${text}"\n  facet=${words.facet} topic="${query}" levels=${words.levels.join(',')}`);
-  const { hits, features } = await retrieveCandidates({ topic: words.topic, weightOf: topicWeight, query, levels: words.levels }, deps);
+  const { hits, features } = await retrieveCandidates(resolveInputOf(words), deps);
   const probs = probabilities(model, features);
   const named = namedOutrightLeads(features);
   for (const [i, h] of hits.entries()) {

@@ -22,7 +22,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { askedPhrasing, asksHandoff, classify, topicQuery, topicWeight } from '../../bot/intents/classify.ts';
+import { askedPhrasing, asksHandoff, classify, resolveInputOf } from '../../bot/intents/classify.ts';
 import { FEATURE_NAMES } from '../../bot/resolve/candidate-features.ts';
 import { decide, namedOutrightLeads, probabilities, type DecisionModel } from '../../bot/resolve/decision-model.ts';
 import { RESOLVER_TUNING, retrieveCandidates } from '../../bot/resolve/procedure-resolver.ts';
@@ -163,7 +163,7 @@ for (const protocol of PROTOCOLS) {
       const words = classify(e.question.text);
       if (asksHandoff(words) || words.topicCore.length === 0) continue;
       const { hits, features } = await retrieveCandidates(
-        { topic: words.topic, weightOf: topicWeight, query: topicQuery(words), levels: words.levels },
+        resolveInputOf(words),
         { retriever, catalog: deps.catalog },
       );
       const labels = hits.map((h) => (e.question.codes.includes(h.procedure.code) || h.variants.some((v) => e.question.codes.includes(v)) ? 1 : 0));
@@ -178,7 +178,7 @@ for (const protocol of PROTOCOLS) {
       const words = classify(e.question.text);
       if (asksHandoff(words) || words.topicCore.length === 0) continue;
       const { hits, features } = await retrieveCandidates(
-        { topic: words.topic, weightOf: topicWeight, query: topicQuery(words), levels: words.levels },
+        resolveInputOf(words),
         { retriever: curatedRetriever, catalog: curatedCatalog },
       );
       e.curated = { features, labels: hits.map((h) => (codes.includes(h.procedure.code) ? 1 : 0)) };
@@ -245,7 +245,7 @@ if (existsSync(values.faq!)) {
       const words = classify(text);
       if (!asksHandoff(words) && words.topicCore.length > 0) {
         const { hits, features } = await retrieveCandidates(
-          { topic: words.topic, weightOf: topicWeight, query: topicQuery(words), levels: words.levels },
+          resolveInputOf(words),
           { retriever, catalog: deps.catalog },
         );
         e.faq = { features, labels: hits.map((h) => (acceptable.includes(h.procedure.code) ? 1 : 0)) };
@@ -269,7 +269,7 @@ if (existsSync(values.dev!)) {
     const words = classify(first.text);
     if (asksHandoff(words) || words.topicCore.length === 0) continue;
     const { hits, features } = await retrieveCandidates(
-      { topic: words.topic, weightOf: topicWeight, query: topicQuery(words), levels: words.levels },
+      resolveInputOf(words),
       { retriever, catalog: deps.catalog },
     );
     const labels = hits.map((h) => (names.some((n) => foldDiacritics(h.procedure.name).toLowerCase().includes(n)) ? 1 : 0));
