@@ -216,14 +216,29 @@ function unexplainedWords(ctx: TurnContext, procedure: Procedure): number {
 export function isFollowUp(ctx: TurnContext): boolean {
   const { words, current, resolution } = ctx.understanding;
   if (words.facet === null || current === null) return false;
-  if (resolution.kind === 'confident' && namesIt(resolution.best.match)) return false;
-  if (resolution.kind === 'confident' && resolution.best.procedure.code === current.code) return true;
+  if (resolution.kind === 'confident') return !namesOtherOutright(resolution.best, resolution.confidence) || resolution.best.procedure.code === current.code;
   if (resolution.kind === 'ambiguous' && resolution.candidates.some((c) => c.procedure.code === current.code)) return true;
   // Nothing else found for the words ("nhờ mẹ ở quê đi xin thay được không"): they tell more
   // about the procedure under discussion.
   if (resolution.kind === 'none') return resolution.reason !== 'outside_catalog';
   return unexplainedWords(ctx, current) <= 1 || words.topicCore.length <= FOLLOW_UP_WORDS;
 }
+
+/**
+ * A follow-up moves to another procedure only when it names that one: most of the message's words
+ * are in its name, and the message says much of the name or the decision model is all but sure
+ * ("xe tải chạy dịch vụ có phải gắn phù hiệu không"). Words that a long name merely contains
+ * ("người yêu em thường trú ở tỉnh khác thì đăng ký ở xã nào" is not "giấy thông hành … cho công dân
+ * có hộ khẩu thường trú ở tỉnh …") tell more about the procedure under discussion.
+ */
+function namesOtherOutright(candidate: Candidate, confidence: number): boolean {
+  return namesIt(candidate.match) && (candidate.match.nameFit >= SWITCH_NAME_FIT || confidence >= SWITCH_CONFIDENCE);
+}
+
+/** How much of the other procedure's name a follow-up must say to move to it… */
+const SWITCH_NAME_FIT = 0.45;
+/** …or how likely it must be (of held-out questions at p ≥ 0.9, about 98% were right). */
+const SWITCH_CONFIDENCE = 0.9;
 
 /** Topic words a follow-up may carry without naming something new ("nộp trực tiếp thì bao lâu có sổ"). */
 const FOLLOW_UP_WORDS = 2;

@@ -14,6 +14,7 @@ import { chosenOrdinal, findDossierCode, isCarryOver, isCorrection, mentionedLev
 import { SCOPE_RULES, type ScopeTag } from './out-of-scope-rules.ts';
 import { PhraseMatcher, type PhraseMatch } from '../../knowledge/language/phrase-matcher.ts';
 import { inCompound, isStopWord } from '../../knowledge/language/stop-words.ts';
+import { citizenPhraseSpans } from '../../knowledge/language/citizen-phrases.ts';
 import { analyzeMessage, oddTokenShare, type AnalyzedMessage, type Token } from '../../knowledge/language/message-tokens.ts';
 import type { ResolveInput } from '../resolve/procedure-resolver.ts';
 
@@ -80,12 +81,17 @@ export interface Classification {
 
 export function classify(text: string): Classification {
   const analysis = analyzeMessage(text, VOCABULARY);
-  const matches = MATCHER.match(analysis.tokens);
+  const found = MATCHER.match(analysis.tokens);
 
   const facetScores = Object.fromEntries(FACET_INTENTS.map((f) => [f, 0])) as Record<FacetIntent, number>;
   const howToAspects = new Set<HowToAspect>();
   const social = { greeting: 0, thanks: 0, handoff: 0, status: 0, out_of_scope: 0 };
   const consumed = new Array<boolean>(analysis.tokens.length).fill(false);
+  const citizenPhrases = citizenPhraseSpans(analysis.tokens.map((t) => t.folded));
+  // A shorter phrase inside a citizen phrase is that phrase's word, not an intent of its own.
+  const insideCitizenPhrase = (positions: readonly number[]) =>
+    citizenPhrases.some(([start, end]) => end - start > positions.length && positions.every((i) => i >= start && i < end));
+  const matches = found.filter((match) => match.rule.tag === 'neutral' || !insideCitizenPhrase(match.positions));
 
   for (const match of matches) {
     const { tag, weight } = match.rule;

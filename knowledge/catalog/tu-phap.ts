@@ -127,7 +127,7 @@ export const tuPhapProcedures: ProcedureInput[] = [
   },
   {
     code: '3.000333',
-    name: 'Cấp Phiếu lý lịch tư pháp (công dân Việt Nam, người nước ngoài đang cư trú tại Việt Nam, người Việt Nam đang cư trú ở nước ngoài)',
+    name: 'Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam, người nước ngoài đang cư trú tại Việt Nam, người Việt Nam đang cư trú ở nước ngoài',
     aliases: aliases('lý lịch tư pháp', 'phiếu lý lịch tư pháp', 'làm lý lịch tư pháp', 'xin lý lịch tư pháp', 'llttp', 'lltp', 'giấy xác nhận không tiền án tiền sự', 'xác nhận không tiền án tiền sự', 'không tiền án tiền sự', 'phiếu lý lịch tư pháp số 1', 'phiếu lý lịch tư pháp số 2', 'lý lịch tư pháp để xin visa'),
     levels: ['tinh'],
     sector: 'Lý lịch tư pháp',

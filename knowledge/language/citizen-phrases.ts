@@ -52,3 +52,19 @@ export function synonymRewrites(text: string): string[] {
     .filter((match) => !matches.some((other) => inside(match, other)))
     .map(({ start, end, expansion }) => [...words.slice(0, start), expansion, ...words.slice(end)].join(' '));
 }
+
+/**
+ * Where citizen phrases of two syllables or more stand in a message's folded words, as
+ * [start, end) spans: their words are the topic ("tiền rách", "tiền án"), not the facet words
+ * they contain ("tiền" alone asks about a fee).
+ */
+export function citizenPhraseSpans(folded: readonly string[]): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  for (const { syllables } of KEYS) {
+    if (syllables.length < 2) continue;
+    for (let i = 0; i + syllables.length <= folded.length; i++) {
+      if (syllables.every((s, j) => folded[i + j] === s)) spans.push([i, i + syllables.length]);
+    }
+  }
+  return spans;
+}

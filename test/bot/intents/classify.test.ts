@@ -45,6 +45,16 @@ describe('facet intents', () => {
     expect(intentOf('bao nhiêu tiền')).toBe('fee');
   });
 
+  test('a facet word inside a citizen phrase is the phrase\'s word: "tiền rách", "tiền án" ask nothing about money', () => {
+    const torn = classify('đổi tiền rách ở đâu');
+    expect(torn.facet).toBe('how_to');
+    expect(torn.facetScores.fee).toBe(0);
+    expect(torn.topic.map((t) => t.folded)).toEqual(['doi', 'tien', 'rach']);
+    expect(classify('co tien an thi xin phieu ly lich tu phap duoc ko').facetScores.fee).toBe(0);
+    // On its own "tiền" still asks the fee.
+    expect(intentOf('hết bao nhiêu tiền')).toBe('fee');
+  });
+
   test('"nộp hồ sơ ở đâu" asks where, although it says "hồ sơ"', () => {
     const c = classify('nộp hồ sơ ở đâu');
     expect(c.facet).toBe('how_to');

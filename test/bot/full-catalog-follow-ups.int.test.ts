@@ -1,0 +1,52 @@
+/**
+ * Conversations over the whole shipped catalog (2,644 procedures), over real HTTP: a follow-up
+ * whose words a long unrelated name happens to contain stays on the procedure under discussion;
+ * one that names another procedure moves to it; a citizen phrase that holds a facet word ("tiền
+ * rách") is read as the topic, not as a question about fees.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startTestApp, type TestApp } from '../support/test-app.ts';
+import { chat } from '../support/officer-app.ts';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp({ config: { catalog: 'full' } });
+}, 120_000);
+afterAll(async () => {
+  await app?.close();
+});
+
+async function conversation() {
+  let id: string | undefined;
+  return async (text: string) => {
+    const reply = await chat(app.url, text, id);
+    id = reply.conversationId;
+    return reply as { intent: string; procedure: { code: string; name: string } | null; replies: Array<{ text?: string }> };
+  };
+}
+
+describe('follow-ups over the full catalog', () => {
+  test('words a long name merely contains ("thường trú ở tỉnh") do not move a marriage question to a border pass', async () => {
+    const say = await conversation();
+    expect((await say('đăng ký kết hôn cần giấy tờ gì')).procedure?.code).toBe('1.000894');
+    const where = await say('nguoi yeu e thuong tru o tinh khac thi dang ky o xa nao cung dc ha');
+    expect(where.procedure?.code).toBe('1.000894');
+    const fee = await say('le phi bao nhieu v');
+    expect(fee.intent).toBe('fee');
+    expect(fee.procedure?.code).toBe('1.000894');
+  });
+
+  test('a follow-up that names another procedure moves to it', async () => {
+    const say = await conversation();
+    expect((await say('Xin giấy phép kinh doanh vận tải bằng xe ô tô thì hồ sơ cần gì?')).procedure?.name).toMatch(/giấy phép kinh doanh vận tải/i);
+    const badge = await say('Xe tải chạy dịch vụ có phải gắn phù hiệu không, xin ở đâu?');
+    expect(badge.procedure?.name).toMatch(/Phù hiệu/);
+  });
+});
+
+test('"đổi tiền rách ở đâu" is about exchanging damaged money, asked as where/how, not a fee question', async () => {
+  const say = await conversation();
+  const reply = await say('đổi tiền rách ở đâu');
+  expect(reply.intent).toBe('how_to');
+  expect(reply.procedure?.name).toMatch(/không đủ tiêu chuẩn lưu thông/);
+});
