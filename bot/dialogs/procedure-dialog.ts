@@ -170,8 +170,14 @@ function answerWithOtherLevels(ctx: TurnContext, procedures: Procedure[], intent
   return result;
 }
 
-/** An option at least this share of the first's probability is tied with it. */
+/** An option at least this share of the first's probability is tied with it… */
 const CLOSE_SHARE = 0.9;
+/** …as is one the retriever scored within this share of it, whose name the message fits as well. */
+const TIED_SCORE_SHARE = 0.005;
+
+function tiedWith(candidate: Candidate, top: Candidate): boolean {
+  return Math.abs(candidate.score - top.score) <= TIED_SCORE_SHARE * Math.abs(top.score) && candidate.match.nameFit === top.match.nameFit;
+}
 
 /**
  * Several procedures fit about equally. When they would all get the same answer to this
@@ -185,7 +191,7 @@ export function askWhichOfCandidates(ctx: TurnContext): HandlerResult {
   const top = resolution.candidates[0]!;
   // The candidates about as likely as the first (a tie: three kinds of company for "lệ phí đăng
   // ký doanh nghiệp"); a far less likely option does not stop a shared answer.
-  const close = resolution.candidates.filter((c) => c.fit >= top.fit * CLOSE_SHARE).map((c) => c.procedure);
+  const close = resolution.candidates.filter((c) => c.fit >= top.fit * CLOSE_SHARE || tiedWith(c, top)).map((c) => c.procedure);
   const signatures = new Set(close.map((p) => facetSignature(intent, p)));
   if (close.length > 1 && signatures.size === 1 && !signatures.has(null)) {
     const result = answer(ctx, top.procedure, intent, top.fit * 0.8);

@@ -13,7 +13,7 @@ import { FACET_INTENTS, type FacetIntent } from './intent.ts';
 import { chosenOrdinal, findDossierCode, isCarryOver, isCorrection, mentionedLevels } from './mentions.ts';
 import { SCOPE_RULES, type ScopeTag } from './out-of-scope-rules.ts';
 import { PhraseMatcher, type PhraseMatch } from '../../knowledge/language/phrase-matcher.ts';
-import { inCompound, isStopWord } from '../../knowledge/language/stop-words.ts';
+import { inCompound, isStopWord, isStoryWord } from '../../knowledge/language/stop-words.ts';
 import { citizenPhraseSpans } from '../../knowledge/language/citizen-phrases.ts';
 import { analyzeMessage, oddTokenShare, type AnalyzedMessage, type Token } from '../../knowledge/language/message-tokens.ts';
 import type { ResolveInput } from '../resolve/procedure-resolver.ts';
@@ -220,9 +220,9 @@ export function resolveInputOf(c: Classification): ResolveInput {
   return { topic: c.topic, weightOf: topicWeight, query: topicQuery(c), levels: c.levels };
 }
 
-/** Importance of a topic word for naming a procedure: frame words typed without accents count less. */
+/** Importance of a topic word for naming a procedure: frame words typed without accents and the story's words count less. */
 export function topicWeight(token: Token): number {
-  return isStopWord(token, true) ? 0.25 : 1;
+  return isStopWord(token, true) || isStoryWord(token) ? 0.25 : 1;
 }
 
 /** Only conversation words (greeting, thanks …) and frames: nothing that could name a procedure. */

@@ -22,6 +22,9 @@ const FOLDED_SAFE = new Set(STOP_WORDS.foldedSafe);
 const FOLDED_LOOSE = new Set(STOP_WORDS.foldedLoose);
 /** Compounds with a word that is otherwise a stop word ("trẻ em", "người nước ngoài"). Folded. */
 const COMPOUNDS = STOP_WORDS.compounds.map((c) => c.split(' '));
+/** Words of the citizen's story (family, when): accented, and the unaccented forms no name reads. */
+const STORY_ACCENTED = new Set(STOP_WORDS.storyAccented);
+const STORY_FOLDED = new Set(STOP_WORDS.storyFolded);
 /** Words that frame a search query without naming anything ("cho tôi hỏi", "bao nhiêu"). */
 const QUERY_FRAME = new Set(STOP_WORDS.queryFrame);
 
@@ -50,4 +53,14 @@ export function isStopWord(token: Token, loose = false): boolean {
 /** A folded word that frames a search query without naming anything; its syllable pairs still count. */
 export function isQueryFrameWord(folded: string): boolean {
   return QUERY_FRAME.has(folded);
+}
+
+/**
+ * A word that tells the citizen's story ("ba em mới mất hôm qua", "cho con gái") rather than
+ * names a procedure: it stays in the search query but weighs little when judging how much of the
+ * message a procedure's name accounts for.
+ */
+export function isStoryWord(token: Token): boolean {
+  if (STORY_ACCENTED.has(token.raw)) return true;
+  return token.raw === token.folded && STORY_FOLDED.has(token.folded);
 }
