@@ -41,8 +41,17 @@ export async function understand(turn: Turn, state: ConversationState, deps: Tur
         deps,
       );
       const moved = corrected.kind === 'confident' ? corrected.best.procedure.code !== current.code : corrected.kind === 'ambiguous';
-      if (moved) resolution = corrected;
+      // …unless the correction names its own procedure more surely than with the old one's words
+      // ("à nhầm, ý mình là đăng ký tạm trú" after "đăng ký thường trú").
+      if (moved && firstFit(corrected) >= firstFit(resolution)) resolution = corrected;
     }
   }
   return { words, payload, resolution, current, commune: mention?.commune ?? null };
+}
+
+/** The probability of a resolution's most likely procedure (0 when it found none). */
+function firstFit(resolution: Resolution): number {
+  if (resolution.kind === 'confident') return resolution.confidence;
+  if (resolution.kind === 'ambiguous') return Math.max(...resolution.candidates.map((c) => c.fit));
+  return 0;
 }

@@ -36,6 +36,13 @@ describe('follow-ups over the full catalog', () => {
     expect(fee.procedure?.code).toBe('1.000894');
   });
 
+  test('a correction that names its own procedure moves to it, the correction words aside ("à nhầm, ý mình là …")', async () => {
+    const say = await conversation();
+    await say('Cho mình hỏi đăng ký thường trú cần giấy tờ gì ạ?');
+    const corrected = await say('À nhầm, ý mình là đăng kí tạm trú, con bé đang thuê trọ ở Đà Nẵng để đi học đại học');
+    expect(corrected.procedure?.code).toBe('1.004194');
+  });
+
   test('a follow-up that names another procedure moves to it', async () => {
     const say = await conversation();
     expect((await say('Xin giấy phép kinh doanh vận tải bằng xe ô tô thì hồ sơ cần gì?')).procedure?.name).toMatch(/giấy phép kinh doanh vận tải/i);
