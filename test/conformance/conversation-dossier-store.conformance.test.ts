@@ -4,6 +4,7 @@ import { createSqlConversationDossiers } from '../../adapters/sql/sql-conversati
 import { createSqlDossierAuditLog } from '../../adapters/sql/sql-dossier-audit-store.ts';
 import { createSqlDossierStore } from '../../adapters/sql/sql-dossier-store.ts';
 import { DB_FACTORIES, type TestDatabase } from '../support/databases.ts';
+import { sampleDossier } from '../support/dossier.ts';
 
 describe.each(DB_FACTORIES)('ConversationDossiers conformance: $name', (factory) => {
   let database: TestDatabase;
@@ -14,19 +15,7 @@ describe.each(DB_FACTORIES)('ConversationDossiers conformance: $name', (factory)
 
   test('each code once, latest lookup first, unknown codes without details, other conversations apart', async () => {
     const audit = createSqlDossierAuditLog(database.db);
-    await createSqlDossierStore(database.db).upsert({
-      code: '000.00.19.H53-250303-0009',
-      procedureCode: '1.001193',
-      procedureName: 'Đăng ký khai sinh',
-      receivedAt: '2025-03-03T01:00:00.000Z',
-      dueAt: '2025-03-07T10:00:00.000Z',
-      status: 'processing',
-      step: null,
-      agency: null,
-      note: null,
-      applicant: { name: 'Trần Thị Bình', phone: '0987654321' },
-      updatedAt: '2025-03-03T01:00:00.000Z',
-    });
+    await createSqlDossierStore(database.db).upsert(sampleDossier('000.00.19.H53-250303-0009'));
     const entry = (code: string, minute: number, conversationId = 'c-looked') => ({
       at: new Date(Date.UTC(2025, 2, 3, 1, minute)),
       action: 'lookup' as const,

@@ -9,24 +9,12 @@ import { createSqlDossierSubscriptions } from '../../adapters/sql/sql-dossier-su
 import { createSqlConversationStore } from '../../adapters/sql/sql-conversation-store.ts';
 import { DEMO_CODES, seedDemoDossiers } from '../../knowledge/dossiers/demo-dossiers.ts';
 import type { Dossier } from '../../knowledge/dossiers/dossier.ts';
+import { sampleDossier } from '../support/dossier.ts';
 import { createSqlDossierStore } from '../../adapters/sql/sql-dossier-store.ts';
 import { DB_FACTORIES, type TestDatabase } from '../support/databases.ts';
 
 function dossier(code: string, extra: Partial<Dossier> = {}): Dossier {
-  return {
-    code,
-    procedureCode: '1.001193',
-    procedureName: 'Đăng ký khai sinh',
-    receivedAt: '2025-03-03T01:00:00.000Z',
-    dueAt: '2025-03-07T10:00:00.000Z',
-    status: 'received',
-    step: null,
-    agency: 'UBND phường Bến Nghé',
-    note: null,
-    applicant: { name: 'Trần Thị Bình', phone: '0987654321' },
-    updatedAt: '2025-03-03T01:00:00.000Z',
-    ...extra,
-  };
+  return sampleDossier(code, { status: 'received', agency: 'UBND phường Bến Nghé', ...extra });
 }
 
 describe.each(DB_FACTORIES)('Dossier store conformance: $name', (factory) => {

@@ -8,6 +8,7 @@ import { createDossierLookupService, lastFourMatch } from '../../../bot/dossiers
 import { createSqlDossierAuditLog } from '../../../adapters/sql/sql-dossier-audit-store.ts';
 import { createSqlDossierSubscriptions } from '../../../adapters/sql/sql-dossier-subscription-store.ts';
 import type { DossierAsker, DossierLookup, TurnDeps } from '../../../bot/deps.ts';
+import { sampleDossier } from '../../support/dossier.ts';
 import { BotError } from '../../../bot/errors.ts';
 import { createSqlConversationStore } from '../../../adapters/sql/sql-conversation-store.ts';
 import { handleTurn, type TurnOutcome } from '../../../bot/turn.ts';
@@ -23,20 +24,7 @@ const T0 = new Date('2025-03-05T03:00:00Z');
 const minutes = (n: number) => new Date(T0.getTime() + n * 60_000);
 
 function dossier(code: string, extra: Partial<Dossier> = {}): Dossier {
-  return {
-    code,
-    procedureCode: '1.001193',
-    procedureName: 'Đăng ký khai sinh',
-    receivedAt: '2025-03-03T01:00:00.000Z',
-    dueAt: '2025-03-07T10:00:00.000Z',
-    status: 'processing',
-    step: 'Thẩm định hồ sơ',
-    agency: 'UBND phường Bến Nghé',
-    note: null,
-    applicant: { name: 'Trần Thị Bình', phone: '0987654321' },
-    updatedAt: '2025-03-03T01:00:00.000Z',
-    ...extra,
-  };
+  return sampleDossier(code, { step: 'Thẩm định hồ sơ', agency: 'UBND phường Bến Nghé', ...extra });
 }
 
 describe('dossier desk', () => {

@@ -17,22 +17,17 @@ import {
 import { toPublicStatus } from '../../../bot/dossiers/public-status.ts';
 import { composeDossierAnswer, composeStatusChangeNotice } from '../../../bot/compose/dossier.ts';
 import { STATUS_WORDS } from '../../../bot/dossiers/status-words.ts';
+import { sampleDossier } from '../../support/dossier.ts';
 
 function dossier(status: DossierState, extra: Partial<Dossier> = {}): Dossier {
-  return {
-    code: '000.00.19.H53-240101-0001',
-    procedureCode: '1.001193',
-    procedureName: 'Đăng ký khai sinh',
-    receivedAt: '2025-03-03T01:00:00.000Z',
-    dueAt: '2025-03-07T10:00:00.000Z',
+  return sampleDossier('000.00.19.H53-240101-0001', {
     status,
     step: 'Thẩm định hồ sơ',
     agency: 'UBND phường Bến Nghé',
     note: status === 'need_supplement' ? 'Bản sao Giấy chứng sinh' : status === 'rejected' ? 'Người yêu cầu không có quyền đăng ký' : null,
-    applicant: { name: 'Trần Thị Bình', phone: '0987654321' },
     updatedAt: '2025-03-04T01:00:00.000Z',
     ...extra,
-  };
+  });
 }
 
 const text = (replies: Array<{ text: string }>) => replies.map((r) => r.text).join('\n');

@@ -10,23 +10,10 @@ import { createSqlDossierSubscriptions } from '../../../adapters/sql/sql-dossier
 import { DEFAULT_GUARD_POLICY } from '../../../bot/dossiers/lookup-guard.ts';
 import type { DossierAsker, DossierLookup } from '../../../bot/deps.ts';
 import { BotError } from '../../../bot/errors.ts';
-import type { Dossier } from '../../../knowledge/dossiers/dossier.ts';
 import { createSqlDossierStore } from '../../../adapters/sql/sql-dossier-store.ts';
 import { DB_FACTORIES, type TestDatabase } from '../../support/databases.ts';
+import { sampleDossier as dossier } from '../../support/dossier.ts';
 
-const dossier = (code: string): Dossier => ({
-  code,
-  procedureCode: '1.001193',
-  procedureName: 'Đăng ký khai sinh',
-  receivedAt: '2025-03-03T01:00:00.000Z',
-  dueAt: '2025-03-07T10:00:00.000Z',
-  status: 'processing',
-  step: null,
-  agency: null,
-  note: null,
-  applicant: { name: 'Trần Thị Bình', phone: '0987654321' },
-  updatedAt: '2025-03-03T01:00:00.000Z',
-});
 
 describe.each(DB_FACTORIES)('dossier limits under concurrency on $name', (factory) => {
   let database: TestDatabase;

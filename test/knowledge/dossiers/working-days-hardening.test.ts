@@ -7,6 +7,7 @@ import { analyzeMessage } from '../../../knowledge/language/message-tokens.ts';
 import { createSqlConversationStore } from '../../../adapters/sql/sql-conversation-store.ts';
 import holidayFile from '../../../knowledge/dossiers/vn-public-holidays.json' with { type: 'json' };
 import type { Dossier } from '../../../knowledge/dossiers/dossier.ts';
+import { sampleDossier } from '../../support/dossier.ts';
 import { parseDossierFile } from '../../../knowledge/dossiers/dossier-file.ts';
 import { createSqlDossierStore } from '../../../adapters/sql/sql-dossier-store.ts';
 import {
@@ -132,19 +133,7 @@ describe('a dossier with absurd dates that bypassed validation', () => {
   }, 60_000);
   afterAll(async () => database?.dispose());
 
-  const stored = (code: string, receivedAt: string, dueAt: string): Dossier => ({
-    code,
-    procedureCode: '1.001193',
-    procedureName: 'Đăng ký khai sinh',
-    receivedAt,
-    dueAt,
-    status: 'processing',
-    step: null,
-    agency: null,
-    note: null,
-    applicant: { name: 'Trần Thị Bình', phone: '0987654321' },
-    updatedAt: '2025-03-03T01:00:00.000Z',
-  });
+  const stored = (code: string, receivedAt: string, dueAt: string): Dossier => sampleDossier(code, { receivedAt, dueAt });
 
   test('is looked up with correct working-day numbers, asking about a bounded number of single days', async () => {
     const store = createSqlDossierStore(database.db);
