@@ -19,6 +19,7 @@ import type { HowToAspect } from '../intents/facet-rules.ts';
 import { isFacetIntent, isProcedureIntent, type ProcedureIntent } from '../intents/intent.ts';
 import { vocabularyOf } from '../resolve/name-match.ts';
 import { namesIt, type Candidate } from '../resolve/procedure-resolver.ts';
+import { TIE_SHARE } from '../resolve/candidate-features.ts';
 import type { HandlerResult, TurnContext } from '../turn-context.ts';
 import { withCommuneOffice } from './commune-dialog.ts';
 
@@ -172,11 +173,10 @@ function answerWithOtherLevels(ctx: TurnContext, procedures: Procedure[], intent
 
 /** An option at least this share of the first's probability is tied with it… */
 const CLOSE_SHARE = 0.9;
-/** …as is one the retriever scored within this share of it, whose name the message fits as well. */
-const TIED_SCORE_SHARE = 0.005;
 
+/** …as is one whose retriever score ties with it (candidate-features.ts) and whose name the message fits as well. */
 function tiedWith(candidate: Candidate, top: Candidate): boolean {
-  return Math.abs(candidate.score - top.score) <= TIED_SCORE_SHARE * Math.abs(top.score) && candidate.match.nameFit === top.match.nameFit;
+  return Math.abs(candidate.score - top.score) <= TIE_SHARE * Math.abs(top.score) && candidate.match.nameFit === top.match.nameFit;
 }
 
 /**

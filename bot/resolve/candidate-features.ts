@@ -67,7 +67,7 @@ function saysForeign(procedure: Procedure): boolean {
 }
 
 /** Scores closer than this share of the top score are a tie. */
-const TIE_SHARE = 0.005;
+export const TIE_SHARE = 0.005;
 
 /** One feature vector per hit, in FEATURE_NAMES order. */
 export function candidateFeatures(hits: readonly ScoredHit[], facts: QuestionFacts): number[][] {

@@ -23,6 +23,11 @@ const KEYS = [
   ...CONTEXTUAL_SYNONYMS,
 ].map((entry) => ({ ...entry, syllables: entry.key.split(' ') }));
 
+/** Whether the phrase's syllables stand in `words` from position `at`. */
+function phraseAt(words: readonly string[], syllables: readonly string[], at: number): boolean {
+  return syllables.every((s, j) => words[at + j] === s);
+}
+
 /**
  * The text once per citizen phrase found in it (folded, syllable-aligned), with that phrase
  * replaced by its catalog wording — so the words around it pair with the catalog's words too:
@@ -40,7 +45,7 @@ export function synonymRewrites(text: string): string[] {
   for (const { syllables, expansion, context } of KEYS) {
     if (context.length > 0 && !says(context)) continue;
     for (let i = 0; i + syllables.length <= words.length; i++) {
-      if (syllables.every((s, j) => words[i + j] === s)) {
+      if (phraseAt(words, syllables, i)) {
         matches.push({ start: i, end: i + syllables.length, expansion });
         break;
       }
@@ -62,9 +67,7 @@ export function citizenPhraseSpans(folded: readonly string[]): Array<[number, nu
   const spans: Array<[number, number]> = [];
   for (const { syllables } of KEYS) {
     if (syllables.length < 2) continue;
-    for (let i = 0; i + syllables.length <= folded.length; i++) {
-      if (syllables.every((s, j) => folded[i + j] === s)) spans.push([i, i + syllables.length]);
-    }
+    for (let i = 0; i + syllables.length <= folded.length; i++) if (phraseAt(folded, syllables, i)) spans.push([i, i + syllables.length]);
   }
   return spans;
 }
