@@ -112,6 +112,8 @@ export function createFeedbackControl(deps: FeedbackControlDeps): FeedbackContro
   return {
     async intercept(input) {
       const click = parseFeedbackPayload(input.payload);
+      // Another button is a normal turn: no lookup for it.
+      if (!click && input.payload) return null;
       const conversation = await deps.store.get(input.conversationId);
       if (!conversation) return null;
       const officerHolds = conversation.handoffOpen;
@@ -130,8 +132,8 @@ export function createFeedbackControl(deps: FeedbackControlDeps): FeedbackContro
         input.log?.info({ conversationId: input.conversationId, rating: click.rating }, 'answer rated');
         return { kind: 'rated', citizenMessageId: citizen.id, messageIds: ack.map((m) => m.id) };
       }
-      // Another button, or an officer in charge (the text is theirs to read): not a comment.
-      if (input.payload || officerHolds) return null;
+      // An officer in charge (the text is theirs to read): not a comment.
+      if (officerHolds) return null;
       const awaiting = await deps.feedback.awaitingComment(input.conversationId, new Date(now().getTime() - window));
       if (!awaiting) return null;
       const citizen = await keepCitizen(input, input.text);
