@@ -83,6 +83,36 @@ async function insertMessages(
   return rows.map(toMessage).sort((a, b) => a.id - b.id);
 }
 
+/** The conversation's columns, prefixed, beside a message row (receive). */
+const CONVERSATION_COLUMNS = ['id', 'channel', 'state', 'version', 'handoff_open', 'created_at', 'updated_at'] as const;
+const conversationColumnsOf = (alias: string) => CONVERSATION_COLUMNS.map((c) => `${alias}.${c} AS conv_${c}`).join(', ');
+
+type ReceivedRow = MessageRow & { [K in (typeof CONVERSATION_COLUMNS)[number] as `conv_${K}`]: ConversationRow[K] };
+
+function received(row: ReceivedRow): { conversation: Conversation; message: StoredMessage } {
+  const conversation = toConversation({
+    id: row.conv_id,
+    channel: row.conv_channel,
+    state: row.conv_state,
+    version: row.conv_version,
+    handoff_open: row.conv_handoff_open,
+    created_at: row.conv_created_at,
+    updated_at: row.conv_updated_at,
+  });
+  return { conversation, message: toMessage(row) };
+}
+
+/** The message's columns as a row to insert: the conversation id comes from the CTE ($1). */
+function messageValues(message: NewMessage): unknown[] {
+  return [
+    message.author,
+    message.text,
+    message.payload === undefined ? null : JSON.stringify(message.payload),
+    message.intent ?? null,
+    message.procedureCode ?? null,
+  ];
+}
+
 export function createSqlConversationStore(db: Db): ConversationStore {
   return {
     async get(id) {
@@ -109,6 +139,27 @@ export function createSqlConversationStore(db: Db): ConversationStore {
     },
     async append(conversationId, messages) {
       return insertMessages(db, conversationId, messages);
+    },
+    async receive(id, newId, channel, message) {
+      const insert = (from: string) =>
+        `msg AS (
+           INSERT INTO messages (conversation_id, author, text, payload, intent, procedure_code)
+           SELECT ${from}.id, $2::text, $3::text, $4::jsonb, $5::text, $6::text FROM ${from}
+           RETURNING *
+         )
+         SELECT ${conversationColumnsOf(from)}, msg.* FROM ${from}, msg`;
+      if (id !== null) {
+        const { rows } = await db.query<ReceivedRow>(
+          `WITH conv AS (SELECT * FROM conversations WHERE id = $1), ${insert('conv')}`,
+          [id, ...messageValues(message)],
+        );
+        if (rows[0]) return received(rows[0]);
+      }
+      const { rows } = await db.query<ReceivedRow>(
+        `WITH created AS (INSERT INTO conversations (id, channel) VALUES ($1, $7) RETURNING *), ${insert('created')}`,
+        [newId, ...messageValues(message), channel],
+      );
+      return received(rows[0] as ReceivedRow);
     },
     async saveTurn(id, expectedVersion, state, messages) {
       // One statement: the version-checked state update and the messages together, so the

@@ -114,15 +114,17 @@ export function createConversationService(deps: ConversationServiceDeps): Conver
 
   return {
     async handleCitizenMessage(message) {
-      const known = message.conversationId ? await deps.store.get(message.conversationId) : null;
-      const conversationId = known?.id ?? newId();
       // Appending a message does not change the conversation's version, so the first attempt can
       // use the row read here; a retry (after a version conflict) reads it again.
-      let current: Conversation | null = known ?? (await deps.store.ensure(conversationId, message.channel));
-      const [citizen] = await deps.store.append(conversationId, [
-        { author: 'citizen', text: message.text, payload: citizenPayload(message) },
-      ]);
-      const citizenMessageId = (citizen as StoredMessage).id;
+      const arrival = await deps.store.receive(message.conversationId ?? null, newId(), message.channel, {
+        author: 'citizen',
+        text: message.text,
+        payload: citizenPayload(message),
+      });
+      const conversationId = arrival.conversation.id;
+      let current: Conversation | null = arrival.conversation;
+      const citizen = arrival.message;
+      const citizenMessageId = citizen.id;
 
       for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
         const conversation = attempt === 1 && current ? current : await deps.store.get(conversationId);
@@ -131,7 +133,7 @@ export function createConversationService(deps: ConversationServiceDeps): Conver
         // The flag changes only together with the version this turn is checked against, so
         // "false" here is safe: a ticket opened meanwhile makes saveTurn conflict and retry.
         const openTicket = conversation.handoffOpen ? await deps.tickets.openFor(conversationId) : null;
-        if (openTicket) return relayToOfficer(conversationId, openTicket, citizen as StoredMessage);
+        if (openTicket) return relayToOfficer(conversationId, openTicket, citizen);
         if (attempt === 1) {
           const handled = await deps.desk.intercept({ conversationId, text: message.text, payload: message.payload, log: message.log });
           if (handled) {
@@ -161,7 +163,7 @@ export function createConversationService(deps: ConversationServiceDeps): Conver
               payload: storedPayload(reply, result.outcome === 'answered' && index === result.replies.length - 1),
               intent: result.intent,
               procedureCode: result.procedure?.code ?? null,
-              answer: { replyTo: (citizen as StoredMessage).id, outcome: result.outcome, confidence: result.confidence },
+              answer: { replyTo: (citizen).id, outcome: result.outcome, confidence: result.confidence },
             })),
           );
         } catch (error) {

@@ -61,6 +61,13 @@ export interface ConversationStore {
   saveState(id: string, state: Record<string, unknown>, expectedVersion: number): Promise<number>;
   append(conversationId: string, messages: NewMessage[]): Promise<StoredMessage[]>;
   /**
+   * A citizen's message arriving, in one write: appended to conversation `id` when it exists,
+   * else (and when `id` is null) to a new conversation created as `newId` on `channel` — an
+   * unknown id from a client never names a new conversation. Returns the conversation as it
+   * stands (appending does not change its version) and the stored message.
+   */
+  receive(id: string | null, newId: string, channel: string, message: NewMessage): Promise<{ conversation: Conversation; message: StoredMessage }>;
+  /**
    * One bot turn, atomically: the new state and the bot's messages land together iff the
    * conversation is still at `expectedVersion` (an officer taking over bumps it, so a bot reply
    * computed before the takeover is dropped, never sent). Returns the stored messages and version.

@@ -73,6 +73,26 @@ describe.each(DB_FACTORIES)('ConversationStore conformance: $name', (factory) =>
     expect((await store.get('c-5'))?.state).toEqual({ step: 1 });
   });
 
+  test('receive appends to a known conversation and leaves its version; an unknown or absent id gets the new id', async () => {
+    const store = createSqlConversationStore(database.db);
+    await store.ensure('r-known', 'zalo');
+    await store.saveState('r-known', { step: 1 }, 0);
+    const known = await store.receive('r-known', 'r-unused', 'webchat', { author: 'citizen', text: 'lệ phí bao nhiêu?', payload: { pick: '1.001193' } });
+    expect(known.conversation).toMatchObject({ id: 'r-known', channel: 'zalo', state: { step: 1 }, version: 1, handoffOpen: false });
+    expect(known.message).toMatchObject({ conversationId: 'r-known', author: 'citizen', text: 'lệ phí bao nhiêu?', payload: { pick: '1.001193' } });
+    expect(await store.get('r-unused')).toBeNull();
+    expect((await store.get('r-known'))?.version).toBe(1);
+
+    // A client's id that names no conversation does not create one under that id.
+    const unknown = await store.receive('r-made-up', 'r-new-1', 'webchat', { author: 'citizen', text: 'xin chào' });
+    expect(unknown.conversation).toMatchObject({ id: 'r-new-1', channel: 'webchat', state: {}, version: 0 });
+    expect(await store.get('r-made-up')).toBeNull();
+    const fresh = await store.receive(null, 'r-new-2', 'portal', { author: 'citizen', text: 'chào ad' });
+    expect(fresh.conversation).toMatchObject({ id: 'r-new-2', channel: 'portal', version: 0 });
+    expect((await store.messages('r-new-2')).map((m) => [m.id, m.text])).toEqual([[fresh.message.id, 'chào ad']]);
+    expect(fresh.message.id).toBeGreaterThan(unknown.message.id);
+  });
+
   test('purgeInactive deletes conversations idle since the cutoff with their messages — never one with an open ticket or recent activity', async () => {
     const store = createSqlConversationStore(database.db);
     const tickets = createSqlTicketStore(database.db);
