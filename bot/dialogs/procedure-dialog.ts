@@ -22,6 +22,7 @@ import { namesIt, type Candidate } from '../resolve/procedure-resolver.ts';
 import { TIE_SHARE } from '../resolve/candidate-features.ts';
 import type { HandlerResult, TurnContext } from '../turn-context.ts';
 import { withCommuneOffice } from './commune-dialog.ts';
+import { choiceByRecord } from './choice-by-record.ts';
 
 /** The facets this message asks about a procedure, its name's own words aside ("đủ điều kiện", "lệ phí trước bạ"). */
 export function facetsAsked(ctx: TurnContext, procedure: Procedure | null): ReturnType<typeof facetsBesideName> {
@@ -318,6 +319,8 @@ export function pendingChoice(ctx: TurnContext): Procedure | null {
       .sort((a, b) => b.m.nameFit - a.m.nameFit);
     if (scored.length === 1 || (scored.length > 1 && scored[0]!.m.nameFit > scored[1]!.m.nameFit + 0.1)) code = scored[0]!.p.code;
   }
+  // No name said, but words only one option's record has ("giấy xác nhận của tổ chức y tế").
+  if (!code && words.topicCore.length) code = choiceByRecord(candidates, ctx.turn.text)?.code;
   return code ? ctx.deps.catalog.get(code) ?? null : null;
 }
 

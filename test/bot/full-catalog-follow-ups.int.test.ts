@@ -2,7 +2,8 @@
  * Conversations over the whole shipped catalog (2,644 procedures), over real HTTP: a follow-up
  * whose words a long unrelated name happens to contain stays on the procedure under discussion;
  * one that names another procedure moves to it; a citizen phrase that holds a facet word ("tiền
- * rách") is read as the topic, not as a question about fees.
+ * rách") is read as the topic, not as a question about fees; after a list, words only one
+ * option's record has pick that option.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
@@ -41,6 +42,19 @@ describe('follow-ups over the full catalog', () => {
     await say('Cho mình hỏi đăng ký thường trú cần giấy tờ gì ạ?');
     const corrected = await say('À nhầm, ý mình là đăng kí tạm trú, con bé đang thuê trọ ở Đà Nẵng để đi học đại học');
     expect(corrected.procedure?.code).toBe('1.004194');
+  });
+
+  test('after a list, a follow-up naming a document only one option\'s record lists picks that option', async () => {
+    const say = await conversation();
+    const list = await say('Mình là nữ, đang chuẩn bị cưới bạn trai người Nhật. Đăng ký kết hôn với người nước ngoài thì bên anh ấy phải chuẩn bị giấy tờ gì?');
+    expect(list.procedure).toBeNull();
+    expect(list.replies.map((r) => r.text).join('\n')).toContain('2.000806');
+    const picked = await say('Giấy xác nhận của tổ chức y tế có bắt buộc không?');
+    expect(picked.procedure?.code).toBe('2.000806');
+    // Words every option's record has point at none of them: the list is asked again.
+    const again = await conversation();
+    await again('Mình là nữ, đang chuẩn bị cưới bạn trai người Nhật. Đăng ký kết hôn với người nước ngoài thì bên anh ấy phải chuẩn bị giấy tờ gì?');
+    expect((await again('lệ phí bao nhiêu?')).procedure).toBeNull();
   });
 
   test('a follow-up that names another procedure moves to it', async () => {

@@ -1,0 +1,31 @@
+/** Picking among offered procedures by words only one option's record has (choice-by-record.ts). */
+import { describe, expect, test } from 'vitest';
+import { choiceByRecord } from '../../../bot/dialogs/choice-by-record.ts';
+import { loadBundledCatalog } from '../../../knowledge/catalog/index.ts';
+import type { Procedure } from '../../../knowledge/schema.ts';
+
+const catalog = loadBundledCatalog();
+const byCode = (code: string): Procedure => {
+  const procedure = catalog.find((p) => p.code === code);
+  if (!procedure) throw new Error(`bundled catalog lacks ${code}`);
+  return procedure;
+};
+
+describe('choiceByRecord', () => {
+  const birth = byCode('1.001193');
+  const marriage = byCode('1.000894');
+
+  test('a document only one record lists picks that option, typed with or without diacritics', () => {
+    const document = birth.documents.map((d) => d.name).find((name) => /mang thai hộ/i.test(name));
+    expect(document).toBeDefined();
+    expect(choiceByRecord([marriage, birth], 'con sinh ra do mang thai hộ thì cần thêm gì')?.code).toBe(birth.code);
+    expect(choiceByRecord([marriage, birth], 'con sinh ra do mang thai ho thi can them gi')?.code).toBe(birth.code);
+  });
+
+  test('words both records have, a single shared pair, or one option: no pick', () => {
+    const shared = 'giấy tờ tùy thân có cần không';
+    expect(choiceByRecord([marriage, birth], shared)).toBeNull();
+    expect(choiceByRecord([marriage, birth], 'giấy chứng sinh')).toBeNull();
+    expect(choiceByRecord([birth], 'con sinh ra do mang thai hộ thì cần thêm gì')).toBeNull();
+  });
+});
