@@ -7,7 +7,8 @@
 import type { Level, Procedure } from '../knowledge/schema.ts';
 import { foldedKey } from '../knowledge/language/normalize.ts';
 
-const LEVEL_WORDS = /\b(?:(?:thuc hien\s+)?(?:tai|o|thuoc)\s+)?(?:cap\s+(?:tinh|xa|huyen|bo|trung uong|co so)|trung uong)\b/g;
+/** Level words in a name; "TW" is how some names write trung ương ("… (cấp TW)" beside "… (cấp tỉnh)"). */
+const LEVEL_WORDS = /\b(?:(?:thuc hien\s+)?(?:tai|o|thuoc)\s+)?(?:cap\s+(?:tinh|xa|huyen|bo|trung uong|tw|co so)|trung uong)\b/g;
 
 /**
  * The authority a procedure is published for, at the end of its name: "… thuộc thẩm quyền (cấp
@@ -42,7 +43,7 @@ const LEVEL_PATTERNS: Array<[Level, RegExp]> = [
   ['xa', /\b(?:cap xa|ubnd (?:xa|phuong)|uy ban nhan dan (?:xa|phuong)|xa phuong|phuong xa)\b/],
   ['huyen', /\b(?:cap huyen|ubnd (?:huyen|quan)|uy ban nhan dan (?:huyen|quan))\b/],
   ['tinh', /\b(?:cap tinh|ubnd tinh|uy ban nhan dan tinh|so \p{L}+)\b/u],
-  ['bo', /\b(?:cap bo|cap trung uong|trung uong|bo \p{L}+ \p{L}+)\b/u],
+  ['bo', /\b(?:cap bo|cap trung uong|cap tw|trung uong|bo \p{L}+ \p{L}+)\b/u],
 ];
 
 /**

@@ -170,6 +170,12 @@ describe('near-duplicates', () => {
     expect(codes.filter((code) => code === '1.000021' || code === '1.000022')).toHaveLength(1);
     expect(hits[0]!.variants).toHaveLength(1);
   });
+  test('"(cấp TW)" is the central level: a name written so shares its key with the provincial one', () => {
+    const central = 'Cấp giấy phép hoạt động dự báo, cảnh báo khí tượng thủy văn (cấp TW)';
+    expect(nearDuplicateKey(central)).toBe(nearDuplicateKey('Cấp giấy phép hoạt động dự báo, cảnh báo khí tượng thủy văn (cấp tỉnh)'));
+    expect(nearDuplicateKey(central)).not.toBe(nearDuplicateKey('Cấp lại giấy phép hoạt động dự báo, cảnh báo khí tượng thủy văn (cấp TW)'));
+    expect(levelsNamedIn('xin giấy phép dự báo khí tượng ở cấp TW')).toEqual(['bo']);
+  });
   test('the same procedure for several authorities is one group, and an authority named in the question leads', async () => {
     const byAgency = [
       made('1.000025', 'Thủ tục chấp thuận chủ trương đầu tư thuộc thẩm quyền của Thủ tướng Chính phủ', ['bo']),
