@@ -16,8 +16,12 @@ const LEVEL_WORDS = /\b(?:(?:thuc hien\s+)?(?:tai|o|thuoc)\s+)?(?:cap\s+(?:tinh|
  */
 const AUTHORITY_CLAUSE = /\b(?:thuoc tham quyen|do (?:chu tich )?(?:ubnd|uy ban nhan dan)\b.*\bphan cap)\b.*$/;
 
+/** A procedure's own code written into its name: "Cấp giấy phép môi trường (cấp Tỉnh) ( 1.010727 )". */
+const OWN_CODE = /\(\s*\d\.\d{6}\s*\)/g;
+
 export function nearDuplicateKey(name: string): string {
   return foldedKey(name)
+    .replace(OWN_CODE, ' ')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .replace(AUTHORITY_CLAUSE, ' ')
     .replace(LEVEL_WORDS, ' ')

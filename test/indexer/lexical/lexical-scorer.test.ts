@@ -176,6 +176,10 @@ describe('near-duplicates', () => {
     expect(nearDuplicateKey(central)).not.toBe(nearDuplicateKey('Cấp lại giấy phép hoạt động dự báo, cảnh báo khí tượng thủy văn (cấp TW)'));
     expect(levelsNamedIn('xin giấy phép dự báo khí tượng ở cấp TW')).toEqual(['bo']);
   });
+  test('a procedure code written into a name is not part of it', () => {
+    expect(nearDuplicateKey('Cấp giấy phép môi trường (cấp Bộ) (1.010719)')).toBe(nearDuplicateKey('Cấp giấy phép môi trường (cấp Tỉnh) ( 1.010727 )'));
+    expect(nearDuplicateKey('Cấp giấy phép môi trường (cấp Bộ) (1.010719)')).not.toBe(nearDuplicateKey('Cấp điều chỉnh giấy phép môi trường (1.010721)'));
+  });
   test('the same procedure for several authorities is one group, and an authority named in the question leads', async () => {
     const byAgency = [
       made('1.000025', 'Thủ tục chấp thuận chủ trương đầu tư thuộc thẩm quyền của Thủ tướng Chính phủ', ['bo']),
