@@ -123,7 +123,7 @@ export function toProcedure(input: unknown, options: ToProcedureOptions = {}): T
 
   const candidate: ProcedureInput = {
     code,
-    name: raw.ten_thu_tuc.trim(),
+    name: nameWithoutOwnCode(raw.ten_thu_tuc, code),
     levels,
     sector: raw.linh_vuc.trim() || 'Khác',
     competentAgency: isEmptyValue(raw.co_quan_co_tham_quyen) ? '' : raw.co_quan_co_tham_quyen.trim(),
@@ -168,4 +168,10 @@ function validate(candidate: ProcedureInput, code: string, report: (field: strin
   }
   report('(record)', `không hợp lệ sau nhiều lần sửa: ${code}`);
   return null;
+}
+
+/** Some records write their own code into the name ("Cấp giấy phép môi trường (cấp Tỉnh) ( 1.010727 )"): it is not part of it. */
+export function nameWithoutOwnCode(name: string, code: string): string {
+  const escaped = code.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return name.replace(new RegExp(`\\s*\\(\\s*${escaped}\\s*\\)`, 'g'), '').trim() || name.trim();
 }

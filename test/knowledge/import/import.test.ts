@@ -219,6 +219,13 @@ describe('toProcedure', () => {
       ['1.000001', 'thanh_phan_ho_so'],
     ]);
   });
+
+  test('a record\'s own code written into its name is left out of the name; another code stays', () => {
+    const named = (ten_thu_tuc: string) => toProcedure({ ma_thu_tuc: '1.010727', ten_thu_tuc, cap_thuc_hien: 'Cấp Tỉnh', linh_vuc: 'Môi trường' }, { today: '2026-07-01' }).procedure?.name;
+    expect(named('Cấp giấy phép môi trường (cấp Tỉnh) ( 1.010727 )')).toBe('Cấp giấy phép môi trường (cấp Tỉnh)');
+    expect(named('Cấp giấy phép môi trường (1.010727)')).toBe('Cấp giấy phép môi trường');
+    expect(named('Cấp điều chỉnh giấy phép môi trường (1.010721)')).toBe('Cấp điều chỉnh giấy phép môi trường (1.010721)');
+  });
 });
 
 describe('readRawRecords', () => {
