@@ -52,6 +52,26 @@ const toMessage = (row: MessageRow): StoredMessage => ({
   createdAt: iso(row.created_at),
 });
 
+/**
+ * A message's column values after its conversation id, in the order every insert here names them:
+ * author, text, payload, intent, procedure_code, reply_to, outcome, confidence.
+ */
+function messageValues(message: NewMessage): unknown[] {
+  return [
+    message.author,
+    message.text,
+    message.payload === undefined ? null : JSON.stringify(message.payload),
+    message.intent ?? null,
+    message.procedureCode ?? null,
+    message.answer?.replyTo ?? null,
+    message.answer?.outcome ?? null,
+    message.answer?.confidence ?? null,
+  ];
+}
+
+/** A received message's row, with its conversation as one JSON column (receive). */
+type ReceivedRow = MessageRow & { conversation: ConversationRow };
+
 /** One multi-row INSERT for all messages (a single statement is atomic on its own). */
 async function insertMessages(
   executor: Pick<Transaction, 'query'>,
@@ -62,17 +82,7 @@ async function insertMessages(
   const values: unknown[] = [];
   const tuples = messages.map((message) => {
     const base = values.length;
-    values.push(
-      conversationId,
-      message.author,
-      message.text,
-      message.payload === undefined ? null : JSON.stringify(message.payload),
-      message.intent ?? null,
-      message.procedureCode ?? null,
-      message.answer?.replyTo ?? null,
-      message.answer?.outcome ?? null,
-      message.answer?.confidence ?? null,
-    );
+    values.push(conversationId, ...messageValues(message));
     return `($${base + 1}, $${base + 2}, $${base + 3}, $${base + 4}, $${base + 5}, $${base + 6}, $${base + 7}::bigint, $${base + 8}::text, $${base + 9}::real)`;
   });
   const { rows } = await executor.query<MessageRow>(
@@ -81,36 +91,6 @@ async function insertMessages(
     values,
   );
   return rows.map(toMessage).sort((a, b) => a.id - b.id);
-}
-
-/** The conversation's columns, prefixed, beside a message row (receive). */
-const CONVERSATION_COLUMNS = ['id', 'channel', 'state', 'version', 'handoff_open', 'created_at', 'updated_at'] as const;
-const conversationColumnsOf = (alias: string) => CONVERSATION_COLUMNS.map((c) => `${alias}.${c} AS conv_${c}`).join(', ');
-
-type ReceivedRow = MessageRow & { [K in (typeof CONVERSATION_COLUMNS)[number] as `conv_${K}`]: ConversationRow[K] };
-
-function received(row: ReceivedRow): { conversation: Conversation; message: StoredMessage } {
-  const conversation = toConversation({
-    id: row.conv_id,
-    channel: row.conv_channel,
-    state: row.conv_state,
-    version: row.conv_version,
-    handoff_open: row.conv_handoff_open,
-    created_at: row.conv_created_at,
-    updated_at: row.conv_updated_at,
-  });
-  return { conversation, message: toMessage(row) };
-}
-
-/** The message's columns as a row to insert: the conversation id comes from the CTE ($1). */
-function messageValues(message: NewMessage): unknown[] {
-  return [
-    message.author,
-    message.text,
-    message.payload === undefined ? null : JSON.stringify(message.payload),
-    message.intent ?? null,
-    message.procedureCode ?? null,
-  ];
 }
 
 export function createSqlConversationStore(db: Db): ConversationStore {
@@ -141,13 +121,15 @@ export function createSqlConversationStore(db: Db): ConversationStore {
       return insertMessages(db, conversationId, messages);
     },
     async receive(id, newId, channel, message) {
+      // The conversation as one JSON column beside the inserted message's row.
       const insert = (from: string) =>
         `msg AS (
-           INSERT INTO messages (conversation_id, author, text, payload, intent, procedure_code)
-           SELECT ${from}.id, $2::text, $3::text, $4::jsonb, $5::text, $6::text FROM ${from}
+           INSERT INTO messages (conversation_id, author, text, payload, intent, procedure_code, reply_to, outcome, confidence)
+           SELECT ${from}.id, $2::text, $3::text, $4::jsonb, $5::text, $6::text, $7::bigint, $8::text, $9::real FROM ${from}
            RETURNING *
          )
-         SELECT ${conversationColumnsOf(from)}, msg.* FROM ${from}, msg`;
+         SELECT row_to_json(${from}) AS conversation, msg.* FROM ${from}, msg`;
+      const received = (row: ReceivedRow) => ({ conversation: toConversation(row.conversation), message: toMessage(row) });
       if (id !== null) {
         const { rows } = await db.query<ReceivedRow>(
           `WITH conv AS (SELECT * FROM conversations WHERE id = $1), ${insert('conv')}`,
@@ -156,10 +138,10 @@ export function createSqlConversationStore(db: Db): ConversationStore {
         if (rows[0]) return received(rows[0]);
       }
       const { rows } = await db.query<ReceivedRow>(
-        `WITH created AS (INSERT INTO conversations (id, channel) VALUES ($1, $7) RETURNING *), ${insert('created')}`,
+        `WITH created AS (INSERT INTO conversations (id, channel) VALUES ($1, $10) RETURNING *), ${insert('created')}`,
         [newId, ...messageValues(message), channel],
       );
-      return received(rows[0] as ReceivedRow);
+      return received(rows[0]!);
     },
     async saveTurn(id, expectedVersion, state, messages) {
       // One statement: the version-checked state update and the messages together, so the
@@ -167,16 +149,7 @@ export function createSqlConversationStore(db: Db): ConversationStore {
       const values: unknown[] = [id, JSON.stringify(state), expectedVersion];
       const tuples = messages.map((message) => {
         const base = values.length;
-        values.push(
-          message.author,
-          message.text,
-          message.payload === undefined ? null : JSON.stringify(message.payload),
-          message.intent ?? null,
-          message.procedureCode ?? null,
-          message.answer?.replyTo ?? null,
-          message.answer?.outcome ?? null,
-          message.answer?.confidence ?? null,
-        );
+        values.push(...messageValues(message));
         return `($${base + 1}::text, $${base + 2}::text, $${base + 3}::jsonb, $${base + 4}::text, $${base + 5}::text, $${base + 6}::bigint, $${base + 7}::text, $${base + 8}::real, ${base})`;
       });
       const insert = tuples.length

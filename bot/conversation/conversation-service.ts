@@ -163,7 +163,7 @@ export function createConversationService(deps: ConversationServiceDeps): Conver
               payload: storedPayload(reply, result.outcome === 'answered' && index === result.replies.length - 1),
               intent: result.intent,
               procedureCode: result.procedure?.code ?? null,
-              answer: { replyTo: (citizen).id, outcome: result.outcome, confidence: result.confidence },
+              answer: { replyTo: citizenMessageId, outcome: result.outcome, confidence: result.confidence },
             })),
           );
         } catch (error) {
