@@ -60,7 +60,13 @@ export function recordPassages(procedure: Procedure): Passage[] {
   });
 }
 
-const wordsOf = (text: string) => syllables(foldedKey(text));
+/** A text's folded syllables. */
+export const wordsOf = (text: string) => syllables(foldedKey(text));
+
+/** Each two adjacent words, as "a b". */
+export function adjacentPairs(words: readonly string[]): string[] {
+  return words.slice(1).map((word, i) => `${words[i]} ${word}`);
+}
 
 /**
  * The passages that share the most with the question's words, best first: each shared word
@@ -83,11 +89,11 @@ export function relevantPassages(
   const df = new Map<string, number>();
   for (const list of words) for (const w of new Set(list)) df.set(w, (df.get(w) ?? 0) + 1);
   const idf = (w: string) => Math.log(1 + all.length / (df.get(w) ?? all.length));
-  const pairs = asked.topic.slice(1).map((w, i) => `${asked.topic[i]} ${w}`);
+  const pairs = adjacentPairs(asked.topic);
   const scored = pool.map((passage) => {
     const list = wordsOf(passage.text);
     const own = new Set(list);
-    const ownPairs = new Set(list.slice(1).map((w, i) => `${list[i]} ${w}`));
+    const ownPairs = new Set(adjacentPairs(list));
     let score = 0;
     let pairsShared = 0;
     for (const w of askedWords) if (own.has(w)) score += idf(w);

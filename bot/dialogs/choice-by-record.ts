@@ -6,28 +6,21 @@
  * option when its record has it and no other option's does, and when it is not made of the
  * options' name words (those were already weighed by name).
  */
-import { foldedKey, syllables } from '../../knowledge/language/normalize.ts';
 import type { Procedure } from '../../knowledge/schema.ts';
-import { recordPassages } from '../compose/passages.ts';
+import { adjacentPairs, recordPassages, wordsOf } from '../compose/passages.ts';
 
 /** Pairs the message must share with one option alone. */
 const MIN_OWN_PAIRS = 2;
 
-function pairsOf(words: readonly string[]): Set<string> {
-  return new Set(words.slice(1).map((word, i) => `${words[i]} ${word}`));
-}
-
 function recordPairs(procedure: Procedure): Set<string> {
-  const pairs = new Set<string>();
-  for (const passage of recordPassages(procedure)) for (const pair of pairsOf(syllables(foldedKey(passage.text)))) pairs.add(pair);
-  return pairs;
+  return new Set(recordPassages(procedure).flatMap((passage) => adjacentPairs(wordsOf(passage.text))));
 }
 
 /** The one option the message's words point at in its record, or null when none or several do. */
 export function choiceByRecord(options: readonly Procedure[], message: string): Procedure | null {
   if (options.length < 2) return null;
-  const nameWords = new Set(options.flatMap((p) => syllables(foldedKey(p.name))));
-  const asked = [...pairsOf(syllables(foldedKey(message)))].filter((pair) => !pair.split(' ').every((w) => nameWords.has(w)));
+  const nameWords = new Set(options.flatMap((p) => wordsOf(p.name)));
+  const asked = [...new Set(adjacentPairs(wordsOf(message)))].filter((pair) => !pair.split(' ').every((w) => nameWords.has(w)));
   if (asked.length < MIN_OWN_PAIRS) return null;
   const records = options.map(recordPairs);
   const own = records.map((pairs, i) => asked.filter((pair) => pairs.has(pair) && records.every((other, j) => j === i || !other.has(pair))).length);
