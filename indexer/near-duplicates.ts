@@ -16,6 +16,18 @@ const LEVEL_WORDS = /\b(?:(?:thuc hien\s+)?(?:tai|o|thuoc)\s+)?(?:cap\s+(?:tinh|
  */
 const AUTHORITY_CLAUSE = /\b(?:thuoc tham quyen|do (?:chu tich )?(?:ubnd|uy ban nhan dan)\b.*\bphan cap)\b.*$/;
 
+/**
+ * The immigration agency that runs a procedure, at the end of its name: "… tại Công an cấp tỉnh",
+ * "… tại Phòng Quản lý xuất nhập cảnh Công an tỉnh, thành phố trực thuộc Trung ương" beside
+ * "… tại Cục Quản lý xuất nhập cảnh, Bộ Công an" — the provincial and the central desk of one
+ * procedure (the record's levels tell which is which).
+ */
+const IMMIGRATION_AGENCY =
+  /\btai (?:(?:phong quan l[iy] xuat nhap canh )?cong an (?:cap tinh|tinh thanh pho truc thuoc trung uong)|cuc quan l[iy] xuat nhap canh(?: bo cong an)?)$/;
+
+/** "cho người nước ngoài tại Việt Nam": the names of one procedure write "tại Việt Nam" or not. */
+const FOREIGNER_IN_VIETNAM = /\bnuoc ngoai tai viet nam\b/g;
+
 /** A procedure's own code written into its name: "Cấp giấy phép môi trường (cấp Tỉnh) ( 1.010727 )". */
 const OWN_CODE = /\(\s*\d\.\d{6}\s*\)/g;
 
@@ -24,6 +36,9 @@ export function nearDuplicateKey(name: string): string {
     .replace(OWN_CODE, ' ')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .replace(AUTHORITY_CLAUSE, ' ')
+    .trim()
+    .replace(IMMIGRATION_AGENCY, ' ')
+    .replace(FOREIGNER_IN_VIETNAM, 'nuoc ngoai')
     .replace(LEVEL_WORDS, ' ')
     .replace(/\s+/g, ' ')
     .trim();

@@ -180,6 +180,15 @@ describe('near-duplicates', () => {
     expect(nearDuplicateKey('Cấp giấy phép môi trường (cấp Bộ) (1.010719)')).toBe(nearDuplicateKey('Cấp giấy phép môi trường (cấp Tỉnh) ( 1.010727 )'));
     expect(nearDuplicateKey('Cấp giấy phép môi trường (cấp Bộ) (1.010719)')).not.toBe(nearDuplicateKey('Cấp điều chỉnh giấy phép môi trường (1.010721)'));
   });
+  test('the provincial and the central immigration desk of one procedure share a key; other immigration procedures do not', () => {
+    const central = 'Cấp thẻ tạm trú cho người nước ngoài tại Cục Quản lý xuất nhập cảnh, Bộ Công an';
+    expect(nearDuplicateKey(central)).toBe(nearDuplicateKey('Cấp thẻ tạm trú cho người nước ngoài tại Việt Nam tại Công an cấp tỉnh'));
+    expect(nearDuplicateKey('Gia hạn tạm trú cho người đã được cấp giấy miễn thị thực tại Cục Quản lý xuất nhập cảnh Bộ Công an')).toBe(
+      nearDuplicateKey('Gia hạn tạm trú cho người đã được cấp giấy miễn thị thực tại Phòng Quản lý xuất nhập cảnh Công an tỉnh, thành phố trực thuộc Trung ương'),
+    );
+    expect(nearDuplicateKey(central)).not.toBe(nearDuplicateKey('Cấp lại thẻ thường trú cho người nước ngoài tại Việt Nam tại Công an cấp tỉnh'));
+    expect(nearDuplicateKey(central)).not.toBe(nearDuplicateKey('Cấp thẻ thường trú cho người nước ngoài tại Việt Nam (thực hiện tại cấp Trung ương)'));
+  });
   test('the same procedure for several authorities is one group, and an authority named in the question leads', async () => {
     const byAgency = [
       made('1.000025', 'Thủ tục chấp thuận chủ trương đầu tư thuộc thẩm quyền của Thủ tướng Chính phủ', ['bo']),
