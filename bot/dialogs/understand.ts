@@ -28,10 +28,7 @@ export async function understand(turn: Turn, state: ConversationState, deps: Tur
   const current = state.procedure ? deps.catalog.get(state.procedure.code) ?? null : null;
   let resolution: Resolution = { kind: 'none', reason: 'no_topic' };
   if (!payload && !asksHandoff(words) && words.topicCore.length > 0) {
-    resolution = await resolveProcedure(
-      { ...resolveInputOf(words), message: words.analysis.folded },
-      deps,
-    );
+    resolution = await resolveProcedure(resolveInputOf(words), deps);
     // A correction ("à không, ý em là cấp lại") that names nothing clearly by itself applies to
     // what the procedure under discussion is about: cấp lại + thẻ căn cước.
     if (words.correction && current && resolution.kind !== 'confident') {

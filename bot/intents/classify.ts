@@ -215,9 +215,9 @@ export function wordingKey(text: string): string {
     .join(' ');
 }
 
-/** What the resolver is asked for a classified message: its topic, the words' weights, the query, the levels named. */
+/** What the resolver is asked for a classified message: its topic, the words' weights, the query, the levels named, the whole message. */
 export function resolveInputOf(c: Classification): ResolveInput {
-  return { topic: c.topic, weightOf: topicWeight, query: topicQuery(c), levels: c.levels };
+  return { topic: c.topic, weightOf: topicWeight, query: topicQuery(c), levels: c.levels, message: c.analysis.folded };
 }
 
 /** Importance of a topic word for naming a procedure: frame words typed without accents and the story's words count less. */

@@ -11,6 +11,7 @@ import type { ProcedureRetriever, RetrievalHit } from '../../indexer/retriever.t
 import { BotError } from '../errors.ts';
 import { vocabularyOf, type NameMatch } from './name-match.ts';
 import { candidateFeatures, type ScoredHit } from './candidate-features.ts';
+import { kindClash, kindsInMessage, kindsOfName } from '../../knowledge/language/kinds.ts';
 import { ageLimitOf, agesIn, excludesStatedAge } from '../../knowledge/language/age-limits.ts';
 import { decide, decisionModel, namedOutrightLeads, probabilities, type DecisionModel } from './decision-model.ts';
 import { nameSays, outsideCatalogTopic, type OutsideTopic } from '../../knowledge/language/outside-catalog.ts';
@@ -60,7 +61,7 @@ export interface ResolveInput {
   /** The retrieval query (accented topic). */
   query: string;
   levels: Level[];
-  /** The whole message, when there is one: it may name a matter outside the catalog. */
+  /** The whole message, when there is one: it may name a matter outside the catalog, or a kind of filer or object. */
   message?: string;
 }
 
@@ -101,6 +102,11 @@ export async function retrieveCandidates(input: ResolveInput, deps: { retriever:
   const ages = agesIn(input.query);
   const fitting = found.filter((hit) => !excludesStatedAge(ageLimitOf(hit.procedure.name), ages));
   if (fitting.length > 0) found = fitting;
+  // So does a kind of filer or object named ("cty", "miếng đất", "cho bé"): the household
+  // business's, the vehicle's or the adult's procedure is for someone or something else.
+  const kinds = kindsInMessage(input.message ?? input.query);
+  const ofKind = found.filter((hit) => !kindClash(kinds, kindsOfName(hit.procedure.name)));
+  if (ofKind.length > 0) found = ofKind;
   const vocabulary = vocabularyOf(deps.catalog);
   const hits = found.map((raw) => {
     const hit = input.levels.length > 0 ? raw : preferCurated(raw, deps.catalog);

@@ -5,7 +5,7 @@
  * query (the original words stay). Add a line to the JSON when citizens' words miss a procedure.
  */
 import { foldDiacritics, normalizeVietnamese } from './normalize.ts';
-import { CITIZEN_SYNONYMS, FOREIGN_ELEMENT } from './vocabulary.ts';
+import { CITIZEN_SYNONYMS, FOREIGN_ELEMENT, KINDS } from './vocabulary.ts';
 
 export { CITIZEN_SYNONYMS };
 
@@ -13,10 +13,16 @@ export { CITIZEN_SYNONYMS };
  * Citizen phrases that mean something only in a context. A foreigner, a foreign nationality or
  * a country named in a civil-status matter (birth, marriage, death, adoption…) makes it one "có
  * yếu tố nước ngoài"; in a visa or residence question the same words mean nothing of the kind.
+ * "Sang tên" is a transfer of land-use rights when the message names land, a change of a
+ * vehicle's owner when it names a vehicle (vocabulary/kinds.json).
  */
-export const CONTEXTUAL_SYNONYMS: ReadonlyArray<{ key: string; expansion: string; context: readonly string[] }> = FOREIGN_ELEMENT.phrases.map(
-  (key) => ({ key, expansion: FOREIGN_ELEMENT.expansion, context: FOREIGN_ELEMENT.context }),
-);
+export const CONTEXTUAL_SYNONYMS: ReadonlyArray<{ key: string; expansion: string; context: readonly string[] }> = [
+  ...FOREIGN_ELEMENT.phrases.map((key) => ({ key, expansion: FOREIGN_ELEMENT.expansion, context: FOREIGN_ELEMENT.context })),
+  // What a phrase means for a kind of object the message names ("sang tên" of land, of a vehicle).
+  ...Object.values(KINDS).flatMap((kinds) =>
+    Object.values(kinds).flatMap((kind) => Object.entries(kind.phrases).map(([key, expansion]) => ({ key, expansion, context: kind.message }))),
+  ),
+];
 
 const KEYS = [
   ...Object.entries(CITIZEN_SYNONYMS).map(([key, expansion]) => ({ key, expansion, context: [] as readonly string[] })),

@@ -1,6 +1,6 @@
 /**
  * The citizen vocabulary as data: the JSON lists under vocabulary/ (abbreviations, citizen
- * phrases, foreign-element phrases, stop words), read once and validated, so the words can be
+ * phrases, foreign-element phrases, kinds of filer, stop words), read once and validated, so the words can be
  * reviewed and extended without reading code. A malformed file stops start-up naming the file.
  */
 import { readFileSync } from 'node:fs';
@@ -45,4 +45,20 @@ export const OUTSIDE_CATALOG: ReadonlyArray<{ label: string; phrases: readonly s
 export const ASKED_PHRASINGS: Readonly<Record<string, readonly string[]>> = load(
   'asked-phrasings.json',
   z.object({ byCode: z.record(z.string(), Words) }).transform(({ byCode }) => byCode),
+);
+
+/**
+ * Kinds of filer or object that tell sibling procedures apart (household business / company,
+ * land / vehicle, child / adult): per family, per kind, the phrases of a name (accented) and of a
+ * message (folded) that say it, and what a citizen phrase means for that kind ("sang tên").
+ */
+export const KINDS: Readonly<
+  Record<string, Readonly<Record<string, { name: readonly string[]; message: readonly string[]; phrases: Readonly<Record<string, string>> }>>>
+> = load(
+  'kinds.json',
+  z
+    .object({
+      families: z.record(z.string(), z.record(z.string(), z.object({ name: Words, message: Words, phrases: z.record(z.string(), z.string().min(1)).default({}) }))),
+    })
+    .transform(({ families }) => families),
 );

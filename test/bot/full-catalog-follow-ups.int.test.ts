@@ -3,7 +3,8 @@
  * whose words a long unrelated name happens to contain stays on the procedure under discussion;
  * one that names another procedure moves to it; a citizen phrase that holds a facet word ("tiền
  * rách") is read as the topic, not as a question about fees; after a list, words only one
- * option's record has pick that option.
+ * option's record has pick that option; a kind of filer or object named (a company, land) rules
+ * out the sibling procedures for another kind.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
@@ -70,4 +71,27 @@ test('"đổi tiền rách ở đâu" is about exchanging damaged money, asked a
   const reply = await say('đổi tiền rách ở đâu');
   expect(reply.intent).toBe('how_to');
   expect(reply.procedure?.name).toMatch(/không đủ tiêu chuẩn lưu thông/);
+});
+
+describe('a kind of filer or object named rules out the procedures for another kind', () => {
+  const codesIn = (reply: { procedure: { code: string } | null; replies: Array<{ text?: string }> }) =>
+    new Set([reply.procedure?.code, ...reply.replies.flatMap((r) => r.text?.match(/\d\.\d{6}/g) ?? [])].filter(Boolean));
+
+  test('"cty" pausing its business is offered the companies\' notice, never the household business\'s', async () => {
+    const say = await conversation();
+    const codes = codesIn(await say('cty e lam an e am qua, muon tam ngung kinh doanh 1 nam thi phai thong bao the nao'));
+    expect(codes).toContain('2.002029');
+    expect(codes).not.toContain('1.001570');
+    const shop = codesIn(await (await conversation())('tiệm tạp hóa nhà tôi muốn tạm ngừng kinh doanh 3 tháng thì làm sao'));
+    expect(shop).toContain('1.001570');
+    expect(shop).not.toContain('2.002029');
+  });
+
+  test('"sang tên" a piece of land is a land-rights transfer, not a vehicle\'s change of owner', async () => {
+    const say = await conversation();
+    const reply = await say('ông bà cho cháu miếng đất thì sang tên có mất tiền j hok ad');
+    const codes = codesIn(reply);
+    expect(codes).not.toContain('1.013076');
+    expect([...codes].some((code) => ['1.013831', '1.013980'].includes(code!))).toBe(true);
+  });
 });
