@@ -38,7 +38,8 @@ export function intentForNamed(ctx: TurnContext, procedure: Procedure | null = n
   const pending = ctx.state.pending;
   if (pending && 'intent' in pending) return pending.intent;
   const last = ctx.state.lastIntent;
-  if (words.carryOver && isFacetIntent(last)) return last;
+  // "thế còn …" and a correction ("à nhầm, ý mình là đăng ký tạm trú") ask the last question again.
+  if ((words.carryOver || words.correction) && isFacetIntent(last)) return last;
   return 'overview';
 }
 

@@ -43,6 +43,9 @@ describe('follow-ups over the full catalog', () => {
     await say('Cho mình hỏi đăng ký thường trú cần giấy tờ gì ạ?');
     const corrected = await say('À nhầm, ý mình là đăng kí tạm trú, con bé đang thuê trọ ở Đà Nẵng để đi học đại học');
     expect(corrected.procedure?.code).toBe('1.004194');
+    // The correction asks nothing itself: it asks the last question again, of the procedure meant.
+    expect(corrected.intent).toBe('documents');
+    expect(corrected.replies.map((r) => r.text).join('\n')).toContain('CT01');
   });
 
   test('after a list, a follow-up naming a document only one option\'s record lists picks that option', async () => {
