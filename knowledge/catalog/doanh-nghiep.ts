@@ -29,7 +29,7 @@ const DN_LAW: LegalBasisInput[] = [
 
 const hkdFee: FeeInput = provinceFee(
   'Lệ phí đăng ký hộ kinh doanh',
-  'Mức lệ phí do HĐND cấp tỉnh quy định (Thông tư 85/2019/TT-BTC) — xem nghị quyết của HĐND tỉnh nơi đăng ký hoặc hỏi cơ quan đăng ký kinh doanh cấp xã. Nộp khi nộp hồ sơ; không được hoàn trả nếu không được cấp đăng ký. Cổng Dịch vụ công quốc gia hiển thị các con số khác nhau cho từng hình thức nộp nhưng đều ghi là do HĐND tỉnh quyết định.',
+  'Mức lệ phí do HĐND cấp tỉnh quy định (Thông tư 85/2019/TT-BTC) — xem nghị quyết của HĐND tỉnh nơi đăng ký hoặc hỏi cơ quan đăng ký kinh doanh cấp xã. Nộp khi nộp hồ sơ; không được hoàn trả nếu không được cấp đăng ký. Cổng Dịch vụ công quốc gia ghi 150.000 đồng khi nộp trực tuyến hoặc qua bưu chính và 50.000 đồng khi nộp trực tiếp, đều kèm ghi chú mức cụ thể do HĐND tỉnh quyết định.',
 );
 
 const registrationFeeDirect: FeeInput = fixedFee(

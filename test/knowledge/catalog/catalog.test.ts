@@ -140,4 +140,11 @@ describe('bundled catalog — key facts', () => {
       for (const fee of allFees(byCode(code))) expect(fee).toMatchObject({ kind: 'set_by_province', amountVnd: null });
     }
   });
+
+  test('the household-business fee quotes the national portal\'s figures as the portal\'s, beside the province\'s say', () => {
+    for (const fee of allFees(byCode('1.001612'))) {
+      expect(fee.note).toMatch(/Cổng Dịch vụ công quốc gia ghi 150\.000 đồng khi nộp trực tuyến hoặc qua bưu chính và 50\.000 đồng khi nộp trực tiếp/);
+      expect(fee.note).toMatch(/HĐND tỉnh quyết định/);
+    }
+  });
 });
