@@ -173,12 +173,30 @@ function answerWithOtherLevels(ctx: TurnContext, procedures: Procedure[], intent
   return result;
 }
 
-/** An option at least this share of the first's probability is tied with it… */
+/** An option (or a group of tied options) at least this share of the first's probability is close to it… */
 const CLOSE_SHARE = 0.9;
 
-/** …as is one whose retriever score ties with it (candidate-features.ts) and whose name the message fits as well. */
+/** …and options whose retriever scores tie (candidate-features.ts) and whose names the message fits as well are one group. */
 function tiedWith(candidate: Candidate, top: Candidate): boolean {
   return Math.abs(candidate.score - top.score) <= TIE_SHARE * Math.abs(top.score) && candidate.match.nameFit === top.match.nameFit;
+}
+
+/**
+ * The options in groups of tied ones, most likely group first by the sum of its probabilities:
+ * the evidence cannot tell tied options apart, so they share what it gives them — three kinds of
+ * company for "lệ phí đăng ký doanh nghiệp" together outweigh one less fitting procedure that
+ * each of them alone would trail.
+ */
+function tieGroups(candidates: readonly Candidate[]): Array<{ members: Candidate[]; mass: number }> {
+  const groups: Array<{ members: Candidate[]; mass: number }> = [];
+  for (const candidate of candidates) {
+    const group = groups.find((g) => g.members.some((member) => tiedWith(candidate, member)));
+    if (group) {
+      group.members.push(candidate);
+      group.mass += candidate.fit;
+    } else groups.push({ members: [candidate], mass: candidate.fit });
+  }
+  return groups.sort((a, b) => b.mass - a.mass);
 }
 
 /**
@@ -188,12 +206,13 @@ function tiedWith(candidate: Candidate, top: Candidate): boolean {
 export function askWhichOfCandidates(ctx: TurnContext): HandlerResult {
   const resolution = ctx.understanding.resolution;
   if (resolution.kind !== 'ambiguous') throw new Error('askWhichOfCandidates needs an ambiguous resolution');
-  const intent = intentForNamed(ctx, resolution.candidates[0]!.procedure);
-  const procedures = resolution.candidates.map((c) => c.procedure);
-  const top = resolution.candidates[0]!;
-  // The candidates about as likely as the first (a tie: three kinds of company for "lệ phí đăng
-  // ký doanh nghiệp"); a far less likely option does not stop a shared answer.
-  const close = resolution.candidates.filter((c) => c.fit >= top.fit * CLOSE_SHARE || tiedWith(c, top)).map((c) => c.procedure);
+  const groups = tieGroups(resolution.candidates);
+  const ordered = groups.flatMap((g) => g.members);
+  const top = ordered[0]!;
+  const intent = intentForNamed(ctx, top.procedure);
+  // The options about as likely as the first group (a tie: three kinds of company for "lệ phí
+  // đăng ký doanh nghiệp"); a far less likely option does not stop a shared answer.
+  const close = groups.filter((g) => g.mass >= groups[0]!.mass * CLOSE_SHARE).flatMap((g) => g.members.map((c) => c.procedure));
   const signatures = new Set(close.map((p) => facetSignature(intent, p)));
   if (close.length > 1 && signatures.size === 1 && !signatures.has(null)) {
     const result = answer(ctx, top.procedure, intent, top.fit * 0.8);
@@ -201,7 +220,12 @@ export function askWhichOfCandidates(ctx: TurnContext): HandlerResult {
     result.replies.push(textReply(`Dạ, thông tin này giống nhau ở các thủ tục: ${list}.`));
     return result;
   }
-  return clarify(ctx, procedures, intent, top.fit * 0.5);
+  return clarify(
+    ctx,
+    ordered.map((c) => c.procedure),
+    intent,
+    top.fit * 0.5,
+  );
 }
 
 /**

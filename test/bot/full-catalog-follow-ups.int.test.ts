@@ -98,3 +98,13 @@ describe('a kind of filer or object named rules out the procedures for another k
     expect([...codes].some((code) => ['1.013831', '1.013980'].includes(code!))).toBe(true);
   });
 });
+
+test('tied options count together: three kinds of company outweigh one less fitting procedure, and share the fee answer', async () => {
+  const say = await conversation();
+  const reply = await say('le phi dang ky doanh nghiep');
+  expect(reply.intent).toBe('fee');
+  expect(['2.002043', '2.001583', '2.001199']).toContain(reply.procedure?.code);
+  const text = reply.replies.map((r) => r.text).join('\n');
+  expect(text).toMatch(/giống nhau ở các thủ tục/);
+  expect(text).not.toContain('Hiệu đính');
+});
