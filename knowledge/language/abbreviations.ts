@@ -3,14 +3,29 @@
  * folded token, expanded to the accented words they stand for. Applied token by token before
  * intent rules and retrieval.
  */
-import { ABBREVIATIONS } from './vocabulary.ts';
+import { ABBREVIATIONS, CITIZEN_SYNONYMS, STOP_WORDS } from './vocabulary.ts';
 
 export { ABBREVIATIONS };
 
-/** Folded keys whose accented spelling is also an abbreviation ("đk", "đky"). */
-export function expandAbbreviation(raw: string, folded: string): string | null {
+/** Frame words an abbreviation may stand for ("hong" → "không"). */
+const FRAME_WORDS = new Set(STOP_WORDS.accented);
+/** Neighbouring syllables of the citizen phrases ("so hong", "hu hong"): folded. */
+const PHRASE_PAIRS = new Set(
+  Object.keys(CITIZEN_SYNONYMS).flatMap((key) => {
+    const words = key.split(' ');
+    return words.slice(1).map((word, i) => `${words[i]} ${word}`);
+  }),
+);
+
+/**
+ * Folded keys whose accented spelling is also an abbreviation ("đk", "đky"). A chat spelling of a
+ * frame word is left as typed where it and the syllable before it are a citizen phrase: "so hong"
+ * is sổ hồng and "hu hong" hư hỏng, not "sổ không".
+ */
+export function expandAbbreviation(raw: string, folded: string, previous?: string): string | null {
   const expansion = ABBREVIATIONS[folded];
   if (!expansion) return null;
+  if (previous !== undefined && FRAME_WORDS.has(expansion) && PHRASE_PAIRS.has(`${previous} ${folded}`)) return null;
   // "đk"/"đky" fold to "dk"/"dky"; any other accented token is a real word ("khóng"? no — but
   // "kẻ"/"vì" must not turn into abbreviations), so only plain ASCII or đ-only tokens expand.
   const onlyDStroke = raw.replace(/đ/g, 'd') === folded;

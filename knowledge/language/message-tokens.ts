@@ -76,9 +76,11 @@ export function analyzeMessage(text: string, vocabulary: ReadonlySet<string> = n
   clauses.forEach(({ text: clauseText, sentence }, clause) => {
     const token = (raw: string, clause: number) => ({ raw, folded: foldDiacritics(raw), clause, sentence });
     const push = (raw: string, folded = foldDiacritics(raw)) => tokens.push({ raw, folded, clause, sentence });
+    let previous: string | undefined;
     for (const raw of syllables(clauseText)) {
       const folded = foldDiacritics(raw);
-      const expansion = expandAbbreviation(raw, folded);
+      const expansion = expandAbbreviation(raw, folded, previous);
+      previous = folded;
       if (expansion) {
         for (const word of syllables(expansion)) tokens.push(token(word, clause));
         continue;

@@ -93,6 +93,13 @@ describe('typos and chat spellings', () => {
     expect(folded).toBe('dang ki can cuoc cong dan ho so thu tuc bao nhieu khong gi');
   });
 
+  test('a chat spelling of a frame word stays as typed inside a citizen phrase: "so hong" is sổ hồng, not "sổ không"', () => {
+    expect(analyzeMessage('lam so hong mat bao lau').folded).toBe('lam so hong mat bao lau');
+    expect(analyzeMessage('the bi hu hong thi doi o dau').folded).toContain('hu hong');
+    expect(analyzeMessage('co mat phi hong').folded).toBe('co mat phi khong');
+    expect(topicQuery(classify('lam so hong mat bao lau'))).toContain('so hong');
+  });
+
   test('Telex repair only touches impossible syllables', () => {
     expect(repairTelex('phis')).toBe('phi');
     expect(repairTelex('nhieeu')).toBe('nhieu');
