@@ -13,7 +13,7 @@ import { FACET_INTENTS, type FacetIntent } from './intent.ts';
 import { chosenOrdinal, findDossierCode, isCarryOver, isCorrection, mentionedLevels } from './mentions.ts';
 import { SCOPE_RULES, type ScopeTag } from './out-of-scope-rules.ts';
 import { PhraseMatcher, type PhraseMatch } from '../../knowledge/language/phrase-matcher.ts';
-import { inCompound, isStopWord, isStoryWord } from '../../knowledge/language/stop-words.ts';
+import { inCompound, inFrameCompound, isStopWord, isStoryWord } from '../../knowledge/language/stop-words.ts';
 import { citizenPhraseSpans } from '../../knowledge/language/citizen-phrases.ts';
 import { analyzeMessage, oddTokenShare, type AnalyzedMessage, type Token } from '../../knowledge/language/message-tokens.ts';
 import type { ResolveInput } from '../resolve/procedure-resolver.ts';
@@ -115,7 +115,7 @@ export function classify(text: string): Classification {
   const { facet, facetScore, otherFacets } = pickFacets(facetScores);
 
   const remaining = analysis.tokens.filter((_, i) => !consumed[i]);
-  const keep = (loose: boolean) => (t: Token, i: number) => inCompound(remaining, i) || !isStopWord(t, loose);
+  const keep = (loose: boolean) => (t: Token, i: number) => !inFrameCompound(remaining, i) && (inCompound(remaining, i) || !isStopWord(t, loose));
   const topic = remaining.filter(keep(false));
   const topicCore = remaining.filter(keep(true));
 

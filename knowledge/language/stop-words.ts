@@ -28,15 +28,27 @@ const STORY_FOLDED = new Set(STOP_WORDS.storyFolded);
 /** Words that frame a search query without naming anything ("cho tôi hỏi", "bao nhiêu"). */
 const QUERY_FRAME = new Set(STOP_WORDS.queryFrame);
 
-/** True when the token at `index` is part of a compound spelled out by the tokens around it. */
-export function inCompound(tokens: readonly Token[], index: number): boolean {
-  return COMPOUNDS.some((words) =>
+/** Phrases that only frame a question however typed ("thu tuc"), though a word alone may name something. Folded. */
+const FRAME_COMPOUNDS = STOP_WORDS.frameCompounds.map((c) => c.split(' '));
+
+function inOneOf(phrases: readonly string[][], tokens: readonly Token[], index: number): boolean {
+  return phrases.some((words) =>
     words.some((word, offset) => {
       if (word !== tokens[index]!.folded) return false;
       const start = index - offset;
       return start >= 0 && words.every((w, k) => tokens[start + k]?.folded === w);
     }),
   );
+}
+
+/** True when the token at `index` is part of a compound spelled out by the tokens around it. */
+export function inCompound(tokens: readonly Token[], index: number): boolean {
+  return inOneOf(COMPOUNDS, tokens, index);
+}
+
+/** True when the token at `index` is part of a phrase that only frames the question ("thu tuc"). */
+export function inFrameCompound(tokens: readonly Token[], index: number): boolean {
+  return inOneOf(FRAME_COMPOUNDS, tokens, index);
 }
 
 /**

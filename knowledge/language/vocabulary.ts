@@ -27,7 +27,16 @@ export const CITIZEN_SYNONYMS: Readonly<Record<string, string>> = load('citizen-
 export const FOREIGN_ELEMENT = load('foreign-element.json', z.object({ expansion: z.string(), context: Words, phrases: Words }));
 export const STOP_WORDS = load(
   'stop-words.json',
-  z.object({ accented: Words, foldedSafe: Words, foldedLoose: Words, queryFrame: Words, compounds: Words, storyAccented: Words, storyFolded: Words }),
+  z.object({
+    accented: Words,
+    foldedSafe: Words,
+    foldedLoose: Words,
+    queryFrame: Words,
+    compounds: Words,
+    frameCompounds: Words,
+    storyAccented: Words,
+    storyFolded: Words,
+  }),
 );
 
 /** Matters citizens ask about that are not procedures of the catalog (vocabulary/outside-catalog.json). */

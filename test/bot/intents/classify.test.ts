@@ -218,6 +218,9 @@ describe('what is left: the topic', () => {
     expect(topicQuery(classify('thông báo tạm ngừng kinh doanh thế nào'))).toContain('thông báo tạm ngừng');
     expect(topicQuery(classify('xin giay phep xay dung nha o can gi'))).toContain('nha o');
     expect(topicQuery(classify('cấp giấy phép kinh doanh hàng không'))).toContain('hàng không');
+    // "thu tuc" frames the question however typed; "thu" alone may name something (thu hồi).
+    expect(topicQuery(classify('thu tuc cap lai the bhyt'))).toBe('cap lai the bảo hiểm y tế');
+    expect(topicQuery(classify('thu hoi giay phep lai xe'))).toContain('thu hoi');
     // Outside a compound the frame word still goes.
     expect(topicQuery(classify('lệ phí làm hộ chiếu bao nhiêu'))).not.toContain('bao');
   });
