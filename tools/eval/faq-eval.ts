@@ -2,13 +2,18 @@
  * Scores retrievers on real portal questions (../shared/eval/faq-dev.jsonl): for each question,
  * as written and with its diacritics stripped, the rank of the first gold code among the hits
  * (a near-duplicate variant listed under a hit does not count — the hit's own code must match).
+ * The gold is either the portal's own label (`related_codes_in_kb`) or the adjudicated one
+ * (`acceptable`; an empty list means no procedure of the catalog answers the question).
  */
 import { foldDiacritics } from '../../knowledge/language/normalize.ts';
 import type { ProcedureRetriever } from '../../indexer/retriever.ts';
 
 export interface FaqQuestion {
   question: string;
+  /** The portal's own label (`related_codes_in_kb`). */
   goldCodes: string[];
+  /** The adjudicated label (`acceptable`), when the line has one; empty: nothing in the catalog answers it. */
+  acceptable: string[] | null;
 }
 
 export function parseFaqJsonl(text: string): FaqQuestion[] {
@@ -16,12 +21,21 @@ export function parseFaqJsonl(text: string): FaqQuestion[] {
     .split('\n')
     .filter((line) => line.trim())
     .map((line, index) => {
-      const row = JSON.parse(line) as { question?: unknown; related_codes_in_kb?: unknown };
+      const row = JSON.parse(line) as { question?: unknown; related_codes_in_kb?: unknown; acceptable?: unknown };
       if (typeof row.question !== 'string' || !Array.isArray(row.related_codes_in_kb)) {
         throw new Error(`faq line ${index + 1}: needs "question" and "related_codes_in_kb"`);
       }
-      return { question: row.question, goldCodes: row.related_codes_in_kb.map(String) };
+      if (row.acceptable !== undefined && !Array.isArray(row.acceptable)) throw new Error(`faq line ${index + 1}: "acceptable" must be a list of codes`);
+      return { question: row.question, goldCodes: row.related_codes_in_kb.map(String), acceptable: row.acceptable ? row.acceptable.map(String) : null };
     });
+}
+
+/**
+ * The questions scored against their adjudicated label instead of the portal's: those with an
+ * `acceptable` list that names at least one procedure (the unanswerable ones are left out).
+ */
+export function adjudicated(questions: readonly FaqQuestion[]): FaqQuestion[] {
+  return questions.filter((q) => q.acceptable !== null && q.acceptable.length > 0).map((q) => ({ ...q, goldCodes: q.acceptable! }));
 }
 
 export interface RankStats {

@@ -32,7 +32,7 @@ export interface LabelAudit {
 /** Folded words, without a leading "thủ tục" (names and keys here are already folded). */
 const words = (text: string) => foldedPhrase(text).replace(/^ thu tuc /, ' ');
 
-export function auditGoldLabels(procedures: readonly Procedure[], questions: readonly FaqQuestion[]): LabelAudit {
+export function auditGoldLabels(procedures: readonly Procedure[], questions: ReadonlyArray<Pick<FaqQuestion, 'question' | 'goldCodes'>>): LabelAudit {
   const names = procedures
     .map((procedure) => ({ procedure, key: nearDuplicateKey(procedure.name), text: words(nearDuplicateKey(procedure.name)) }))
     .filter(({ text }) => text.trim().split(' ').length >= MIN_NAME_SYLLABLES);
