@@ -4,25 +4,37 @@
  * có bắt buộc không" asks about a document only one of them lists. Pairs of adjacent words
  * count (single words match by chance, above all without diacritics); a pair counts for an
  * option when its record has it and no other option's does, and when it is not made of the
- * options' name words (those were already weighed by name).
+ * options' name words (those were already weighed by name) nor of the submission channels'
+ * words ("nộp trực tiếp": every record has channels, whether or not its passages spell them).
+ * A message typed with diacritics is read with them: "sổ mới" is not "số mới".
  */
-import type { Procedure } from '../../knowledge/schema.ts';
+import { CHANNEL_LABELS, type Procedure } from '../../knowledge/schema.ts';
+import { hasDiacritics, normalizeVietnamese, syllables } from '../../knowledge/language/normalize.ts';
 import { adjacentPairs, recordPassages, wordsOf } from '../compose/passages.ts';
 
 /** Pairs the message must share with one option alone. */
 const MIN_OWN_PAIRS = 2;
 
-function recordPairs(procedure: Procedure): Set<string> {
-  return new Set(recordPassages(procedure).flatMap((passage) => adjacentPairs(wordsOf(passage.text))));
+const accentedWordsOf = (text: string) => syllables(normalizeVietnamese(text));
+
+/** How a message asks to submit, in both readings: the channels' words and "nộp", "qua". */
+const CHANNEL_WORDS = new Set([...Object.values(CHANNEL_LABELS), 'nộp', 'qua'].flatMap((text) => [...wordsOf(text), ...accentedWordsOf(text)]));
+
+function recordPairs(procedure: Procedure, read: (text: string) => string[]): Set<string> {
+  return new Set(recordPassages(procedure).flatMap((passage) => adjacentPairs(read(passage.text))));
 }
 
 /** The one option the message's words point at in its record, or null when none or several do. */
 export function choiceByRecord(options: readonly Procedure[], message: string): Procedure | null {
   if (options.length < 2) return null;
-  const nameWords = new Set(options.flatMap((p) => wordsOf(p.name)));
-  const asked = [...new Set(adjacentPairs(wordsOf(message)))].filter((pair) => !pair.split(' ').every((w) => nameWords.has(w)));
+  const read = hasDiacritics(message) ? accentedWordsOf : wordsOf;
+  const nameWords = new Set(options.flatMap((p) => read(p.name)));
+  const asked = [...new Set(adjacentPairs(read(message)))].filter((pair) => {
+    const words = pair.split(' ');
+    return !words.every((w) => nameWords.has(w)) && !words.every((w) => CHANNEL_WORDS.has(w));
+  });
   if (asked.length < MIN_OWN_PAIRS) return null;
-  const records = options.map(recordPairs);
+  const records = options.map((option) => recordPairs(option, read));
   const own = records.map((pairs, i) => asked.filter((pair) => pairs.has(pair) && records.every((other, j) => j === i || !other.has(pair))).length);
   const pointed = own.map((n, i) => ({ n, i })).filter((o) => o.n > 0);
   return pointed.length === 1 && pointed[0]!.n >= MIN_OWN_PAIRS ? options[pointed[0]!.i]! : null;

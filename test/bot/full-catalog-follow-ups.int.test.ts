@@ -61,6 +61,14 @@ describe('follow-ups over the full catalog', () => {
     expect((await again('lệ phí bao nhiêu?')).procedure).toBeNull();
   });
 
+  test('after a list, how to submit ("nộp trực tiếp") and a word that differs by its accent ("sổ mới", "số mới") pick no option', async () => {
+    const say = await conversation();
+    const list = await say('Sổ đỏ nhà tôi cấp từ năm 1998, giờ bị ố vàng, rách mép. Tôi muốn đổi sang sổ mới thì cần chuẩn bị những giấy tờ gì?');
+    expect(list.procedure).toBeNull();
+    const again = await say('Nộp trực tiếp thì mấy ngày có sổ mới?');
+    expect(again.procedure?.code).not.toBe('2.000575');
+  });
+
   test('a follow-up that names another procedure moves to it', async () => {
     const say = await conversation();
     expect((await say('Xin giấy phép kinh doanh vận tải bằng xe ô tô thì hồ sơ cần gì?')).procedure?.name).toMatch(/giấy phép kinh doanh vận tải/i);

@@ -28,4 +28,32 @@ describe('choiceByRecord', () => {
     expect(choiceByRecord([marriage, birth], 'giấy chứng sinh')).toBeNull();
     expect(choiceByRecord([birth], 'con sinh ra do mang thai hộ thì cần thêm gì')).toBeNull();
   });
+
+  // Two bare records that differ only in the passages the tests give them.
+  const bare = (procedure: Procedure, steps: string[]): Procedure => ({
+    ...procedure,
+    steps,
+    conditions: [],
+    subjects: [],
+    documents: [],
+    result: [],
+    notes: [],
+    channels: procedure.channels.map((c) => ({ ...c, fees: [] })),
+  });
+
+  test('the submission channels\' words ("nộp trực tiếp") point at no option: every record has channels', () => {
+    const spelled = bare(marriage, ['Người yêu cầu nộp trực tiếp hồ sơ tại Ủy ban nhân dân cấp xã.']);
+    const silent = bare(birth, ['Cơ quan tiếp nhận kiểm tra hồ sơ.']);
+    expect(choiceByRecord([spelled, silent], 'nộp trực tiếp')).toBeNull();
+    expect(choiceByRecord([spelled, silent], 'nop truc tiep')).toBeNull();
+  });
+
+  test('a message typed with diacritics is read with them: "sổ mới" is not a record\'s "số mới"', () => {
+    const numbered = bare(marriage, ['Người dân có số mới ngay.']);
+    const other = bare(birth, ['Cơ quan tiếp nhận kiểm tra hồ sơ.']);
+    expect(choiceByRecord([numbered, other], 'có sổ mới ngay không')).toBeNull();
+    // Without diacritics both read "co so moi": the words point at the record that has them.
+    expect(choiceByRecord([numbered, other], 'co so moi ngay khong')?.code).toBe(numbered.code);
+  });
 });
+
