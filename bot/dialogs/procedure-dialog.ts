@@ -277,13 +277,17 @@ const FOLLOW_UP_WORDS = 2;
 
 /**
  * A facet asked while a clarifying list is open ("lệ phí bao nhiêu?" without picking): ask
- * again with the same options, for the new question, instead of forgetting them.
+ * again with the same options, for the new question, instead of forgetting them — unless the
+ * message names another procedure outright.
  */
 export function isFacetBeforeChoice(ctx: TurnContext): boolean {
   const { words, resolution } = ctx.understanding;
   const pending = ctx.state.pending;
   if (!pending || pending.type !== 'clarify' || words.facet === null) return false;
-  if (resolution.kind === 'confident' && namesIt(resolution.best.match)) return false;
+  // As for a follow-up on one procedure: only a message naming another one outright leaves the
+  // list ("người yêu em thường trú ở tỉnh khác thì đăng ký ở xã nào" after the marriage options is
+  // not the border pass "… có hộ khẩu thường trú ở tỉnh …").
+  if (resolution.kind === 'confident') return !namesOtherOutright(resolution.best, resolution.confidence);
   if (resolution.kind === 'none') return resolution.reason !== 'outside_catalog';
   return words.topicCore.length <= FOLLOW_UP_WORDS;
 }

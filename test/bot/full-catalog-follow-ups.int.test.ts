@@ -69,6 +69,17 @@ describe('follow-ups over the full catalog', () => {
     expect(again.procedure?.code).not.toBe('2.000575');
   });
 
+  test('with a list open, words a long unrelated name merely contains ask again with the same options', async () => {
+    const say = await conversation();
+    const list = await say('2 dua e tinh cuoi cuoi nam nay, dang ky ket hon thi lam o dau, can nhung giay to j a');
+    expect(list.procedure).toBeNull();
+    const again = await say('nguoi yeu e thuong tru o tinh khac thi dang ky o xa nao cung dc ha');
+    expect(again.procedure).toBeNull();
+    const text = again.replies.map((r) => r.text).join('\n');
+    expect(text).toContain('1.000894');
+    expect(text).not.toContain('1.001280');
+  });
+
   test('a follow-up that names another procedure moves to it', async () => {
     const say = await conversation();
     expect((await say('Xin giấy phép kinh doanh vận tải bằng xe ô tô thì hồ sơ cần gì?')).procedure?.name).toMatch(/giấy phép kinh doanh vận tải/i);
