@@ -9,16 +9,15 @@
  * A message typed with diacritics is read with them: "sổ mới" is not "số mới".
  */
 import { CHANNEL_LABELS, type Procedure } from '../../knowledge/schema.ts';
-import { hasDiacritics, normalizeVietnamese, syllables } from '../../knowledge/language/normalize.ts';
+import { hasDiacritics, syllables } from '../../knowledge/language/normalize.ts';
 import { adjacentPairs, recordPassages, wordsOf } from '../compose/passages.ts';
 
 /** Pairs the message must share with one option alone. */
 const MIN_OWN_PAIRS = 2;
 
-const accentedWordsOf = (text: string) => syllables(normalizeVietnamese(text));
 
 /** How a message asks to submit, in both readings: the channels' words and "nộp", "qua". */
-const CHANNEL_WORDS = new Set([...Object.values(CHANNEL_LABELS), 'nộp', 'qua'].flatMap((text) => [...wordsOf(text), ...accentedWordsOf(text)]));
+const CHANNEL_WORDS = new Set([...Object.values(CHANNEL_LABELS), 'nộp', 'qua'].flatMap((text) => [...wordsOf(text), ...syllables(text)]));
 
 function recordPairs(procedure: Procedure, read: (text: string) => string[]): Set<string> {
   return new Set(recordPassages(procedure).flatMap((passage) => adjacentPairs(read(passage.text))));
@@ -27,7 +26,7 @@ function recordPairs(procedure: Procedure, read: (text: string) => string[]): Se
 /** The one option the message's words point at in its record, or null when none or several do. */
 export function choiceByRecord(options: readonly Procedure[], message: string): Procedure | null {
   if (options.length < 2) return null;
-  const read = hasDiacritics(message) ? accentedWordsOf : wordsOf;
+  const read = hasDiacritics(message) ? syllables : wordsOf;
   const nameWords = new Set(options.flatMap((p) => read(p.name)));
   const asked = [...new Set(adjacentPairs(read(message)))].filter((pair) => {
     const words = pair.split(' ');

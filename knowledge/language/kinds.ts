@@ -5,13 +5,14 @@
  * doanh" for "cty e" is not the household business's, and "sang tên miếng đất" is not the
  * vehicle's change of owner.
  */
-import { foldedPhrase, normalizeVietnamese, syllables } from './normalize.ts';
+import { foldedPhrase, syllables } from './normalize.ts';
 import { KINDS } from './vocabulary.ts';
 
 /** Family → the kinds said. */
 export type KindsSaid = ReadonlyMap<string, ReadonlySet<string>>;
 
-const accentedPhrase = (text: string) => ` ${syllables(normalizeVietnamese(text)).join(' ')} `;
+/** The normalised (accented) syllables, padded like foldedPhrase. */
+const accentedPhrase = (text: string) => ` ${syllables(text).join(' ')} `;
 
 const PHRASES = Object.entries(KINDS).map(([family, kinds]) => ({
   family,

@@ -3,8 +3,9 @@
  * Imports the national records from ../shared/data (in memory, next to the bundled catalog),
  * then scores ../shared/eval/faq-dev.jsonl — top-1, top-3 and MRR of the gold code, as written
  * and without diacritics — for the MiniSearch baseline, lexical, dense and hybrid retrieval,
- * side by side: against the adjudicated labels (`acceptable`) and, next to them, the portal's own. The dense model and index live under DATA_DIR/eval-retrieval (kept between runs;
- * delete it or pass --retrain to learn the model again).
+ * side by side: against the adjudicated labels (`acceptable`) and, next to them, the portal's
+ * own. The dense model and index live under DATA_DIR/eval-retrieval (kept between runs; delete
+ * it or pass --retrain to learn the model again).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -18,7 +19,7 @@ import { ensureDomainModel } from '../training/domain-model.ts';
 import { createProcedureRetriever, RETRIEVAL_MODES } from '../../indexer/procedure-retriever.ts';
 import { LexicalScorer } from '../../indexer/lexical/lexical-scorer.ts';
 import { createMiniSearchBaseline } from './minisearch-baseline.ts';
-import { adjudicated, formatScoreTable, groupedRows, parseFaqJsonl, restrictScore, scoreRetriever, type FaqScore } from './faq-eval.ts';
+import { adjudicated, formatScoreTable, groupedRows, parseFaqJsonl, restrictScore, scoreRetriever, type FaqQuestion, type FaqScore } from './faq-eval.ts';
 import { auditGoldLabels } from './label-audit.ts';
 
 const shared = path.resolve(import.meta.dirname, '../../../shared');
@@ -56,21 +57,27 @@ if (!config.embeddingModelDir) {
 const dense = await setUpDense(denseLocations, procedures, { log: (message) => console.log(message) });
 console.log(`dense model + index: ${Date.now() - started} ms (${dense.report.embedded} embedded, ${dense.report.unchanged} unchanged) — ${dense.modelId}`);
 
-const baseline = createMiniSearchBaseline(procedures);
-const retrievers = RETRIEVAL_MODES.map((mode) => ({ name: mode as string, retriever: createProcedureRetriever({ procedures, lexical, dense: dense.searcher, mode }) }));
+const retrievers = [
+  { name: 'baseline (MiniSearch)', retriever: createMiniSearchBaseline(procedures) },
+  ...RETRIEVAL_MODES.map((mode) => ({ name: mode as string, retriever: createProcedureRetriever({ procedures, lexical, dense: dense.searcher, mode }) })),
+];
+/** One row per retriever, scored on these questions. */
+async function scoreAll(scored: readonly FaqQuestion[]): Promise<Array<{ name: string; score: FaqScore }>> {
+  const rows: Array<{ name: string; score: FaqScore }> = [];
+  for (const { name, retriever } of retrievers) rows.push({ name, score: await scoreRetriever(retriever, scored) });
+  return rows;
+}
 
 const judged = adjudicated(questions);
 if (judged.length > 0) {
-  const adjudicatedRows: Array<{ name: string; score: FaqScore }> = [{ name: 'baseline (MiniSearch)', score: await scoreRetriever(baseline, judged) }];
-  for (const { name, retriever } of retrievers) adjudicatedRows.push({ name, score: await scoreRetriever(retriever, judged) });
+  const adjudicatedRows = await scoreAll(judged);
   console.log(
     `\nAdjudicated labels (\`acceptable\`): ${judged.length} answerable questions, ${questions.length - judged.length} that no procedure answers left out; any acceptable code, as the hit's own code:\n${formatScoreTable(adjudicatedRows)}`,
   );
   console.log(`\nAdjudicated labels, counting an acceptable code grouped under a hit as a near-duplicate variant:\n${formatScoreTable(groupedRows(adjudicatedRows))}`);
 } else console.log('\n(no adjudicated labels in this file: the portal\'s own labels only)');
 
-const rows: Array<{ name: string; score: FaqScore }> = [{ name: 'baseline (MiniSearch)', score: await scoreRetriever(baseline, questions) }];
-for (const { name, retriever } of retrievers) rows.push({ name, score: await scoreRetriever(retriever, questions) });
+const rows = await scoreAll(questions);
 console.log(`\nThe portal's own labels (\`related_codes_in_kb\`), all ${questions.length} questions; the gold code must be the hit's own code:\n${formatScoreTable(rows)}`);
 console.log(`\nCounting a gold code grouped under a hit as a near-duplicate variant (same procedure, other level/agency):\n${formatScoreTable(groupedRows(rows))}`);
 const audit = auditGoldLabels(procedures, questions);
