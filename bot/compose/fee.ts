@@ -1,6 +1,6 @@
 /**
  * "Lệ phí bao nhiêu?" — fees per submission channel (channels with the same fees are merged),
- * with exemptions and notes. Free is said plainly ("miễn lệ phí"); a fee set by the provincial
+ * with exemptions and notes. Free is said plainly ("miễn phí"); a fee set by the provincial
  * council or not given in the source is said so, with where to check — never a guessed figure.
  */
 import { CHANNEL_LABELS, type Fee, type Procedure, type SubmissionChannel } from '../../knowledge/schema.ts';
@@ -8,10 +8,11 @@ import { textReply, type Reply } from '../replies.ts';
 import { whereToCheck, withCitation } from './answer.ts';
 import { bullets, formatMoney, mentions, quoteName, sentence } from './format.ts';
 
-/** "miễn lệ phí" or "miễn phí", after the fee's label. */
-function freeWords(fee: Fee): string {
-  return mentions(fee.label, 'lệ phí') ? 'miễn lệ phí' : 'miễn phí';
-}
+/**
+ * A waived charge is said as citizens say it, "miễn phí": the fee's label before it already
+ * names the charge ("Lệ phí đăng ký khai sinh: miễn phí").
+ */
+const FREE = 'miễn phí';
 
 /** The amount part of one fee line. */
 export function feeAmount(fee: Fee, procedure: Procedure): string {
@@ -19,7 +20,7 @@ export function feeAmount(fee: Fee, procedure: Procedure): string {
     case 'fixed':
       return formatMoney(fee.amountVnd ?? 0);
     case 'free':
-      return `${freeWords(fee)} (không phải nộp)`;
+      return `${FREE} (không phải nộp)`;
     case 'set_by_province':
       return 'do Hội đồng nhân dân cấp tỉnh quy định nên mức thu khác nhau giữa các tỉnh, thành phố — bạn hỏi nơi nộp hồ sơ hoặc xem Cổng Dịch vụ công của tỉnh, thành phố mình';
     case 'unspecified':
@@ -27,13 +28,13 @@ export function feeAmount(fee: Fee, procedure: Procedure): string {
   }
 }
 
-/** Short form for overviews: "200.000 đồng", "Miễn lệ phí", "Do HĐND cấp tỉnh quy định". */
+/** Short form for overviews: "200.000 đồng", "Miễn phí", "Do HĐND cấp tỉnh quy định". */
 export function feeBrief(fee: Fee): string {
   switch (fee.kind) {
     case 'fixed':
       return formatMoney(fee.amountVnd ?? 0);
     case 'free':
-      return freeWords(fee).replace(/^m/, 'M');
+      return 'Miễn phí';
     case 'set_by_province':
       return 'Do HĐND cấp tỉnh quy định';
     case 'unspecified':
@@ -90,7 +91,7 @@ export function composeFee(procedure: Procedure): Reply[] {
   const allFees = groups.flatMap((g) => g.fees);
   const allFree = allFees.every((f) => f.kind === 'free');
   const lead = allFree
-    ? `Dạ, thủ tục ${name} được ${allFees.some((f) => mentions(f.label, 'lệ phí')) ? 'miễn lệ phí' : 'miễn phí'} — bạn không phải nộp tiền.`
+    ? `Dạ, thủ tục ${name} được ${FREE} — bạn không phải nộp tiền.`
     : `Dạ, phí, lệ phí của thủ tục ${name}:`;
   const sections =
     groups.length === 1
