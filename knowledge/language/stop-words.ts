@@ -31,14 +31,32 @@ const QUERY_FRAME = new Set(STOP_WORDS.queryFrame);
 /** Phrases that only frame a question however typed ("thu tuc"), though a word alone may name something. Folded. */
 const FRAME_COMPOUNDS = STOP_WORDS.frameCompounds.map((c) => c.split(' '));
 
+/**
+ * The tokens inside one of the phrases, read left to right, longest first, as a reader splits
+ * words: in "ngân hàng không" the bank ("ngân hàng") comes first, so the "không" after it is the
+ * question's, not the aviation of "hàng không".
+ */
+function coveredBy(phrases: readonly string[][], tokens: readonly Token[]): boolean[] {
+  const covered = tokens.map(() => false);
+  for (let i = 0; i < tokens.length; ) {
+    let longest = 0;
+    for (const words of phrases) {
+      if (words.length > longest && words.every((w, k) => tokens[i + k]?.folded === w)) longest = words.length;
+    }
+    for (let k = 0; k < longest; k++) covered[i + k] = true;
+    i += Math.max(1, longest);
+  }
+  return covered;
+}
+
+const coverCache = new WeakMap<readonly string[][], WeakMap<readonly Token[], boolean[]>>();
+
 function inOneOf(phrases: readonly string[][], tokens: readonly Token[], index: number): boolean {
-  return phrases.some((words) =>
-    words.some((word, offset) => {
-      if (word !== tokens[index]!.folded) return false;
-      const start = index - offset;
-      return start >= 0 && words.every((w, k) => tokens[start + k]?.folded === w);
-    }),
-  );
+  let byTokens = coverCache.get(phrases);
+  if (!byTokens) coverCache.set(phrases, (byTokens = new WeakMap()));
+  let covered = byTokens.get(tokens);
+  if (!covered) byTokens.set(tokens, (covered = coveredBy(phrases, tokens)));
+  return covered[index] ?? false;
 }
 
 /** True when the token at `index` is part of a compound spelled out by the tokens around it. */

@@ -223,6 +223,9 @@ describe('what is left: the topic', () => {
     expect(topicQuery(classify('thu hoi giay phep lai xe'))).toContain('thu hoi');
     // Outside a compound the frame word still goes.
     expect(topicQuery(classify('lệ phí làm hộ chiếu bao nhiêu'))).not.toContain('bao');
+    // Words are read left to right: the bank comes first, and the "không" after it asks the question.
+    expect(topicQuery(classify('Hồ sơ có cần hợp đồng với ngân hàng không?'))).not.toContain('không');
+    expect(topicQuery(classify('ngan hang khong cho vay thi sao'))).not.toContain('khong');
   });
 
   test('a follow-up with no procedure has an empty topic', () => {
