@@ -289,7 +289,10 @@ export function isFacetBeforeChoice(ctx: TurnContext): boolean {
   // not the border pass "… có hộ khẩu thường trú ở tỉnh …").
   if (resolution.kind === 'confident') return !namesOtherOutright(resolution.best, resolution.confidence);
   if (resolution.kind === 'none') return resolution.reason !== 'outside_catalog';
-  return words.topicCore.length <= FOLLOW_UP_WORDS;
+  // Another list: leave the options only for one that names its first outright ("đơn xin cấp lại
+  // làm theo mẫu nào" after the fishing-licence options is not about building permits).
+  const first = resolution.candidates[0];
+  return words.topicCore.length <= FOLLOW_UP_WORDS || !first || !namesOtherOutright(first, first.fit);
 }
 
 export function askAgainWithOptions(ctx: TurnContext): HandlerResult {
