@@ -15,6 +15,7 @@ import { kindClash, kindsInMessage, kindsOfName } from '../../knowledge/language
 import { ageLimitOf, agesIn, excludesStatedAge } from '../../knowledge/language/age-limits.ts';
 import { decide, decisionModel, namedOutrightLeads, probabilities, type DecisionModel } from './decision-model.ts';
 import { nameSays, outsideCatalogTopic, type OutsideTopic } from '../../knowledge/language/outside-catalog.ts';
+import { saysNameObject } from '../../knowledge/language/name-actions.ts';
 
 export interface Candidate {
   procedure: Procedure;
@@ -33,8 +34,8 @@ export type Resolution =
   | { kind: 'confident'; best: Candidate; confidence: number; runnersUp: Candidate[] }
   | { kind: 'ambiguous'; candidates: Candidate[] };
 
-/** Once a matter outside the catalog is set aside as background, a listed first hit this likely is what is asked. */
-const BACKGROUND_FIT = 0.4;
+/** Once a matter outside the catalog is set aside as background, a first hit this likely whose object the rest says is what is asked. */
+const BACKGROUND_FIT = 0.3;
 
 export const RESOLVER_TUNING = {
   /** Hits asked of the retriever. */
@@ -138,8 +139,11 @@ export async function resolveProcedure(
     const rest = withoutPhrase(input.topic, outside.phrase);
     if (rest.length > 0 && rest.length < input.topic.length) {
       const reduced = await resolveProcedure({ ...input, topic: rest, query: rest.map((t) => t.raw).join(' '), message: undefined }, deps, model);
-      const first = reduced.kind === 'ambiguous' ? reduced.candidates[0]! : null;
-      if (reduced.kind === 'confident' || (first && namesIt(first.match) && first.fit >= BACKGROUND_FIT)) return reduced;
+      const first = reduced.kind === 'ambiguous' ? reduced.candidates[0]! : reduced.kind === 'confident' ? reduced.best : null;
+      // …whose object the rest says, beyond what befell it: "cấp lại bằng tốt nghiệp bị mất" is not
+      // "Cấp lại Giấy chứng nhận do bị mất".
+      const vocabulary = vocabularyOf(deps.catalog);
+      if (first && first.fit >= BACKGROUND_FIT && saysNameObject(rest.map((t) => t.folded), first.procedure.name, (s) => vocabulary.isDistinctive(s))) return reduced;
     }
     return { kind: 'none', reason: 'outside_catalog', topic: outside };
   }

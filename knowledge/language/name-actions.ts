@@ -131,3 +131,21 @@ export function nameObject(name: string): string {
   const cut = folded.search(QUALIFIER);
   return (cut > 0 ? folded.slice(0, cut) : folded).trim();
 }
+
+/** Syllables that say what befell a paper or what is asked of it ("bị mất", "hết hạn", "xin lại"), not what it is. */
+const STATE_SYLLABLES = new Set(['bi', 'da', 'mat', 'lam', 'danh', 'that', 'lac', 'het', 'han', 'qua', 'xin', 'lai', 'hu', 'hong', 'rach', 'do']);
+
+/**
+ * Whether these folded words say what the procedure is about (nameObject) by one of its
+ * distinctive syllables, beyond what befell it: "thẻ tạm trú" says "Cấp thẻ tạm trú…", while
+ * "cấp lại … bị mất" says nothing of "Cấp lại Giấy chứng nhận do bị mất".
+ */
+export function saysNameObject(folded: readonly string[], name: string, isDistinctive: (syllable: string) => boolean): boolean {
+  const said = new Set(folded);
+  const object = nameObject(name).split(' ');
+  // What befell it closes the object: "chứng chỉ hành nghề kiến trúc | bị ghi sai do lỗi …".
+  const end = object.findIndex((syllable) => syllable === 'bi' || syllable === 'do');
+  return object
+    .slice(0, end < 0 ? undefined : end)
+    .some((syllable) => said.has(syllable) && !STATE_SYLLABLES.has(syllable) && isDistinctive(syllable));
+}

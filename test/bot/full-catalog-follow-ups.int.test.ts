@@ -109,6 +109,26 @@ test('"đổi tiền rách ở đâu" is about exchanging damaged money, asked a
   expect(reply.procedure?.name).toMatch(/không đủ tiêu chuẩn lưu thông/);
 });
 
+describe('a matter outside the catalog', () => {
+  test('a lost diploma is said to be outside the catalog, never a re-issue of another paper "bị mất"', async () => {
+    const say = await conversation();
+    const reply = await say('Cho tôi hỏi thủ tục xin cấp lại bằng tốt nghiệp THPT bị mất?');
+    expect(reply.intent).toBe('out_of_scope');
+    expect(reply.procedure).toBeNull();
+    expect(reply.replies.map((r) => r.text).join('\n')).toMatch(/văn bằng, chứng chỉ, học bạ/);
+  });
+
+  test('as the story\'s background, it leaves the procedure whose object the rest of the message says', async () => {
+    const say = await conversation();
+    const residence = await say('Công ty tôi ở Bắc Ninh tuyển một kỹ sư người Hàn Quốc, anh ấy đã có giấy phép lao động 2 năm. Công ty muốn làm thẻ tạm trú cho anh ấy thì nộp ở đâu?');
+    // Named, or first among the options.
+    expect(residence.intent).toBe('how_to');
+    expect(residence.procedure?.code ?? residence.replies.map((r) => r.text).join('\n')).toMatch(/1\.003460/);
+    const copy = await (await conversation())('Tôi làm mất bằng tốt nghiệp THPT, trường cũ vẫn còn lưu sổ gốc. Tôi muốn xin bản sao từ sổ gốc thì làm thế nào?');
+    expect(copy.procedure?.code).toBe('2.000908');
+  });
+});
+
 describe('a kind of filer or object named rules out the procedures for another kind', () => {
   const codesIn = (reply: { procedure: { code: string } | null; replies: Array<{ text?: string }> }) =>
     new Set([reply.procedure?.code, ...reply.replies.flatMap((r) => r.text?.match(/\d\.\d{6}/g) ?? [])].filter(Boolean));
