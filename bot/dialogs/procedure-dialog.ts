@@ -16,13 +16,14 @@ import { levelLabel } from '../compose/overview.ts';
 import { BotError } from '../errors.ts';
 import { facetsBesideName, topicWeight } from '../intents/classify.ts';
 import type { HowToAspect } from '../intents/facet-rules.ts';
-import { isFacetIntent, isProcedureIntent, type ProcedureIntent } from '../intents/intent.ts';
+import { isFacetIntent, isProcedureIntent, type FacetIntent, type ProcedureIntent } from '../intents/intent.ts';
 import { vocabularyOf } from '../resolve/name-match.ts';
 import { namesIt, type Candidate } from '../resolve/procedure-resolver.ts';
 import { TIE_SHARE } from '../resolve/candidate-features.ts';
 import type { HandlerResult, TurnContext } from '../turn-context.ts';
 import { withCommuneOffice } from './commune-dialog.ts';
 import { choiceByRecord } from './choice-by-record.ts';
+import { namesDocument } from './document-named.ts';
 
 /** The facets this message asks about a procedure, its name's own words aside ("đủ điều kiện", "lệ phí trước bạ"). */
 export function facetsAsked(ctx: TurnContext, procedure: Procedure | null): ReturnType<typeof facetsBesideName> {
@@ -34,13 +35,18 @@ export function facetsAsked(ctx: TurnContext, procedure: Procedure | null): Retu
 export function intentForNamed(ctx: TurnContext, procedure: Procedure | null = null): ProcedureIntent {
   const { words } = ctx.understanding;
   const asked = facetsAsked(ctx, procedure);
-  if (asked.facet) return asked.facet;
+  if (asked.facet) return procedure ? ofDocumentNamed(ctx, procedure, asked.facet) : asked.facet;
   const pending = ctx.state.pending;
   if (pending && 'intent' in pending) return pending.intent;
   const last = ctx.state.lastIntent;
   // "thế còn …" and a correction ("à nhầm, ý mình là đăng ký tạm trú") ask the last question again.
   if ((words.carryOver || words.correction) && isFacetIntent(last)) return last;
   return 'overview';
+}
+
+/** How long a paper of the dossier stays valid is asked of the documents, not of the result. */
+function ofDocumentNamed(ctx: TurnContext, procedure: Procedure, facet: FacetIntent): FacetIntent {
+  return facet === 'result' && namesDocument(ctx.understanding.words.analysis.folded, procedure) ? 'documents' : facet;
 }
 
 function aspectsFor(ctx: TurnContext, intent: ProcedureIntent, procedure: Procedure | null = null): HowToAspect[] {
@@ -306,7 +312,7 @@ export function askAgainWithOptions(ctx: TurnContext): HandlerResult {
 export function answerFollowUp(ctx: TurnContext): HandlerResult {
   const { words, current } = ctx.understanding;
   if (!current || !words.facet) throw new Error('answerFollowUp needs a current procedure and a facet');
-  return answer(ctx, current, words.facet, 0.8);
+  return answer(ctx, current, ofDocumentNamed(ctx, current, words.facet), 0.8);
 }
 
 /** A facet with no procedure named and none under discussion. */
@@ -361,7 +367,7 @@ export function answerPendingChoice(ctx: TurnContext): HandlerResult {
   const pending = ctx.state.pending;
   if (!procedure || !pending || pending.type !== 'clarify') throw new Error('answerPendingChoice needs a choice');
   const { words } = ctx.understanding;
-  return answer(ctx, procedure, words.facet ?? pending.intent, 0.9);
+  return answer(ctx, procedure, words.facet ? ofDocumentNamed(ctx, procedure, words.facet) : pending.intent, 0.9);
 }
 
 /** A clicked quick reply: "pick:<code>" continues the original question, "ask:<intent>:<code>" asks a facet. */

@@ -61,6 +61,18 @@ describe('follow-ups over the full catalog', () => {
     expect((await again('lệ phí bao nhiêu?')).procedure).toBeNull();
   });
 
+  test('how long a paper of the dossier stays valid is answered from the documents, not the result', async () => {
+    const say = await conversation();
+    await say('Mình là nữ, đang chuẩn bị cưới bạn trai người Nhật. Đăng ký kết hôn với người nước ngoài thì bên anh ấy phải chuẩn bị giấy tờ gì?');
+    const validity = await say('Giấy xác nhận của tổ chức y tế có bắt buộc không, có giá trị trong bao lâu?');
+    expect(validity.procedure?.code).toBe('2.000806');
+    expect(validity.intent).toBe('documents');
+    expect(validity.replies.map((r) => r.text).join('\n')).toContain('06 tháng');
+    // The result's own validity is still the result's.
+    const result = await say('giấy chứng nhận kết hôn có giá trị bao lâu');
+    expect(result.intent).toBe('result');
+  });
+
   test('after a list, how to submit ("nộp trực tiếp") and a word that differs by its accent ("sổ mới", "số mới") pick no option', async () => {
     const say = await conversation();
     const list = await say('Sổ đỏ nhà tôi cấp từ năm 1998, giờ bị ố vàng, rách mép. Tôi muốn đổi sang sổ mới thì cần chuẩn bị những giấy tờ gì?');
