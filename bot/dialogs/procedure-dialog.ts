@@ -254,6 +254,8 @@ function unexplainedWords(ctx: TurnContext, procedure: Procedure): number {
 export function isFollowUp(ctx: TurnContext): boolean {
   const { words, current, resolution } = ctx.understanding;
   if (words.facet === null || current === null) return false;
+  // A correction that changed one detail of it ("à không, … 2 thành viên") moves to the sibling.
+  if (resolution.kind === 'confident' && resolution.correctedSibling) return false;
   if (resolution.kind === 'confident') return !namesOtherOutright(resolution.best, resolution.confidence) || resolution.best.procedure.code === current.code;
   if (resolution.kind === 'ambiguous' && resolution.candidates.some((c) => c.procedure.code === current.code)) return true;
   // Nothing else found for the words ("nhờ mẹ ở quê đi xin thay được không"): they tell more

@@ -4,9 +4,14 @@
  */
 import type { ConversationState } from '../conversation/conversation-state.ts';
 import type { TurnDeps } from '../deps.ts';
-import { asksHandoff, classify, resolveInputOf } from '../intents/classify.ts';
+import { asksHandoff, classify, resolveInputOf, topicWeight, type Classification } from '../intents/classify.ts';
 import { parsePayload } from '../replies.ts';
 import { nameObject } from '../../knowledge/language/name-actions.ts';
+import { foldedKey, syllables } from '../../knowledge/language/normalize.ts';
+import { synonymRewrites } from '../../knowledge/language/citizen-phrases.ts';
+import type { Procedure } from '../../knowledge/schema.ts';
+import { vocabularyOf } from '../resolve/name-match.ts';
+import { correctedSibling } from './corrected-sibling.ts';
 import { resolveProcedure, type Resolution } from '../resolve/procedure-resolver.ts';
 import { findCommune, withoutMention } from '../../knowledge/local/commune-match.ts';
 import type { Turn, Understanding } from '../turn-context.ts';
@@ -29,22 +34,37 @@ export async function understand(turn: Turn, state: ConversationState, deps: Tur
   let resolution: Resolution = { kind: 'none', reason: 'no_topic' };
   if (!payload && !asksHandoff(words) && words.topicCore.length > 0) {
     resolution = await resolveProcedure(resolveInputOf(words), deps);
-    // A correction ("à không, ý em là cấp lại") that names nothing clearly by itself applies to
-    // what the procedure under discussion is about: cấp lại + thẻ căn cước.
-    if (words.correction && current && resolution.kind !== 'confident') {
-      const together = classify(`${text} ${nameObject(current.name)}`);
-      const corrected = await resolveProcedure(
-        resolveInputOf(together),
-        deps,
-      );
-      const moved = corrected.kind === 'confident' ? corrected.best.procedure.code !== current.code : corrected.kind === 'ambiguous';
-      // …unless the correction names its own procedure more surely than with the old one's words
-      // ("à nhầm, ý mình là đăng ký tạm trú" after "đăng ký thường trú").
-      if (moved && firstFit(corrected) >= firstFit(resolution)) resolution = corrected;
-    }
+    if (words.correction && current && resolution.kind !== 'confident') resolution = await corrected(text, current, resolution, deps);
   }
   return { words, payload, resolution, current, commune: mention?.commune ?? null };
 }
+
+/**
+ * A correction ("à không, …") that names nothing clearly by itself: a sibling of the procedure under
+ * discussion whose own words it says ("tức là 2 thành viên" after the one-member company), else
+ * what it says applied to what that procedure is about ("ý em là cấp lại" + thẻ căn cước) — unless
+ * the correction names its own procedure more surely than with the old one's words ("à nhầm, ý
+ * mình là đăng ký tạm trú" after "đăng ký thường trú").
+ */
+async function corrected(text: string, current: Procedure, resolution: Resolution, deps: TurnDeps): Promise<Resolution> {
+  const folded = new Set(syllables(foldedKey(text)));
+  // The catalog's wording of the citizen phrases said ("2 thành viên" → "hai thành viên").
+  const read = synonymRewrites(text).flatMap((rewrite) => syllables(rewrite).filter((w) => !folded.has(w)));
+  const sibling = await correctedSibling([...syllables(text), ...read], current, deps);
+  if (sibling) return siblingResolution(sibling, classify(text), deps);
+  const together = await resolveProcedure(resolveInputOf(classify(`${text} ${nameObject(current.name)}`)), deps);
+  const moved = together.kind === 'confident' ? together.best.procedure.code !== current.code : together.kind === 'ambiguous';
+  return moved && firstFit(together) >= firstFit(resolution) ? together : resolution;
+}
+
+/** The resolution a correction's sibling makes. */
+function siblingResolution(procedure: Procedure, words: Classification, deps: TurnDeps): Resolution {
+  const match = vocabularyOf(deps.catalog).match(words.topic, procedure, topicWeight);
+  return { kind: 'confident', best: { procedure, score: 0, variants: [], match, fit: CORRECTED_FIT }, confidence: CORRECTED_FIT, runnersUp: [], correctedSibling: true };
+}
+
+/** How sure a correction's sibling is: the correction said its own words. */
+const CORRECTED_FIT = 0.8;
 
 /** The probability of a resolution's most likely procedure (0 when it found none). */
 function firstFit(resolution: Resolution): number {

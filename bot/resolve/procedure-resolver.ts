@@ -31,7 +31,14 @@ export type Resolution =
   | { kind: 'none'; reason: 'no_topic' | 'no_match' }
   /** The message names a matter the catalog does not hold (military service, vaccination…). */
   | { kind: 'none'; reason: 'outside_catalog'; topic: OutsideTopic }
-  | { kind: 'confident'; best: Candidate; confidence: number; runnersUp: Candidate[] }
+  | {
+      kind: 'confident';
+      best: Candidate;
+      confidence: number;
+      runnersUp: Candidate[];
+      /** A correction named this sibling of the procedure under discussion by its own words (dialogs/corrected-sibling.ts). */
+      correctedSibling?: true;
+    }
   | { kind: 'ambiguous'; candidates: Candidate[] };
 
 /** Once a matter outside the catalog is set aside as background, a first hit this likely whose object the rest says is what is asked. */

@@ -48,6 +48,19 @@ describe('follow-ups over the full catalog', () => {
     expect(corrected.replies.map((r) => r.text).join('\n')).toContain('CT01');
   });
 
+  test('a correction that changes one detail moves to the sibling it names by its own words, asking the last question again', async () => {
+    const say = await conversation();
+    expect((await say('Tôi muốn thành lập công ty TNHH một thành viên, hồ sơ cần những gì?')).procedure?.code).toBe('2.001583');
+    const two = await say('À không, tôi góp vốn chung với một người bạn, tức là 2 thành viên. Vậy hồ sơ cần những gì?');
+    expect(two.procedure?.code).toBe('2.001199');
+    expect(two.intent).toBe('documents');
+    const other = await conversation();
+    expect((await other('thanh lap cty tnhh 1 thanh vien mat bao lau')).procedure?.code).toBe('2.001583');
+    const stock = await other('a nham, cty co phan');
+    expect(stock.procedure?.code).toBe('2.002043');
+    expect(stock.intent).toBe('processing_time');
+  });
+
   test('after a list, a follow-up naming a document only one option\'s record lists picks that option', async () => {
     const say = await conversation();
     const list = await say('Mình là nữ, đang chuẩn bị cưới bạn trai người Nhật. Đăng ký kết hôn với người nước ngoài thì bên anh ấy phải chuẩn bị giấy tờ gì?');
