@@ -256,12 +256,17 @@ export function isFollowUp(ctx: TurnContext): boolean {
   if (words.facet === null || current === null) return false;
   // A correction that changed one detail of it ("à không, … 2 thành viên") moves to the sibling.
   if (resolution.kind === 'confident' && resolution.correctedSibling) return false;
-  if (resolution.kind === 'confident') return !namesOtherOutright(resolution.best, resolution.confidence) || resolution.best.procedure.code === current.code;
-  if (resolution.kind === 'ambiguous' && resolution.candidates.some((c) => c.procedure.code === current.code)) return true;
+  // The same procedure, or its twin at another level ("… (cấp xã)" after "… (cấp huyện)"), is still it.
+  if (resolution.kind === 'confident') return !namesOtherOutright(resolution.best, resolution.confidence) || isSameOrTwin(resolution.best, current);
+  if (resolution.kind === 'ambiguous' && resolution.candidates.some((c) => isSameOrTwin(c, current))) return true;
   // Nothing else found for the words ("nhờ mẹ ở quê đi xin thay được không"): they tell more
   // about the procedure under discussion.
   if (resolution.kind === 'none') return resolution.reason !== 'outside_catalog';
   return unexplainedWords(ctx, current) <= 1 || words.topicCore.length <= FOLLOW_UP_WORDS;
+}
+
+function isSameOrTwin(candidate: Candidate, current: Procedure): boolean {
+  return candidate.procedure.code === current.code || candidate.variants.includes(current.code);
 }
 
 /**

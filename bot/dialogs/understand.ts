@@ -12,6 +12,7 @@ import { synonymRewrites } from '../../knowledge/language/citizen-phrases.ts';
 import type { Procedure } from '../../knowledge/schema.ts';
 import { vocabularyOf } from '../resolve/name-match.ts';
 import { correctedSibling } from './corrected-sibling.ts';
+import { askedAfterDoneStep } from './done-step.ts';
 import { resolveProcedure, type Resolution } from '../resolve/procedure-resolver.ts';
 import { findCommune, withoutMention } from '../../knowledge/local/commune-match.ts';
 import type { Turn, Understanding } from '../turn-context.ts';
@@ -35,6 +36,7 @@ export async function understand(turn: Turn, state: ConversationState, deps: Tur
   if (!payload && !asksHandoff(words) && words.topicCore.length > 0) {
     resolution = await resolveProcedure(resolveInputOf(words), deps);
     if (words.correction && current && resolution.kind !== 'confident') resolution = await corrected(text, current, resolution, deps);
+    else if (current) resolution = await afterDoneStep(text, current, resolution, deps);
   }
   return { words, payload, resolution, current, commune: mention?.commune ?? null };
 }
@@ -55,6 +57,17 @@ async function corrected(text: string, current: Procedure, resolution: Resolutio
   const together = await resolveProcedure(resolveInputOf(classify(`${text} ${nameObject(current.name)}`)), deps);
   const moved = together.kind === 'confident' ? together.best.procedure.code !== current.code : together.kind === 'ambiguous';
   return moved && firstFit(together) >= firstFit(resolution) ? together : resolution;
+}
+
+/**
+ * "Báo mất xong thì làm lại hộ chiếu …": with the procedure under discussion said as a step done,
+ * the procedure the rest names, when it names one surely.
+ */
+async function afterDoneStep(text: string, current: Procedure, resolution: Resolution, deps: TurnDeps): Promise<Resolution> {
+  const next = askedAfterDoneStep(text, current, deps.catalog);
+  if (!next) return resolution;
+  const after = await resolveProcedure(resolveInputOf(classify(next)), deps);
+  return after.kind === 'confident' && after.best.procedure.code !== current.code ? after : resolution;
 }
 
 /** The resolution a correction's sibling makes. */

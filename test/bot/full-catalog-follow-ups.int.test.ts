@@ -61,6 +61,20 @@ describe('follow-ups over the full catalog', () => {
     expect(stock.intent).toBe('processing_time');
   });
 
+  test('the procedure under discussion said as a step done ("báo mất rồi thì …") is the background of the next one asked', async () => {
+    const say = await conversation();
+    expect((await say('mat ho chieu thi bao mat o dau')).procedure?.name).toMatch(/Trình báo mất hộ chiếu/);
+    const next = await say('bao mat roi thi lam lai ho chieu het bao nhieu tien');
+    expect(next.procedure?.code).toBe('1.001456');
+    expect(next.intent).toBe('fee');
+    // A question about that step itself stays on it.
+    const again = await conversation();
+    await again('mat ho chieu thi bao mat o dau');
+    const time = await again('bao mat xong thi bao lau co ket qua');
+    expect(time.procedure?.name).toMatch(/Trình báo mất hộ chiếu/);
+    expect(time.intent).toBe('processing_time');
+  });
+
   test('after a list, a follow-up naming a document only one option\'s record lists picks that option', async () => {
     const say = await conversation();
     const list = await say('Mình là nữ, đang chuẩn bị cưới bạn trai người Nhật. Đăng ký kết hôn với người nước ngoài thì bên anh ấy phải chuẩn bị giấy tờ gì?');
