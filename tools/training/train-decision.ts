@@ -55,7 +55,7 @@ const { values } = parseArgs({
     out: { type: 'string', default: path.resolve(import.meta.dirname, '../../bot/resolve/decision-model.json') },
     phrasings: { type: 'string', default: path.resolve(import.meta.dirname, '../../knowledge/language/vocabulary/asked-phrasings.json') },
     'dry-run': { type: 'boolean', default: false },
-    /** Write each question's held-out (by wording) hits, labels and probabilities here, one JSON per line. */
+    /** Write each question's held-out (by wording) hits, labels, probabilities and features here, one JSON per line. */
     dump: { type: 'string' },
   },
 });
@@ -288,7 +288,7 @@ if (existsSync(values.dev!)) {
 
 if (values.dump) {
   const lines = examples.map((e) =>
-    JSON.stringify({ text: e.question.text, codes: e.question.codes, found: e.found ?? [], labels: e.hits.wording.labels, p: (heldOut.wording.get(e) ?? []).map((p) => +p.toFixed(3)) }),
+    JSON.stringify({ text: e.question.text, codes: e.question.codes, found: e.found ?? [], labels: e.hits.wording.labels, p: (heldOut.wording.get(e) ?? []).map((p) => +p.toFixed(3)), features: e.hits.wording.features.map((row) => row.map((v) => +v.toFixed(3))) }),
   );
   writeFileSync(values.dump, `${lines.join('\n')}\n`);
 }
