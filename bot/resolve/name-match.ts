@@ -9,6 +9,7 @@ import { foldedKey, syllables } from '../../knowledge/language/normalize.ts';
 import type { Procedure } from '../../knowledge/schema.ts';
 import { isTypoOf } from '../../knowledge/language/syllable.ts';
 import { CITIZEN_SYNONYMS } from '../../knowledge/language/citizen-phrases.ts';
+import { spelledOutName } from '../../knowledge/language/abbreviations.ts';
 import type { Token } from '../../knowledge/language/message-tokens.ts';
 import type { ProcedureSource } from '../deps.ts';
 
@@ -47,7 +48,8 @@ interface NameWords {
 }
 
 function nameWords(procedure: Procedure): NameWords {
-  const texts = [procedure.name, ...procedure.aliases];
+  const spelled = spelledOutName(procedure.name);
+  const texts = [procedure.name, ...procedure.aliases, ...(spelled ? [spelled] : [])];
   const phrases = texts.map(foldedWords).filter((w) => w.length > 0);
   return { all: new Set(phrases.flat()), accented: new Set(texts.flatMap((t) => syllables(t))), phrases };
 }

@@ -12,6 +12,7 @@ import { BotError } from '../errors.ts';
 import { vocabularyOf, type NameMatch } from './name-match.ts';
 import { candidateFeatures, type ScoredHit } from './candidate-features.ts';
 import { kindClash, kindsInMessage, kindsOfName } from '../../knowledge/language/kinds.ts';
+import { isArmedForcesOwn, namesArmedForces } from '../../knowledge/language/armed-forces.ts';
 import { ageLimitOf, agesIn, excludesStatedAge } from '../../knowledge/language/age-limits.ts';
 import { decide, decisionModel, namedOutrightLeads, probabilities, type DecisionModel } from './decision-model.ts';
 import { nameSays, outsideCatalogTopic, type OutsideTopic } from '../../knowledge/language/outside-catalog.ts';
@@ -115,6 +116,12 @@ export async function retrieveCandidates(input: ResolveInput, deps: { retriever:
   const kinds = kindsInMessage(input.message ?? input.query);
   const ofKind = found.filter((hit) => !kindClash(kinds, kindsOfName(hit.procedure.name)));
   if (ofKind.length > 0) found = ofKind;
+  // The police's and the army's own procedures (their health-insurance cards, their welfare) are
+  // not what a message that names neither force asks about.
+  if (!namesArmedForces(input.message ?? input.query)) {
+    const civilian = found.filter((hit) => !isArmedForcesOwn(hit.procedure));
+    if (civilian.length > 0) found = civilian;
+  }
   const vocabulary = vocabularyOf(deps.catalog);
   const hits = found.map((raw) => {
     const hit = input.levels.length > 0 ? raw : preferCurated(raw, deps.catalog);

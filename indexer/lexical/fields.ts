@@ -7,6 +7,7 @@
 import type { Procedure } from '../../knowledge/schema.ts';
 import { LEVEL_LABELS } from '../../knowledge/schema.ts';
 import { ASKED_PHRASINGS } from '../../knowledge/language/vocabulary.ts';
+import { spelledOutName } from '../../knowledge/language/abbreviations.ts';
 
 export const LEXICAL_FIELDS = ['name', 'aliases', 'asked', 'sector', 'agencies', 'subjects', 'documents', 'steps', 'conditions', 'result', 'legal'] as const;
 export type LexicalField = (typeof LEXICAL_FIELDS)[number];
@@ -33,7 +34,8 @@ export const learnedPhrasings: PhrasingsOf = (code) => ASKED_PHRASINGS[code] ?? 
 export function procedureFields(procedure: Procedure, phrasingsOf: PhrasingsOf = learnedPhrasings): Record<LexicalField, string> {
   return {
     name: procedure.name,
-    aliases: procedure.aliases.join(' . '),
+    // The name's acronyms spelled out ("thẻ BHYT" → "thẻ bảo hiểm y tế") read as an alias.
+    aliases: [...procedure.aliases, spelledOutName(procedure.name) ?? ''].filter(Boolean).join(' . '),
     asked: phrasingsOf(procedure.code).join(' . '),
     sector: `${procedure.sector} . ${procedure.levels.map((level) => LEVEL_LABELS[level]).join(' . ')}`,
     agencies: [procedure.competentAgency, ...procedure.implementingAgencies, ...procedure.submitAt].join(' . '),

@@ -31,3 +31,21 @@ export function expandAbbreviation(raw: string, folded: string, previous?: strin
   const onlyDStroke = raw.replace(/đ/g, 'd') === folded;
   return onlyDStroke ? expansion : null;
 }
+
+/**
+ * A procedure name with the acronyms citizens also spell out written in full ("Cấp lại, đổi,
+ * điều chỉnh thông tin trên sổ BHXH, thẻ BHYT" → "… sổ bảo hiểm xã hội, thẻ bảo hiểm y tế"), so a
+ * question that says the words finds the name that abbreviates them; null when it has none.
+ * Only upper-case acronyms of three letters or more that the abbreviation or citizen-phrase list spells out.
+ */
+export function spelledOutName(name: string): string | null {
+  let changed = false;
+  const spelled = name.replace(/[\p{Lu}Đ]{3,}/gu, (acronym) => {
+    const key = acronym.toLowerCase().replace(/đ/g, 'd');
+    const expansion = ABBREVIATIONS[key] ?? CITIZEN_SYNONYMS[key];
+    if (!expansion || !expansion.includes(' ')) return acronym;
+    changed = true;
+    return expansion;
+  });
+  return changed ? spelled : null;
+}

@@ -1,6 +1,6 @@
 /**
  * The citizen vocabulary as data: the JSON lists under vocabulary/ (abbreviations, citizen
- * phrases, foreign-element phrases, kinds of filer, stop words), read once and validated, so the words can be
+ * phrases, foreign-element phrases, kinds of filer, the armed forces' own procedures, stop words), read once and validated, so the words can be
  * reviewed and extended without reading code. A malformed file stops start-up naming the file.
  */
 import { readFileSync } from 'node:fs';
@@ -24,6 +24,8 @@ const Grouped = z.object({ groups: z.record(z.string(), z.record(z.string(), z.s
 
 export const ABBREVIATIONS: Readonly<Record<string, string>> = load('abbreviations.json', Grouped);
 export const CITIZEN_SYNONYMS: Readonly<Record<string, string>> = load('citizen-phrases.json', Grouped);
+/** Procedures of the police's and the army's own people, by their legal basis (vocabulary/armed-forces.json). */
+export const ARMED_FORCES = load('armed-forces.json', z.object({ legalBasis: Words, message: Words }));
 export const FOREIGN_ELEMENT = load('foreign-element.json', z.object({ expansion: z.string(), context: Words, phrases: Words }));
 export const STOP_WORDS = load(
   'stop-words.json',

@@ -168,6 +168,17 @@ describe('a matter outside the catalog', () => {
   });
 });
 
+test('a citizen\'s lost health-insurance card is never the police\'s own card, and the citizens\' procedure is offered', async () => {
+  const say = await conversation();
+  const reply = await say('Em làm mất thẻ BHYT rồi, giờ xin cấp lại ở đâu ạ?');
+  const text = reply.replies.map((r) => r.text).join('\n');
+  expect(reply.procedure?.code ?? text).toMatch(/1\.002759/);
+  for (const police of ['1.001294', '1.001327', '1.002438', '1.001321']) {
+    expect(reply.procedure?.code).not.toBe(police);
+    expect(text).not.toContain(police);
+  }
+});
+
 describe('a kind of filer or object named rules out the procedures for another kind', () => {
   const codesIn = (reply: { procedure: { code: string } | null; replies: Array<{ text?: string }> }) =>
     new Set([reply.procedure?.code, ...reply.replies.flatMap((r) => r.text?.match(/\d\.\d{6}/g) ?? [])].filter(Boolean));
