@@ -5,6 +5,7 @@
  * current name lacks) the correction says most of, and no other sibling as much.
  */
 import { foldedKey, hasDiacritics, syllables } from '../../knowledge/language/normalize.ts';
+import { synonymRewrites } from '../../knowledge/language/citizen-phrases.ts';
 import type { Procedure } from '../../knowledge/schema.ts';
 import type { ProcedureSource } from '../deps.ts';
 import type { ProcedureRetriever } from '../../indexer/retriever.ts';
@@ -15,15 +16,20 @@ const SIBLINGS = 8;
 /** Share of a sibling's own distinctive words the correction must say. */
 const MIN_SHARE = 0.3;
 
-/**
- * The sibling the correction names by its own words, or null. `said` holds the message's
- * syllables as typed and as read (citizen phrases expanded: "2 thành viên" → "hai thành viên").
- */
+/** The message's syllables as typed, and the catalog's wording of its citizen phrases ("2 thành viên" → "hai thành viên"). */
+function saidIn(text: string): string[] {
+  const folded = new Set(syllables(foldedKey(text)));
+  const read = synonymRewrites(text).flatMap((rewrite) => syllables(rewrite).filter((w) => !folded.has(w)));
+  return [...syllables(text), ...read];
+}
+
+/** The sibling the correction names by its own words, or null. */
 export async function correctedSibling(
-  said: readonly string[],
+  text: string,
   current: Procedure,
   deps: { retriever: ProcedureRetriever; catalog: ProcedureSource },
 ): Promise<Procedure | null> {
+  const said = saidIn(text);
   const hits = await deps.retriever.search(current.name, { limit: SIBLINGS });
   const vocabulary = vocabularyOf(deps.catalog);
   const exact = new Set(said);

@@ -8,8 +8,9 @@ import type { Procedure } from '../../knowledge/schema.ts';
 import type { ProcedureSource } from '../deps.ts';
 import { vocabularyOf } from '../resolve/name-match.ts';
 
-/** "A xong thì B", "A xong rồi thì B", "A rồi thì B", "sau khi A thì B" (accents optional). */
-const DONE_THEN = /^(?:sau\s+khi\s+)?(.+?)\s+(?:xong(?:\s+r[ồo]i)?|r[ồo]i)\s*,?\s+th[ìi]\s+(.+)$/iu;
+/** "A xong thì B", "A xong rồi thì B", "A rồi thì B" (accents optional)… */
+const DONE_THEN = /^(.+?)\s+(?:xong(?:\s+r[ồo]i)?|r[ồo]i)\s*,?\s+th[ìi]\s+(.+)$/iu;
+/** …and "sau khi A thì B". */
 const AFTER_THEN = /^sau\s+khi\s+(.+?)\s*,?\s+th[ìi]\s+(.+)$/iu;
 
 /** Share of the step's words the current procedure's name must account for. */

@@ -7,8 +7,6 @@ import type { TurnDeps } from '../deps.ts';
 import { asksHandoff, classify, resolveInputOf, topicWeight, type Classification } from '../intents/classify.ts';
 import { parsePayload } from '../replies.ts';
 import { nameObject } from '../../knowledge/language/name-actions.ts';
-import { foldedKey, syllables } from '../../knowledge/language/normalize.ts';
-import { synonymRewrites } from '../../knowledge/language/citizen-phrases.ts';
 import type { Procedure } from '../../knowledge/schema.ts';
 import { vocabularyOf } from '../resolve/name-match.ts';
 import { correctedSibling } from './corrected-sibling.ts';
@@ -35,7 +33,7 @@ export async function understand(turn: Turn, state: ConversationState, deps: Tur
   let resolution: Resolution = { kind: 'none', reason: 'no_topic' };
   if (!payload && !asksHandoff(words) && words.topicCore.length > 0) {
     resolution = await resolveProcedure(resolveInputOf(words), deps);
-    if (words.correction && current && resolution.kind !== 'confident') resolution = await corrected(text, current, resolution, deps);
+    if (words.correction && current && resolution.kind !== 'confident') resolution = await corrected(text, words, current, resolution, deps);
     else if (current) resolution = await afterDoneStep(text, current, resolution, deps);
   }
   return { words, payload, resolution, current, commune: mention?.commune ?? null };
@@ -48,12 +46,9 @@ export async function understand(turn: Turn, state: ConversationState, deps: Tur
  * the correction names its own procedure more surely than with the old one's words ("à nhầm, ý
  * mình là đăng ký tạm trú" after "đăng ký thường trú").
  */
-async function corrected(text: string, current: Procedure, resolution: Resolution, deps: TurnDeps): Promise<Resolution> {
-  const folded = new Set(syllables(foldedKey(text)));
-  // The catalog's wording of the citizen phrases said ("2 thành viên" → "hai thành viên").
-  const read = synonymRewrites(text).flatMap((rewrite) => syllables(rewrite).filter((w) => !folded.has(w)));
-  const sibling = await correctedSibling([...syllables(text), ...read], current, deps);
-  if (sibling) return siblingResolution(sibling, classify(text), deps);
+async function corrected(text: string, words: Classification, current: Procedure, resolution: Resolution, deps: TurnDeps): Promise<Resolution> {
+  const sibling = await correctedSibling(text, current, deps);
+  if (sibling) return siblingResolution(sibling, words, deps);
   const together = await resolveProcedure(resolveInputOf(classify(`${text} ${nameObject(current.name)}`)), deps);
   const moved = together.kind === 'confident' ? together.best.procedure.code !== current.code : together.kind === 'ambiguous';
   return moved && firstFit(together) >= firstFit(resolution) ? together : resolution;

@@ -67,12 +67,17 @@ describe('follow-ups over the full catalog', () => {
     const next = await say('bao mat roi thi lam lai ho chieu het bao nhieu tien');
     expect(next.procedure?.code).toBe('1.001456');
     expect(next.intent).toBe('fee');
+    const after = await conversation();
+    await after('mat ho chieu thi bao mat o dau');
+    const time = await after('sau khi bao mat thi lam lai ho chieu mat bao lau');
+    expect(time.procedure?.code).toBe('1.001456');
+    expect(time.intent).toBe('processing_time');
     // A question about that step itself stays on it.
     const again = await conversation();
     await again('mat ho chieu thi bao mat o dau');
-    const time = await again('bao mat xong thi bao lau co ket qua');
-    expect(time.procedure?.name).toMatch(/Trình báo mất hộ chiếu/);
-    expect(time.intent).toBe('processing_time');
+    const itself = await again('bao mat xong thi bao lau co ket qua');
+    expect(itself.procedure?.name).toMatch(/Trình báo mất hộ chiếu/);
+    expect(itself.intent).toBe('processing_time');
   });
 
   test('after a list, a follow-up naming a document only one option\'s record lists picks that option', async () => {
