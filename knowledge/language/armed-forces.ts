@@ -10,15 +10,15 @@ import { ARMED_FORCES } from './vocabulary.ts';
 const BASIS = ARMED_FORCES.legalBasis.map((phrase) => ` ${phrase} `);
 const MESSAGE = ARMED_FORCES.message.map((phrase) => ` ${phrase} `);
 
-const ownByCode = new Map<string, boolean>();
+/** Per record object: a province's own version of a record is read anew. */
+const ownByRecord = new WeakMap<Procedure, boolean>();
 
 /** Whether a legal basis of the procedure is a text on matters inside the police or the army. */
 export function isArmedForcesOwn(procedure: Procedure): boolean {
-  const key = `${procedure.code}\u0000${procedure.legalBasis.length}`;
-  let own = ownByCode.get(key);
+  let own = ownByRecord.get(procedure);
   if (own === undefined) {
     own = procedure.legalBasis.some((basis) => BASIS.some((phrase) => foldedPhrase(basis.title).includes(phrase)));
-    ownByCode.set(key, own);
+    ownByRecord.set(procedure, own);
   }
   return own;
 }
