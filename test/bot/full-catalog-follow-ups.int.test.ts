@@ -67,9 +67,9 @@ describe('follow-ups over the full catalog', () => {
     const next = await say('bao mat roi thi lam lai ho chieu het bao nhieu tien');
     expect(next.procedure?.code).toBe('1.001456');
     expect(next.intent).toBe('fee');
-    const after = await conversation();
-    await after('mat ho chieu thi bao mat o dau');
-    const time = await after('sau khi bao mat thi lam lai ho chieu mat bao lau');
+    const later = await conversation();
+    await later('mat ho chieu thi bao mat o dau');
+    const time = await later('sau khi bao mat thi lam lai ho chieu mat bao lau');
     expect(time.procedure?.code).toBe('1.001456');
     expect(time.intent).toBe('processing_time');
     // A question about that step itself stays on it.
