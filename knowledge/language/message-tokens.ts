@@ -70,8 +70,18 @@ function splitRunTogether(folded: string, vocabulary: ReadonlySet<string>, tried
   return found;
 }
 
+/**
+ * Words typed in capitals ("AMO", "TBKT") in a message that is not all capitals: acronyms, kept as
+ * typed rather than split ("a" + "mo") or repaired.
+ */
+function acronymsIn(text: string): Set<string> {
+  if (!/\p{Ll}/u.test(text)) return new Set();
+  return new Set((text.match(/\b[\p{Lu}]{2,}\b/gu) ?? []).map((word) => foldDiacritics(word.toLowerCase())));
+}
+
 export function analyzeMessage(text: string, vocabulary: ReadonlySet<string> = new Set()): AnalyzedMessage {
   const tokens: Token[] = [];
+  const acronyms = acronymsIn(text);
   const clauses = clausesOf(normalizeVietnamese(text)).flatMap((sentence, s) => sentence.map((text) => ({ text, sentence: s })));
   clauses.forEach(({ text: clauseText, sentence }, clause) => {
     const token = (raw: string, clause: number) => ({ raw, folded: foldDiacritics(raw), clause, sentence });
@@ -85,7 +95,7 @@ export function analyzeMessage(text: string, vocabulary: ReadonlySet<string> = n
         for (const word of syllables(expansion)) tokens.push(token(word, clause));
         continue;
       }
-      if (/[0-9]/.test(folded) || isPossibleSyllable(folded) || vocabulary.has(folded)) {
+      if (/[0-9]/.test(folded) || isPossibleSyllable(folded) || vocabulary.has(folded) || acronyms.has(folded)) {
         push(raw, folded);
         continue;
       }

@@ -223,6 +223,10 @@ describe('what is left: the topic', () => {
     expect(topicQuery(classify('thu hoi giay phep lai xe'))).toContain('thu hoi');
     // Outside a compound the frame word still goes.
     expect(topicQuery(classify('lệ phí làm hộ chiếu bao nhiêu'))).not.toContain('bao');
+    // An acronym typed in capitals is kept as typed, not split into known syllables ("a" + "mo");
+    // a message all in capitals is read as usual.
+    expect(topicQuery(classify('Tôi có thể tìm thấy các thủ tục để gia hạn Giấy chứng nhận AMO ở đâu?'))).toContain('amo');
+    expect(classify('BAONHIEU TIEN LAM HO CHIEU').analysis.tokens.map((t) => t.folded).slice(0, 2)).toEqual(['bao', 'nhieu']);
     // Words are read left to right: the bank comes first, and the "không" after it asks the question.
     expect(topicQuery(classify('Hồ sơ có cần hợp đồng với ngân hàng không?'))).not.toContain('không');
     expect(topicQuery(classify('ngan hang khong cho vay thi sao'))).not.toContain('khong');
