@@ -95,6 +95,12 @@ export interface RetrievedCandidates {
   features: number[][];
 }
 
+/** The hits the test does not rule out, or all of them when it would rule out every one. */
+function ruleOut(hits: RetrievalHit[], ruledOut: (hit: RetrievalHit) => boolean): RetrievalHit[] {
+  const kept = hits.filter((hit) => !ruledOut(hit));
+  return kept.length > 0 ? kept : hits;
+}
+
 export async function retrieveCandidates(input: ResolveInput, deps: { retriever: ProcedureRetriever; catalog: ProcedureSource }): Promise<RetrievedCandidates> {
   if (input.topic.length === 0 || input.query.trim() === '') return { hits: [], features: [] };
   let found: RetrievalHit[];
@@ -106,22 +112,18 @@ export async function retrieveCandidates(input: ResolveInput, deps: { retriever:
   } catch (error) {
     throw new BotError('retriever_failed', error instanceof Error ? error.message : String(error), { cause: error });
   }
-  // A stated age rules out the procedures whose age limit excludes it ("con 10 tuổi" is not
-  // "từ đủ 14 tuổi trở lên") — unless it would rule out every one.
+  // What the message says rules out hits — never every one of them. A stated age rules out the
+  // procedures whose age limit excludes it ("con 10 tuổi" is not "từ đủ 14 tuổi trở lên"); a kind
+  // of filer or object named ("cty", "miếng đất", "cho bé") the household business's, the
+  // vehicle's or the adult's procedure; a message that names neither the police nor the army
+  // their own procedures (their health-insurance cards, their welfare).
+  const message = input.message ?? input.query;
   const ages = agesIn(input.query);
-  const fitting = found.filter((hit) => !excludesStatedAge(ageLimitOf(hit.procedure.name), ages));
-  if (fitting.length > 0) found = fitting;
-  // So does a kind of filer or object named ("cty", "miếng đất", "cho bé"): the household
-  // business's, the vehicle's or the adult's procedure is for someone or something else.
-  const kinds = kindsInMessage(input.message ?? input.query);
-  const ofKind = found.filter((hit) => !kindClash(kinds, kindsOfName(hit.procedure.name)));
-  if (ofKind.length > 0) found = ofKind;
-  // The police's and the army's own procedures (their health-insurance cards, their welfare) are
-  // not what a message that names neither force asks about.
-  if (!namesArmedForces(input.message ?? input.query)) {
-    const civilian = found.filter((hit) => !isArmedForcesOwn(hit.procedure));
-    if (civilian.length > 0) found = civilian;
-  }
+  const kinds = kindsInMessage(message);
+  const civilian = !namesArmedForces(message);
+  found = ruleOut(found, (hit) => excludesStatedAge(ageLimitOf(hit.procedure.name), ages));
+  found = ruleOut(found, (hit) => kindClash(kinds, kindsOfName(hit.procedure.name)));
+  if (civilian) found = ruleOut(found, (hit) => isArmedForcesOwn(hit.procedure));
   const vocabulary = vocabularyOf(deps.catalog);
   const hits = found.map((raw) => {
     const hit = input.levels.length > 0 ? raw : preferCurated(raw, deps.catalog);

@@ -5,14 +5,11 @@
  * doanh" for "cty e" is not the household business's, and "sang tên miếng đất" is not the
  * vehicle's change of owner.
  */
-import { foldedPhrase, syllables } from './normalize.ts';
+import { accentedPhrase, foldedPhrase } from './normalize.ts';
 import { KINDS } from './vocabulary.ts';
 
 /** Family → the kinds said. */
 export type KindsSaid = ReadonlyMap<string, ReadonlySet<string>>;
-
-/** The normalised (accented) syllables, padded like foldedPhrase. */
-const accentedPhrase = (text: string) => ` ${syllables(text).join(' ')} `;
 
 const PHRASES = Object.entries(KINDS).map(([family, kinds]) => ({
   family,

@@ -76,7 +76,7 @@ function splitRunTogether(folded: string, vocabulary: ReadonlySet<string>, tried
  */
 function acronymsIn(text: string): Set<string> {
   if (!/\p{Ll}/u.test(text)) return new Set();
-  return new Set((text.match(/\b[\p{Lu}]{2,}\b/gu) ?? []).map((word) => foldDiacritics(word.toLowerCase())));
+  return new Set((text.match(/(?<!\p{L})\p{Lu}{2,}(?!\p{L})/gu) ?? []).map((word) => foldDiacritics(word.toLowerCase())));
 }
 
 export function analyzeMessage(text: string, vocabulary: ReadonlySet<string> = new Set()): AnalyzedMessage {

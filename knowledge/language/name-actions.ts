@@ -10,7 +10,7 @@
  * accented (matched on the normalised question) and folded (for questions typed without
  * diacritics; only where the folded form is unambiguous — "doi" is also "đối với").
  */
-import { foldedKey, foldedPhrase, syllables } from './normalize.ts';
+import { accentedPhrase, foldedKey, foldedPhrase } from './normalize.ts';
 import { withoutFiller } from './name-filler.ts';
 
 export const SPECIFIC_ACTIONS = [
@@ -94,7 +94,7 @@ export interface ActionQuestion {
 }
 
 export function actionQuestion(question: string): ActionQuestion {
-  return { accented: ` ${syllables(question).join(' ')} `, folded: foldedPhrase(question) };
+  return { accented: accentedPhrase(question), folded: foldedPhrase(question) };
 }
 
 /** True when the question asks for the action, by its name or by one of its cues. */
@@ -132,8 +132,11 @@ export function nameObject(name: string): string {
   return (cut > 0 ? folded.slice(0, cut) : folded).trim();
 }
 
-/** Syllables that say what befell a paper or what is asked of it ("bị mất", "hết hạn", "xin lại"), not what it is. */
-const STATE_SYLLABLES = new Set(['bi', 'da', 'mat', 'lam', 'danh', 'that', 'lac', 'het', 'han', 'qua', 'xin', 'lai', 'hu', 'hong', 'rach', 'do']);
+/**
+ * Syllables that say what befell a paper or what is asked of it, not what it is: the cues of a
+ * loss, an expiry and a re-issue ("bị mất", "hết hạn", "xin lại", "hư hỏng", "rách"), and "do".
+ */
+const STATE_SYLLABLES = new Set([...LOST.folded, ...EXPIRED.folded, 'xin lai', 'hu hong', 'rach', 'do'].flatMap((cue) => cue.split(' ')));
 
 /**
  * Whether these folded words say what the procedure is about (nameObject) by one of its

@@ -81,6 +81,11 @@ export function syllables(text: string): string[] {
   return normalizeVietnamese(text).match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
+/** The normalised (accented) syllables, padded like foldedPhrase: `includes(" đất ")` is not "đạt". */
+export function accentedPhrase(text: string): string {
+  return ` ${syllables(text).join(' ')} `;
+}
+
 /**
  * The folded syllables joined by single spaces and padded with one on each side, so a phrase is
  * found on syllable boundaries with `includes(" cap lai ")`.

@@ -1,7 +1,8 @@
 /**
  * The citizen vocabulary as data: the JSON lists under vocabulary/ (abbreviations, citizen
- * phrases, foreign-element phrases, kinds of filer, the armed forces' own procedures, stop words), read once and validated, so the words can be
- * reviewed and extended without reading code. A malformed file stops start-up naming the file.
+ * phrases, foreign-element phrases, kinds of filer, the armed forces' own procedures, stop words),
+ * read once and validated, so the words can be reviewed and extended without reading code. A
+ * malformed file stops start-up naming the file.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
