@@ -217,7 +217,7 @@ export function wordingKey(text: string): string {
 
 /** What the resolver is asked for a classified message: its topic, the words' weights, the query, the levels named, the whole message. */
 export function resolveInputOf(c: Classification): ResolveInput {
-  return { topic: c.topic, weightOf: topicWeight, query: topicQuery(c), levels: c.levels, message: c.analysis.folded };
+  return { topic: c.topic, weightOf: topicWeight, query: topicQuery(c), levels: c.levels, message: c.analysis.folded, typed: c.analysis.tokens.map((t) => t.raw).join(' ') };
 }
 
 /** Importance of a topic word for naming a procedure: frame words typed without accents and the story's words count less. */

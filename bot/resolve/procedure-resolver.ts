@@ -17,6 +17,7 @@ import { ageLimitOf, agesIn, excludesStatedAge } from '../../knowledge/language/
 import { decide, decisionModel, namedOutrightLeads, probabilities, type DecisionModel } from './decision-model.ts';
 import { nameSays, outsideCatalogTopic, type OutsideTopic } from '../../knowledge/language/outside-catalog.ts';
 import { saysNameObject } from '../../knowledge/language/name-actions.ts';
+import { toldApart } from './told-apart.ts';
 
 export interface Candidate {
   procedure: Procedure;
@@ -54,6 +55,8 @@ export const RESOLVER_TUNING = {
   scatteredRecall: 0.85,
   /** At most this many options in a clarifying question. */
   maxOptions: 4,
+  /** An option the message tells apart from the others is committed from this probability on. */
+  toldApartFit: 0.3,
 } as const;
 
 /** The topic names this procedure: most of its words, a distinctive one, and not scattered. */
@@ -72,6 +75,8 @@ export interface ResolveInput {
   levels: Level[];
   /** The whole message, when there is one: it may name a matter outside the catalog, or a kind of filer or object. */
   message?: string;
+  /** The message's words as typed, accented where the citizen typed accents: what tells close options apart. */
+  typed?: string;
 }
 
 function isVariantPair(a: Candidate, b: Candidate): boolean {
@@ -179,7 +184,14 @@ export async function resolveProcedure(
     RESOLVER_TUNING.maxOptions,
   );
   if (decision.kind === 'none') return { kind: 'none', reason: 'no_match' };
-  if (decision.kind === 'clarify') return { kind: 'ambiguous', candidates: dropVariantPairs(decision.indices.map((i) => candidates[i]!)) };
+  if (decision.kind === 'clarify') {
+    const options = dropVariantPairs(decision.indices.map((i) => candidates[i]!));
+    // Options the message tells apart by their own words are no real choice (told-apart.ts).
+    const meant = toldApart(input.typed ?? input.query, options.map((o) => o.procedure.name));
+    const chosen = meant === null ? undefined : options[meant]!;
+    if (!chosen || chosen.fit < RESOLVER_TUNING.toldApartFit) return { kind: 'ambiguous', candidates: options };
+    return { kind: 'confident', best: chosen, confidence: chosen.fit, runnersUp: options.filter((o) => o !== chosen) };
+  }
   const best = candidates[decision.index]!;
   const runnersUp = candidates
     .filter((c) => c !== best)

@@ -1,0 +1,84 @@
+/**
+ * Close options the message itself tells apart. When the decision model finds two to four
+ * procedures alike ("Đăng ký phương tiện lần đầu đối với phương tiện đang khai thác…", "… chưa
+ * khai thác…"), the words that set each one apart from the others decide: the option whose own
+ * words the message says, a good share of them, while it says none of the words that set any
+ * other option apart, is the one meant. A message that says words of two options, or of none,
+ * stays a choice — and so does the plain option beside specialised ones ("Đăng ký kết hôn"
+ * beside "… có yếu tố nước ngoài"): a story tells a specialisation in its own words ("bạn trai
+ * người Nhật"), so not saying its name's words does not rule it out.
+ */
+import { foldedKey, foldedPhrase, hasDiacritics, syllables } from '../../knowledge/language/normalize.ts';
+import { actionQuestion, questionAsksFor, SPECIFIC_ACTIONS } from '../../knowledge/language/name-actions.ts';
+
+/** Share of an option's own words (against each other option) the message must say. */
+const MIN_OWN_SHARE = 0.25;
+
+/**
+ * Words that tell no option apart however the names differ: particles and prepositions a
+ * question uses anyway ("có … không", "của", "cho"), and the frame of a name ("thủ tục"). Folded.
+ */
+const NEUTRAL = new Set(['khong', 'co', 'duoc', 'cua', 'va', 'cac', 'nhung', 'cho', 'voi', 'la', 'thi', 'ma', 'hoac', 'tai', 'o', 'theo', 'thu', 'tuc', 'doi', 'trong', 've', 'viec']);
+
+/** A level said in brackets ("(thực hiện tại cấp tỉnh)") is not what the citizen tells apart. */
+const LEVEL_NOTE = /\((?:thực hiện )?(?:tại )?(?:cấp|ở cấp) [^)]*\)/giu;
+/** What a name excepts: "(trừ sản xuất thuốc thú y dạng dược phẩm, vắc xin)", up to its bracket. */
+const EXCEPTION = /(?<!\p{L})trừ(?!\p{L})[^)]*\)?/giu;
+
+/** A name's words as spelt, the neutral ones left out. */
+function wordsOf(text: string): Set<string> {
+  return new Set(syllables(text).filter((word) => !NEUTRAL.has(foldedKey(word))));
+}
+
+interface NameWords {
+  /** The name's words, its exception left out. */
+  own: Set<string>;
+  /** Words of what the name excepts, and not otherwise in it: a message saying one means another procedure. */
+  excepted: string[];
+}
+
+function nameWords(name: string): NameWords {
+  const plain = name.replace(LEVEL_NOTE, ' ');
+  const own = wordsOf(plain.replace(EXCEPTION, ' '));
+  const excepted = [...wordsOf((plain.match(EXCEPTION) ?? []).join(' '))].filter((w) => w !== 'trừ' && !own.has(w));
+  return { own, excepted };
+}
+
+/**
+ * Whether the message says a word: as spelt, or typed without accents — unless that unaccented
+ * form is also a word both names share ("dung" of "xây dựng" is not the "dùng" of "dùng chung").
+ */
+function sayer(typed: string): (word: string, shared?: ReadonlySet<string>) => boolean {
+  const said = syllables(typed);
+  const exact = new Set(said);
+  const unaccented = new Set(said.filter((w) => !hasDiacritics(w)));
+  return (word, shared) => {
+    if (exact.has(word)) return true;
+    const folded = foldedKey(word);
+    return unaccented.has(folded) && ![...(shared ?? [])].some((w) => foldedKey(w) === folded);
+  };
+}
+
+/**
+ * Index of the one option (procedure names, most likely first) the message — its words as typed —
+ * tells apart from every other, or null.
+ */
+export function toldApart(typed: string, names: readonly string[]): number | null {
+  if (names.length < 2) return null;
+  const says = sayer(typed);
+  // A message asking for a renewal, a reissue… is told apart by that action, which the name must have.
+  const question = actionQuestion(typed);
+  const asked = SPECIFIC_ACTIONS.filter((action) => questionAsksFor(question, action));
+  const hasAsked = (name: string) => asked.length === 0 || asked.some((action) => foldedPhrase(name).includes(` ${action} `));
+  const words = names.map(nameWords);
+  const own = (a: number, b: number) => [...words[a]!.own].filter((w) => !words[b]!.own.has(w));
+  const apart = (x: number, y: number) => {
+    const shared = new Set([...words[x]!.own].filter((w) => words[y]!.own.has(w)));
+    if (own(y, x).some((w) => says(w, shared))) return false;
+    const mine = own(x, y);
+    return mine.length > 0 && mine.filter((w) => says(w, shared)).length / mine.length >= MIN_OWN_SHARE;
+  };
+  const exceptsSaid = (x: number) => words[x]!.excepted.some((w) => says(w, words[x]!.own));
+  const chosen = names.flatMap((name, x) => (hasAsked(name) && !exceptsSaid(x) && names.every((_, y) => y === x || apart(x, y)) ? [x] : []));
+  return chosen.length === 1 ? chosen[0]! : null;
+}

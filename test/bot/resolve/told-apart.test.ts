@@ -1,0 +1,56 @@
+/**
+ * Close options told apart by the message's own words (bot/resolve/told-apart.ts): the option
+ * whose distinguishing words are said and no other's; never the plain option beside specialised
+ * ones; never an option whose exception the message names or that lacks the action asked.
+ */
+import { describe, expect, test } from 'vitest';
+import { toldApart } from '../../../bot/resolve/told-apart.ts';
+
+const VESSELS = [
+  'Đăng ký phương tiện lần đầu đối với phương tiện chưa khai thác trên đường thủy nội địa',
+  'Đăng ký phương tiện lần đầu đối với phương tiện đang khai thác trên đường thủy nội địa',
+];
+
+describe('options the message tells apart', () => {
+  test('the option whose own words are said, with or without accents', () => {
+    expect(toldApart('đăng ký phương tiện lần đầu đối với phương tiện đang khai thác cần giấy tờ gì', VESSELS)).toBe(1);
+    expect(toldApart('dang ky phuong tien lan dau doi voi phuong tien chua khai thac', VESSELS)).toBe(0);
+    // Unaccented "dang" is also the "đăng" of "đăng ký", which both names have: it tells nothing apart.
+    expect(toldApart('dang ky phuong tien lan dau doi voi phuong tien dang khai thac', VESSELS)).toBeNull();
+  });
+
+  test('words of two options said, or of none, leave the choice', () => {
+    expect(toldApart('phương tiện đang khai thác hay chưa khai thác thì đăng ký khác nhau không', VESSELS)).toBeNull();
+    expect(toldApart('đăng ký phương tiện thủy nội địa lần đầu', VESSELS)).toBeNull();
+  });
+
+  test('the plain option beside a specialised one is never chosen for not saying the specialisation', () => {
+    const marriage = ['Thủ tục đăng ký kết hôn', 'Thủ tục đăng ký kết hôn có yếu tố nước ngoài'];
+    expect(toldApart('bạn trai mình người Nhật, muốn đăng ký kết hôn thì làm sao', marriage)).toBeNull();
+    expect(toldApart('đăng ký kết hôn với người nước ngoài cần gì', marriage)).toBe(1);
+  });
+
+  test('a word typed without accents that both names have is not the other spelling in one name', () => {
+    // "dung" is the "dựng" of "xây dựng", which both say, not the "dùng" of "dùng chung".
+    const permits = ['Gia hạn giấy phép xây dựng công trình thiết yếu, dùng chung với đường sắt', 'Gia hạn giấy phép xây dựng đối với công trình cấp III, cấp IV'];
+    expect(toldApart('gia han giay phep xay dung', permits)).toBeNull();
+  });
+
+  test('an option whose exception the message names is not it', () => {
+    const vets = [
+      'Cấp Giấy chứng nhận đủ điều kiện sản xuất thuốc thú y (trừ sản xuất thuốc thú y dạng dược phẩm, vắc xin)',
+      'Cấp Giấy chứng nhận đủ điều kiện sản xuất thuốc thú y có chứa chất ma tuý, tiền chất (trừ sản xuất thuốc thú y dạng dược phẩm, vắc xin)',
+    ];
+    expect(toldApart('Công ty muốn sản xuất vắc xin thú y thì cần điều kiện gì?', vets)).toBeNull();
+  });
+
+  test('an option without the action the message asks for is not it', () => {
+    const berths = ['Công bố hoạt động bến thủy nội địa', 'Công bố hoạt động bến khách ngang sông, bến thủy nội địa phục vụ thi công công trình chính'];
+    expect(toldApart('xin cấp lại giấy phép hoạt động bến khách ngang sông', berths)).toBeNull();
+    expect(toldApart('công bố hoạt động bến khách ngang sông cần gì', berths)).toBe(1);
+  });
+
+  test('one option is no choice to tell apart', () => {
+    expect(toldApart('đăng ký kết hôn', ['Thủ tục đăng ký kết hôn'])).toBeNull();
+  });
+});
