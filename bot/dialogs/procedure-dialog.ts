@@ -262,7 +262,10 @@ export function isFollowUp(ctx: TurnContext): boolean {
   // Nothing else found for the words ("nhờ mẹ ở quê đi xin thay được không"): they tell more
   // about the procedure under discussion.
   if (resolution.kind === 'none') return resolution.reason !== 'outside_catalog';
-  return unexplainedWords(ctx, current) <= 1 || words.topicCore.length <= FOLLOW_UP_WORDS;
+  // A list of procedures none of which the message names outright ("nộp trực tiếp thì bao lâu
+  // có giấy phép" finding export licences) is no reason to leave the one under discussion.
+  const first = resolution.candidates[0];
+  return unexplainedWords(ctx, current) <= 1 || words.topicCore.length <= FOLLOW_UP_WORDS || !first || !namesOtherOutright(first, first.fit);
 }
 
 function isSameOrTwin(candidate: Candidate, current: Procedure): boolean {

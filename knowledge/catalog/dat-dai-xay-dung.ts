@@ -26,7 +26,7 @@ const DAT_TIME_NOTE =
 export const datDaiXayDungProcedures: ProcedureInput[] = [
   {
     code: '1.013225',
-    name: 'Cấp giấy phép xây dựng mới đối với nhà ở riêng lẻ và công trình cấp III, cấp IV',
+    name: 'Cấp giấy phép xây dựng mới đối với công trình cấp III, cấp IV và nhà ở riêng lẻ',
     aliases: aliases('giấy phép xây dựng', 'xin giấy phép xây dựng', 'cấp giấy phép xây dựng', 'xin phép xây dựng', 'gpxd', 'giấy phép xây dựng nhà ở', 'xin phép xây nhà', 'xin giấy phép xây nhà', 'cấp phép xây dựng', 'xây nhà', 'xây nhà có cần xin phép không', 'giấy phép xây dựng nhà ở riêng lẻ'),
     levels: ['xa'],
     sector: 'Hoạt động xây dựng',

@@ -38,6 +38,27 @@ describe('follow-ups over the full catalog', () => {
     expect(fee.procedure?.code).toBe('1.000894');
   });
 
+  test('how it is submitted ("nộp trực tiếp") and words that only find unrelated names keep the procedure under discussion', async () => {
+    const say = await conversation();
+    const first = await say('nha e chuan bi xay moi 3 tang trong hem, co can xin giay phep xay dung ko, ho so gom nhung gi');
+    expect(first.procedure?.code).toBe('1.013225');
+    const time = await say('nop truc tiep thi bao lau co giay phep');
+    expect(time.intent).toBe('processing_time');
+    expect(time.procedure?.code).toBe('1.013225');
+    expect(time.replies.map((r) => r.text).join('\n')).toContain('15 ngày');
+  });
+
+  test('close options the message tells apart by their own words are no choice: the one it says is answered', async () => {
+    const say = await conversation();
+    const foreigner = await say('Gia hạn tạm trú cho người nước ngoài cần những giấy tờ gì?');
+    expect(foreigner.intent).toBe('documents');
+    expect(foreigner.procedure?.code).toBe('1.001146');
+    const other = await conversation();
+    const absence = await other('Khai báo tạm vắng thì bao lâu công an xác nhận?');
+    expect(absence.intent).toBe('processing_time');
+    expect(absence.procedure?.code).toBe('1.003677');
+  });
+
   test('a correction that names its own procedure moves to it, the correction words aside ("à nhầm, ý mình là …")', async () => {
     const say = await conversation();
     await say('Cho mình hỏi đăng ký thường trú cần giấy tờ gì ạ?');
