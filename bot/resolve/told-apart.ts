@@ -4,11 +4,15 @@
  * khai thác…"), the words that set each one apart from the others decide: the option whose own
  * words the message says, a good share of them, while it says none of the words that set any
  * other option apart, is the one meant. A message that says words of two options, or of none,
- * stays a choice — and so does the plain option beside specialised ones ("Đăng ký kết hôn"
- * beside "… có yếu tố nước ngoài"): a story tells a specialisation in its own words ("bạn trai
- * người Nhật"), so not saying its name's words does not rule it out.
+ * stays a choice. The plain option beside specialised ones ("Đăng ký kết hôn" beside "… lưu
+ * động", "… có yếu tố nước ngoài") is meant only when it is the most likely, the message says
+ * none of the others' words even through its citizen phrases ("thế chấp" is "biện pháp bảo
+ * đảm"), and tells of no special case in its own words (a loss, an error, a foreigner:
+ * vocabulary/special-cases.json).
  */
 import { foldedKey, foldedPhrase, hasDiacritics, syllables } from '../../knowledge/language/normalize.ts';
+import { synonymRewrites } from '../../knowledge/language/citizen-phrases.ts';
+import { SPECIAL_CASES } from '../../knowledge/language/vocabulary.ts';
 import { actionQuestion, questionAsksFor, SPECIFIC_ACTIONS } from '../../knowledge/language/name-actions.ts';
 
 /** Share of an option's own words (against each other option) the message must say. */
@@ -19,6 +23,8 @@ const MIN_OWN_SHARE = 0.25;
  * question uses anyway ("có … không", "của", "cho"), and the frame of a name ("thủ tục"). Folded.
  */
 const NEUTRAL = new Set(['khong', 'co', 'duoc', 'cua', 'va', 'cac', 'nhung', 'cho', 'voi', 'la', 'thi', 'ma', 'hoac', 'tai', 'o', 'theo', 'thu', 'tuc', 'doi', 'trong', 've', 'viec']);
+
+const SPECIAL_CUES = SPECIAL_CASES.cues;
 
 /** A level said in brackets ("(thực hiện tại cấp tỉnh)") is not what the citizen tells apart. */
 const LEVEL_NOTE = /\((?:thực hiện )?(?:tại )?(?:cấp|ở cấp) [^)]*\)/giu;
@@ -48,8 +54,8 @@ function nameWords(name: string): NameWords {
  * Whether the message says a word: as spelt, or typed without accents — unless that unaccented
  * form is also a word both names share ("dung" of "xây dựng" is not the "dùng" of "dùng chung").
  */
-function sayer(typed: string): (word: string, shared?: ReadonlySet<string>) => boolean {
-  const said = syllables(typed);
+function sayer(typed: string, readAs: readonly string[] = []): (word: string, shared?: ReadonlySet<string>) => boolean {
+  const said = [...syllables(typed), ...readAs.flatMap((text) => syllables(text))];
   const exact = new Set(said);
   const unaccented = new Set(said.filter((w) => !hasDiacritics(w)));
   return (word, shared) => {
@@ -66,6 +72,9 @@ function sayer(typed: string): (word: string, shared?: ReadonlySet<string>) => b
 export function toldApart(typed: string, names: readonly string[]): number | null {
   if (names.length < 2) return null;
   const says = sayer(typed);
+  // What the plain option must not be beside: the others' words said through citizen phrases too.
+  const mentions = sayer(typed, synonymRewrites(typed));
+  const special = SPECIAL_CUES.some((cue) => foldedPhrase(typed).includes(` ${cue} `));
   // A message asking for a renewal, a reissue… is told apart by that action, which the name must have.
   const question = actionQuestion(typed);
   const asked = SPECIFIC_ACTIONS.filter((action) => questionAsksFor(question, action));
@@ -74,9 +83,11 @@ export function toldApart(typed: string, names: readonly string[]): number | nul
   const own = (a: number, b: number) => [...words[a]!.own].filter((w) => !words[b]!.own.has(w));
   const apart = (x: number, y: number) => {
     const shared = new Set([...words[x]!.own].filter((w) => words[y]!.own.has(w)));
-    if (own(y, x).some((w) => says(w, shared))) return false;
+    const theirs = own(y, x);
     const mine = own(x, y);
-    return mine.length > 0 && mine.filter((w) => says(w, shared)).length / mine.length >= MIN_OWN_SHARE;
+    if (mine.length === 0) return x === 0 && !special && theirs.length > 0 && !theirs.some((w) => mentions(w, shared));
+    if (theirs.some((w) => says(w, shared))) return false;
+    return mine.filter((w) => says(w, shared)).length / mine.length >= MIN_OWN_SHARE;
   };
   const exceptsSaid = (x: number) => words[x]!.excepted.some((w) => says(w, words[x]!.own));
   const chosen = names.flatMap((name, x) => (hasAsked(name) && !exceptsSaid(x) && names.every((_, y) => y === x || apart(x, y)) ? [x] : []));

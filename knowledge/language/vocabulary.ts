@@ -1,6 +1,6 @@
 /**
  * The citizen vocabulary as data: the JSON lists under vocabulary/ (abbreviations, citizen
- * phrases, foreign-element phrases, kinds of filer, the armed forces' own procedures, stop words),
+ * phrases, foreign-element phrases, special-case cues, kinds of filer, the armed forces' own procedures, stop words),
  * read once and validated, so the words can be reviewed and extended without reading code. A
  * malformed file stops start-up naming the file.
  */
@@ -27,6 +27,8 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = load('abbreviatio
 export const CITIZEN_SYNONYMS: Readonly<Record<string, string>> = load('citizen-phrases.json', Grouped);
 /** Procedures of the police's and the army's own people, by their legal basis (vocabulary/armed-forces.json). */
 export const ARMED_FORCES = load('armed-forces.json', z.object({ legalBasis: Words, message: Words }));
+/** Words that tell of a special case (vocabulary/special-cases.json): never the plain procedure beside its special variants. */
+export const SPECIAL_CASES = load('special-cases.json', z.object({ cues: Words }));
 export const FOREIGN_ELEMENT = load('foreign-element.json', z.object({ expansion: z.string(), context: Words, phrases: Words }));
 export const STOP_WORDS = load(
   'stop-words.json',

@@ -1,7 +1,8 @@
 /**
  * Close options told apart by the message's own words (bot/resolve/told-apart.ts): the option
- * whose distinguishing words are said and no other's; never the plain option beside specialised
- * ones; never an option whose exception the message names or that lacks the action asked.
+ * whose distinguishing words are said and no other's; the plain option beside specialised ones
+ * only when it is the most likely and nothing in the message tells of a special case; never an
+ * option whose exception the message names or that lacks the action asked.
  */
 import { describe, expect, test } from 'vitest';
 import { toldApart } from '../../../bot/resolve/told-apart.ts';
@@ -24,9 +25,20 @@ describe('options the message tells apart', () => {
     expect(toldApart('đăng ký phương tiện thủy nội địa lần đầu', VESSELS)).toBeNull();
   });
 
-  test('the plain option beside a specialised one is never chosen for not saying the specialisation', () => {
+  test('the plain option, the most likely, is meant when the message says no other option\'s words and tells of no special case', () => {
+    const marriage = ['Thủ tục đăng ký kết hôn', 'Thủ tục đăng ký kết hôn lưu động', 'Thủ tục đăng ký lại kết hôn'];
+    expect(toldApart('2 dua e tinh cuoi cuoi nam nay, dang ky ket hon thi lam o dau', marriage)).toBe(0);
+    // Not when another option is the more likely one.
+    expect(toldApart('đăng ký kết hôn ở đâu', [marriage[1]!, marriage[0]!])).toBeNull();
+    // Not when the story tells of a special case in its own words: a loss, a foreigner.
+    expect(toldApart('giấy kết hôn của ba má bị lũ cuốn mất, giờ đăng ký kết hôn ở đâu', marriage)).toBeNull();
+    expect(toldApart('bạn trai mình người Nhật, muốn đăng ký kết hôn thì làm sao', ['Thủ tục đăng ký kết hôn', 'Thủ tục đăng ký kết hôn có yếu tố nước ngoài'])).toBeNull();
+    // Nor when it says another option's words through a citizen phrase ("thế chấp": biện pháp bảo đảm).
+    expect(toldApart('xóa đăng ký thế chấp cần giấy tờ gì', ['Xóa đăng ký', 'Xóa đăng ký biện pháp bảo đảm bằng quyền sử dụng đất, tài sản gắn liền với đất'])).toBeNull();
+  });
+
+  test('a specialised option is told apart by its own words', () => {
     const marriage = ['Thủ tục đăng ký kết hôn', 'Thủ tục đăng ký kết hôn có yếu tố nước ngoài'];
-    expect(toldApart('bạn trai mình người Nhật, muốn đăng ký kết hôn thì làm sao', marriage)).toBeNull();
     expect(toldApart('đăng ký kết hôn với người nước ngoài cần gì', marriage)).toBe(1);
   });
 
