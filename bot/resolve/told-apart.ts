@@ -12,6 +12,7 @@
  */
 import { foldedKey, foldedPhrase, hasDiacritics, syllables } from '../../knowledge/language/normalize.ts';
 import { synonymRewrites } from '../../knowledge/language/citizen-phrases.ts';
+import { spelledOutName } from '../../knowledge/language/abbreviations.ts';
 import { SPECIAL_CASES } from '../../knowledge/language/vocabulary.ts';
 import { actionQuestion, questionAsksFor, SPECIFIC_ACTIONS } from '../../knowledge/language/name-actions.ts';
 
@@ -44,7 +45,8 @@ interface NameWords {
 }
 
 function nameWords(name: string): NameWords {
-  const plain = name.replace(LEVEL_NOTE, ' ');
+  // Acronyms spelt out, as the message's own are: "thẻ BHYT" beside "thẻ bảo hiểm y tế" is no difference.
+  const plain = (spelledOutName(name) ?? name).replace(LEVEL_NOTE, ' ');
   const own = wordsOf(plain.replace(EXCEPTION, ' '));
   const excepted = [...wordsOf((plain.match(EXCEPTION) ?? []).join(' '))].filter((w) => w !== 'trừ' && !own.has(w));
   return { own, excepted };
@@ -74,7 +76,9 @@ export function toldApart(typed: string, names: readonly string[]): number | nul
   const says = sayer(typed);
   // What the plain option must not be beside: the others' words said through citizen phrases too.
   const mentions = sayer(typed, synonymRewrites(typed));
-  const special = SPECIAL_CUES.some((cue) => foldedPhrase(typed).includes(` ${cue} `));
+  // A special case the message tells of, unless the plain option's own name says it ("… có yếu tố nước ngoài").
+  const cues = SPECIAL_CUES.filter((cue) => foldedPhrase(typed).includes(` ${cue} `));
+  const tellsSpecialBeside = (name: string) => cues.some((cue) => !foldedPhrase(name).includes(` ${cue} `));
   // A message asking for a renewal, a reissue… is told apart by that action, which the name must have.
   const question = actionQuestion(typed);
   const asked = SPECIFIC_ACTIONS.filter((action) => questionAsksFor(question, action));
@@ -85,7 +89,7 @@ export function toldApart(typed: string, names: readonly string[]): number | nul
     const shared = new Set([...words[x]!.own].filter((w) => words[y]!.own.has(w)));
     const theirs = own(y, x);
     const mine = own(x, y);
-    if (mine.length === 0) return x === 0 && !special && theirs.length > 0 && !theirs.some((w) => mentions(w, shared));
+    if (mine.length === 0) return x === 0 && !tellsSpecialBeside(names[x]!) && theirs.length > 0 && !theirs.some((w) => mentions(w, shared));
     if (theirs.some((w) => says(w, shared))) return false;
     return mine.filter((w) => says(w, shared)).length / mine.length >= MIN_OWN_SHARE;
   };

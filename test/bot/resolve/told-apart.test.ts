@@ -37,6 +37,16 @@ describe('options the message tells apart', () => {
     expect(toldApart('xóa đăng ký thế chấp cần giấy tờ gì', ['Xóa đăng ký', 'Xóa đăng ký biện pháp bảo đảm bằng quyền sử dụng đất, tài sản gắn liền với đất'])).toBeNull();
   });
 
+  test('a special case the plain option\'s own name says is no reason to doubt it', () => {
+    const foreign = ['Thủ tục đăng ký kết hôn có yếu tố nước ngoài', 'Thủ tục đăng ký kết hôn có yếu tố nước ngoài tại khu vực biên giới'];
+    expect(toldApart('bạn trai người Nhật, đăng ký kết hôn với người nước ngoài thì cần giấy tờ gì', foreign)).toBe(0);
+  });
+
+  test('an acronym and its words spelt out are no difference between names', () => {
+    const companies = ['Chuyển đổi công ty trách nhiệm hữu hạn thành công ty cổ phần và ngược lại', 'Chuyển đổi công ty TNHH một thành viên thành công ty TNHH hai thành viên trở lên'];
+    expect(toldApart('chuyển đổi công ty TNHH sang cổ phần', companies)).toBe(0);
+  });
+
   test('a specialised option is told apart by its own words', () => {
     const marriage = ['Thủ tục đăng ký kết hôn', 'Thủ tục đăng ký kết hôn có yếu tố nước ngoài'];
     expect(toldApart('đăng ký kết hôn với người nước ngoài cần gì', marriage)).toBe(1);
