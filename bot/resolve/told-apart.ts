@@ -67,6 +67,12 @@ function sayer(typed: string, readAs: readonly string[] = []): (word: string, sh
   };
 }
 
+/** Each two words in a row, folded ("khong phai"), the level note left out. */
+function wordPairs(text: string): Set<string> {
+  const words = syllables(foldedKey(text.replace(LEVEL_NOTE, ' ')));
+  return new Set(words.slice(1).map((word, i) => `${words[i]} ${word}`));
+}
+
 /**
  * Index of the one option (procedure names, most likely first) the message — its words as typed —
  * tells apart from every other, or null.
@@ -89,9 +95,19 @@ export function toldApart(typed: string, names: readonly string[]): number | nul
     const shared = new Set([...words[x]!.own].filter((w) => words[y]!.own.has(w)));
     const theirs = own(y, x);
     const mine = own(x, y);
+    if (mine.length === 0 && theirs.length === 0) return apartByPairs(x, y);
     if (mine.length === 0) return x === 0 && !tellsSpecialBeside(names[x]!) && theirs.length > 0 && !theirs.some((w) => mentions(w, shared));
     if (theirs.some((w) => says(w, shared))) return false;
     return mine.filter((w) => says(w, shared)).length / mine.length >= MIN_OWN_SHARE;
+  };
+  const pairs = names.map((name) => wordPairs(spelledOutName(name) ?? name));
+  const saidPairs = wordPairs(typed);
+  // Names alike word for word, told apart by a small word's place ("… phải đánh giá rủi ro" beside
+  // "… không phải đánh giá rủi ro"): the pairs of words only one of them has.
+  const apartByPairs = (x: number, y: number) => {
+    const mine = [...pairs[x]!].filter((p) => !pairs[y]!.has(p));
+    const theirs = [...pairs[y]!].filter((p) => !pairs[x]!.has(p));
+    return mine.some((p) => saidPairs.has(p)) && !theirs.some((p) => saidPairs.has(p));
   };
   const exceptsSaid = (x: number) => words[x]!.excepted.some((w) => says(w, words[x]!.own));
   const chosen = names.flatMap((name, x) => (hasAsked(name) && !exceptsSaid(x) && names.every((_, y) => y === x || apart(x, y)) ? [x] : []));

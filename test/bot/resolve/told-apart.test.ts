@@ -47,6 +47,16 @@ describe('options the message tells apart', () => {
     expect(toldApart('chuyển đổi công ty TNHH sang cổ phần', companies)).toBe(0);
   });
 
+  test('names alike word for word are told apart by the pair of words only one has ("không phải")', () => {
+    const imports = [
+      'Cấp, cấp lại giấy phép nhập khẩu thủy sản sống đối với trường hợp phải đánh giá rủi ro',
+      'Cấp, cấp lại giấy phép nhập khẩu thủy sản sống đối với trường hợp không phải đánh giá rủi ro',
+    ];
+    expect(toldApart('Hồ sơ cấp phép nhập khẩu thủy sản sống đối với trường hợp phải đánh giá rủi ro gồm những gì?', imports)).toBe(0);
+    expect(toldApart('nhap khau thuy san song truong hop khong phai danh gia rui ro can gi', imports)).toBe(1);
+    expect(toldApart('nhập khẩu thủy sản sống có phải đánh giá rủi ro không', imports)).toBeNull();
+  });
+
   test('a specialised option is told apart by its own words', () => {
     const marriage = ['Thủ tục đăng ký kết hôn', 'Thủ tục đăng ký kết hôn có yếu tố nước ngoài'];
     expect(toldApart('đăng ký kết hôn với người nước ngoài cần gì', marriage)).toBe(1);
