@@ -215,9 +215,14 @@ export function wordingKey(text: string): string {
     .join(' ');
 }
 
+/** The message's words as typed, its clauses separated by commas. */
+function typedClauses(tokens: readonly Token[]): string {
+  return tokens.map((t, i) => (i > 0 && t.clause !== tokens[i - 1]!.clause ? `, ${t.raw}` : t.raw)).join(' ');
+}
+
 /** What the resolver is asked for a classified message: its topic, the words' weights, the query, the levels named, the whole message. */
 export function resolveInputOf(c: Classification): ResolveInput {
-  return { topic: c.topic, weightOf: topicWeight, query: topicQuery(c), levels: c.levels, message: c.analysis.folded, typed: c.analysis.tokens.map((t) => t.raw).join(' ') };
+  return { topic: c.topic, weightOf: topicWeight, query: topicQuery(c), levels: c.levels, message: c.analysis.folded, typed: typedClauses(c.analysis.tokens) };
 }
 
 /** Importance of a topic word for naming a procedure: frame words typed without accents and the story's words count less. */

@@ -8,7 +8,9 @@
  * động", "… có yếu tố nước ngoài") is meant only when it is the most likely, the message says
  * none of the others' words even through its citizen phrases ("thế chấp" is "biện pháp bảo
  * đảm"), and tells of no special case in its own words (a loss, an error, a foreigner:
- * vocabulary/special-cases.json).
+ * vocabulary/special-cases.json). Names alike word for word are told apart by the pairs of
+ * words only one has ("không phải đánh giá"); a clause telling of a step already done ("đã đăng
+ * ký kết hôn rồi") is background and tells nothing apart.
  */
 import { foldedKey, foldedPhrase, hasDiacritics, syllables } from '../../knowledge/language/normalize.ts';
 import { synonymRewrites } from '../../knowledge/language/citizen-phrases.ts';
@@ -67,6 +69,16 @@ function sayer(typed: string, readAs: readonly string[] = []): (word: string, sh
   };
 }
 
+/** A clause telling of a step already done ("hai vợ chồng đã đăng ký kết hôn rồi"): background, not what is asked. */
+const STEP_DONE = /(?<!\p{L})(?:đã|da)(?!\p{L}).*(?<!\p{L})(?:rồi|roi)(?!\p{L})/iu;
+
+/** The message without its clauses telling of steps already done, unless that leaves nothing. */
+function withoutStepsDone(typed: string): string {
+  const clauses = typed.split(/[,.;!?]/);
+  const kept = clauses.filter((clause) => !STEP_DONE.test(clause));
+  return kept.length > 0 && kept.length < clauses.length ? kept.join(', ') : typed;
+}
+
 /** Each two words in a row, folded ("khong phai"), the level note left out. */
 function wordPairs(text: string): Set<string> {
   const words = syllables(foldedKey(text.replace(LEVEL_NOTE, ' ')));
@@ -77,8 +89,9 @@ function wordPairs(text: string): Set<string> {
  * Index of the one option (procedure names, most likely first) the message — its words as typed —
  * tells apart from every other, or null.
  */
-export function toldApart(typed: string, names: readonly string[]): number | null {
+export function toldApart(message: string, names: readonly string[]): number | null {
   if (names.length < 2) return null;
+  const typed = withoutStepsDone(message);
   const says = sayer(typed);
   // What the plain option must not be beside: the others' words said through citizen phrases too.
   const mentions = sayer(typed, synonymRewrites(typed));

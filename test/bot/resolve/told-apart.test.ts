@@ -57,6 +57,12 @@ describe('options the message tells apart', () => {
     expect(toldApart('nhập khẩu thủy sản sống có phải đánh giá rủi ro không', imports)).toBeNull();
   });
 
+  test('a clause telling of a step already done ("đã … rồi") is background, not what tells the options apart', () => {
+    const registrations = ['Thủ tục đăng ký khai sinh', 'Thủ tục đăng ký kết hôn'];
+    expect(toldApart('vợ em mới sinh bé, hai vợ chồng đã đăng ký kết hôn rồi, giờ em muốn làm giấy khai sinh cho cháu', registrations)).toBe(0);
+    expect(toldApart('vợ em mới sinh bé, hai vợ chồng chưa đăng ký kết hôn, giờ em muốn làm giấy khai sinh cho cháu', registrations)).toBeNull();
+  });
+
   test('a specialised option is told apart by its own words', () => {
     const marriage = ['Thủ tục đăng ký kết hôn', 'Thủ tục đăng ký kết hôn có yếu tố nước ngoài'];
     expect(toldApart('đăng ký kết hôn với người nước ngoài cần gì', marriage)).toBe(1);
