@@ -44,6 +44,8 @@ interface NameWords {
   own: Set<string>;
   /** Words of what the name excepts, and not otherwise in it: a message saying one means another procedure. */
   excepted: string[];
+  /** Its pairs of words in a row, folded. */
+  pairs: Set<string>;
 }
 
 function nameWords(name: string): NameWords {
@@ -51,7 +53,7 @@ function nameWords(name: string): NameWords {
   const plain = (spelledOutName(name) ?? name).replace(LEVEL_NOTE, ' ');
   const own = wordsOf(plain.replace(EXCEPTION, ' '));
   const excepted = [...wordsOf((plain.match(EXCEPTION) ?? []).join(' '))].filter((w) => w !== 'trừ' && !own.has(w));
-  return { own, excepted };
+  return { own, excepted, pairs: wordPairs(plain) };
 }
 
 /**
@@ -79,9 +81,9 @@ function withoutStepsDone(typed: string): string {
   return kept.length > 0 && kept.length < clauses.length ? kept.join(', ') : typed;
 }
 
-/** Each two words in a row, folded ("khong phai"), the level note left out. */
+/** Each two words in a row, folded ("khong phai"). */
 function wordPairs(text: string): Set<string> {
-  const words = syllables(foldedKey(text.replace(LEVEL_NOTE, ' ')));
+  const words = syllables(foldedKey(text));
   return new Set(words.slice(1).map((word, i) => `${words[i]} ${word}`));
 }
 
@@ -103,24 +105,24 @@ export function toldApart(message: string, names: readonly string[]): number | n
   const asked = SPECIFIC_ACTIONS.filter((action) => questionAsksFor(question, action));
   const hasAsked = (name: string) => asked.length === 0 || asked.some((action) => foldedPhrase(name).includes(` ${action} `));
   const words = names.map(nameWords);
+  const saidPairs = wordPairs(typed);
   const own = (a: number, b: number) => [...words[a]!.own].filter((w) => !words[b]!.own.has(w));
+  // Names alike word for word, told apart by a small word's place ("… phải đánh giá rủi ro" beside
+  // "… không phải đánh giá rủi ro"): the pairs of words only one of them has.
+  const apartByPairs = (x: number, y: number) => {
+    const mine = [...words[x]!.pairs].filter((p) => !words[y]!.pairs.has(p));
+    const theirs = [...words[y]!.pairs].filter((p) => !words[x]!.pairs.has(p));
+    return mine.some((p) => saidPairs.has(p)) && !theirs.some((p) => saidPairs.has(p));
+  };
   const apart = (x: number, y: number) => {
     const shared = new Set([...words[x]!.own].filter((w) => words[y]!.own.has(w)));
     const theirs = own(y, x);
     const mine = own(x, y);
     if (mine.length === 0 && theirs.length === 0) return apartByPairs(x, y);
-    if (mine.length === 0) return x === 0 && !tellsSpecialBeside(names[x]!) && theirs.length > 0 && !theirs.some((w) => mentions(w, shared));
+    // The plain option (its words all the other's too).
+    if (mine.length === 0) return x === 0 && !tellsSpecialBeside(names[x]!) && !theirs.some((w) => mentions(w, shared));
     if (theirs.some((w) => says(w, shared))) return false;
     return mine.filter((w) => says(w, shared)).length / mine.length >= MIN_OWN_SHARE;
-  };
-  const pairs = names.map((name) => wordPairs(spelledOutName(name) ?? name));
-  const saidPairs = wordPairs(typed);
-  // Names alike word for word, told apart by a small word's place ("… phải đánh giá rủi ro" beside
-  // "… không phải đánh giá rủi ro"): the pairs of words only one of them has.
-  const apartByPairs = (x: number, y: number) => {
-    const mine = [...pairs[x]!].filter((p) => !pairs[y]!.has(p));
-    const theirs = [...pairs[y]!].filter((p) => !pairs[x]!.has(p));
-    return mine.some((p) => saidPairs.has(p)) && !theirs.some((p) => saidPairs.has(p));
   };
   const exceptsSaid = (x: number) => words[x]!.excepted.some((w) => says(w, words[x]!.own));
   const chosen = names.flatMap((name, x) => (hasAsked(name) && !exceptsSaid(x) && names.every((_, y) => y === x || apart(x, y)) ? [x] : []));
