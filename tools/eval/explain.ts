@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { classify, resolveInputOf, topicQuery } from '../../bot/intents/classify.ts';
 import { decide, decisionModel, namedOutrightLeads, probabilities } from '../../bot/resolve/decision-model.ts';
-import { RESOLVER_TUNING, retrieveCandidates } from '../../bot/resolve/procedure-resolver.ts';
+import { RESOLVER_TUNING, resolveProcedure, retrieveCandidates } from '../../bot/resolve/procedure-resolver.ts';
 import { loadNationalProcedures } from '../../knowledge/import/load-national.ts';
 import { startLocalServer } from '../../deps/local-server.ts';
 
@@ -30,5 +30,10 @@ for (const text of questions) {
     );
   }
   console.log('  →', JSON.stringify(decide(probs, named, model.thresholds, RESOLVER_TUNING.maxOptions)));
+  // What the resolver makes of it, with the options the message tells apart (told-apart.ts).
+  const resolution = await resolveProcedure(resolveInputOf(words), deps, model);
+  const said =
+    resolution.kind === 'confident' ? `${resolution.best.procedure.code} (p=${resolution.confidence.toFixed(3)})` : resolution.kind === 'ambiguous' ? resolution.candidates.map((c) => c.procedure.code).join(', ') : resolution.reason;
+  console.log(`  ⇒ ${resolution.kind}: ${said}`);
 }
 await running.close();
