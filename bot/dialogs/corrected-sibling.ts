@@ -4,7 +4,8 @@
  * procedures found for the current one's name, the one whose own words (the distinctive words the
  * current name lacks) the correction says most of, and no other sibling as much.
  */
-import { foldedKey, hasDiacritics, syllables } from '../../knowledge/language/normalize.ts';
+import { foldedKey, syllables } from '../../knowledge/language/normalize.ts';
+import { wordSayer } from '../../knowledge/language/said-words.ts';
 import { synonymRewrites } from '../../knowledge/language/citizen-phrases.ts';
 import type { Procedure } from '../../knowledge/schema.ts';
 import type { ProcedureSource } from '../deps.ts';
@@ -32,12 +33,11 @@ export async function correctedSibling(
   const said = saidIn(text);
   const hits = await deps.retriever.search(current.name, { limit: SIBLINGS });
   const vocabulary = vocabularyOf(deps.catalog);
-  const exact = new Set(said);
-  const unaccented = new Set(said.filter((s) => !hasDiacritics(s)));
+  const sayer = wordSayer(said);
   const currentWords = new Set(syllables(current.name));
   // A name's word is said as it is spelt ("cổ" is not "có"), or typed without accents when its
   // folded form is rare among names (folded "co" may be any of several words).
-  const says = (word: string) => exact.has(word) || (unaccented.has(foldedKey(word)) && vocabulary.isDistinctive(foldedKey(word)));
+  const says = (word: string) => sayer(word, (folded) => vocabulary.isDistinctive(folded));
   const scored = hits
     .filter((hit) => hit.procedure.code !== current.code && !hit.variants.includes(current.code))
     .map((hit) => {

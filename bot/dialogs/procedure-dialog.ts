@@ -264,8 +264,13 @@ export function isFollowUp(ctx: TurnContext): boolean {
   if (resolution.kind === 'none') return resolution.reason !== 'outside_catalog';
   // A list of procedures none of which the message names outright ("nộp trực tiếp thì bao lâu
   // có giấy phép" finding export licences) is no reason to leave the one under discussion.
-  const first = resolution.candidates[0];
-  return unexplainedWords(ctx, current) <= 1 || words.topicCore.length <= FOLLOW_UP_WORDS || !first || !namesOtherOutright(first, first.fit);
+  return unexplainedWords(ctx, current) <= 1 || listLeavesNothing(words.topicCore.length, resolution.candidates);
+}
+
+/** A list a short message finds, or one whose first option the message does not name outright, is no reason to leave what is open. */
+function listLeavesNothing(topicWords: number, candidates: readonly Candidate[]): boolean {
+  const first = candidates[0];
+  return topicWords <= FOLLOW_UP_WORDS || !first || !namesOtherOutright(first, first.fit);
 }
 
 function isSameOrTwin(candidate: Candidate, current: Procedure): boolean {
@@ -307,8 +312,7 @@ export function isFacetBeforeChoice(ctx: TurnContext): boolean {
   if (resolution.kind === 'none') return resolution.reason !== 'outside_catalog';
   // Another list: leave the options only for one that names its first outright ("đơn xin cấp lại
   // làm theo mẫu nào" after the fishing-licence options is not about building permits).
-  const first = resolution.candidates[0];
-  return words.topicCore.length <= FOLLOW_UP_WORDS || !first || !namesOtherOutright(first, first.fit);
+  return listLeavesNothing(words.topicCore.length, resolution.candidates);
 }
 
 export function askAgainWithOptions(ctx: TurnContext): HandlerResult {

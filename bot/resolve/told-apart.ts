@@ -12,7 +12,8 @@
  * words only one has ("không phải đánh giá"); a clause telling of a step already done ("đã đăng
  * ký kết hôn rồi") is background and tells nothing apart.
  */
-import { foldedKey, foldedPhrase, hasDiacritics, syllables } from '../../knowledge/language/normalize.ts';
+import { foldedKey, foldedPhrase, syllables } from '../../knowledge/language/normalize.ts';
+import { wordSayer, type WordSayer } from '../../knowledge/language/said-words.ts';
 import { synonymRewrites } from '../../knowledge/language/citizen-phrases.ts';
 import { spelledOutName } from '../../knowledge/language/abbreviations.ts';
 import { SPECIAL_CASES } from '../../knowledge/language/vocabulary.ts';
@@ -46,6 +47,8 @@ interface NameWords {
   excepted: string[];
   /** Its pairs of words in a row, folded. */
   pairs: Set<string>;
+  /** The whole name folded and padded (foldedPhrase), for phrases it says. */
+  folded: string;
 }
 
 function nameWords(name: string): NameWords {
@@ -53,22 +56,7 @@ function nameWords(name: string): NameWords {
   const plain = (spelledOutName(name) ?? name).replace(LEVEL_NOTE, ' ');
   const own = wordsOf(plain.replace(EXCEPTION, ' '));
   const excepted = [...wordsOf((plain.match(EXCEPTION) ?? []).join(' '))].filter((w) => w !== 'trừ' && !own.has(w));
-  return { own, excepted, pairs: wordPairs(plain) };
-}
-
-/**
- * Whether the message says a word: as spelt, or typed without accents — unless that unaccented
- * form is also a word both names share ("dung" of "xây dựng" is not the "dùng" of "dùng chung").
- */
-function sayer(typed: string, readAs: readonly string[] = []): (word: string, shared?: ReadonlySet<string>) => boolean {
-  const said = [...syllables(typed), ...readAs.flatMap((text) => syllables(text))];
-  const exact = new Set(said);
-  const unaccented = new Set(said.filter((w) => !hasDiacritics(w)));
-  return (word, shared) => {
-    if (exact.has(word)) return true;
-    const folded = foldedKey(word);
-    return unaccented.has(folded) && ![...(shared ?? [])].some((w) => foldedKey(w) === folded);
-  };
+  return { own, excepted, pairs: wordPairs(plain), folded: foldedPhrase(name) };
 }
 
 /** A clause telling of a step already done ("hai vợ chồng đã đăng ký kết hôn rồi"): background, not what is asked. */
@@ -94,17 +82,27 @@ function wordPairs(text: string): Set<string> {
 export function toldApart(message: string, names: readonly string[]): number | null {
   if (names.length < 2) return null;
   const typed = withoutStepsDone(message);
-  const says = sayer(typed);
+  const said = syllables(typed);
+  // A word typed without accents that both names share is not the other spelling in one name:
+  // "dung" of "xây dựng" is not the "dùng" of "dùng chung".
+  const notShared = (shared: ReadonlySet<string>) => (folded: string) => ![...shared].some((w) => foldedKey(w) === folded);
+  const sayer = wordSayer(said);
+  const says = (word: string, shared: ReadonlySet<string>) => sayer(word, notShared(shared));
   // What the plain option must not be beside: the others' words said through citizen phrases too.
-  const mentions = sayer(typed, synonymRewrites(typed));
+  let mentioner: WordSayer | undefined;
+  const mentions = (word: string, shared: ReadonlySet<string>) => {
+    mentioner ??= wordSayer([...said, ...synonymRewrites(typed).flatMap((text) => syllables(text))]);
+    return mentioner(word, notShared(shared));
+  };
   // A special case the message tells of, unless the plain option's own name says it ("… có yếu tố nước ngoài").
-  const cues = SPECIAL_CUES.filter((cue) => foldedPhrase(typed).includes(` ${cue} `));
-  const tellsSpecialBeside = (name: string) => cues.some((cue) => !foldedPhrase(name).includes(` ${cue} `));
+  const foldedMessage = foldedPhrase(typed);
+  const cues = SPECIAL_CUES.filter((cue) => foldedMessage.includes(` ${cue} `));
   // A message asking for a renewal, a reissue… is told apart by that action, which the name must have.
   const question = actionQuestion(typed);
   const asked = SPECIFIC_ACTIONS.filter((action) => questionAsksFor(question, action));
-  const hasAsked = (name: string) => asked.length === 0 || asked.some((action) => foldedPhrase(name).includes(` ${action} `));
   const words = names.map(nameWords);
+  const hasAsked = (x: number) => asked.length === 0 || asked.some((action) => words[x]!.folded.includes(` ${action} `));
+  const tellsSpecialBeside = (x: number) => cues.some((cue) => !words[x]!.folded.includes(` ${cue} `));
   const saidPairs = wordPairs(typed);
   const own = (a: number, b: number) => [...words[a]!.own].filter((w) => !words[b]!.own.has(w));
   // Names alike word for word, told apart by a small word's place ("… phải đánh giá rủi ro" beside
@@ -120,11 +118,11 @@ export function toldApart(message: string, names: readonly string[]): number | n
     const mine = own(x, y);
     if (mine.length === 0 && theirs.length === 0) return apartByPairs(x, y);
     // The plain option (its words all the other's too).
-    if (mine.length === 0) return x === 0 && !tellsSpecialBeside(names[x]!) && !theirs.some((w) => mentions(w, shared));
+    if (mine.length === 0) return x === 0 && !tellsSpecialBeside(x) && !theirs.some((w) => mentions(w, shared));
     if (theirs.some((w) => says(w, shared))) return false;
     return mine.filter((w) => says(w, shared)).length / mine.length >= MIN_OWN_SHARE;
   };
   const exceptsSaid = (x: number) => words[x]!.excepted.some((w) => says(w, words[x]!.own));
-  const chosen = names.flatMap((name, x) => (hasAsked(name) && !exceptsSaid(x) && names.every((_, y) => y === x || apart(x, y)) ? [x] : []));
+  const chosen = names.flatMap((_, x) => (hasAsked(x) && !exceptsSaid(x) && names.every((_, y) => y === x || apart(x, y)) ? [x] : []));
   return chosen.length === 1 ? chosen[0]! : null;
 }
