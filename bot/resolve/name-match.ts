@@ -34,6 +34,9 @@ export interface NameMatch {
 /** How much less each later topic word weighs. */
 const POSITION_DECAY = 0.12;
 
+/** Names that must use two words together for them to count as one word of the trade. */
+const COMPOUND_MIN_NAMES = 3;
+
 function foldedWords(text: string): string[] {
   return syllables(foldedKey(text));
 }
@@ -57,6 +60,8 @@ function nameWords(procedure: Procedure): NameWords {
 export class CatalogVocabulary {
   private readonly df = new Map<string, number>();
   private readonly docs = new Map<string, NameWords>();
+  /** In how many names each two words in a row ("thoi han") occur. */
+  private readonly pairDf = new Map<string, number>();
   readonly size: number;
 
   constructor(procedures: readonly Procedure[]) {
@@ -64,8 +69,15 @@ export class CatalogVocabulary {
       const words = nameWords(procedure);
       this.docs.set(procedure.code, words);
       for (const word of words.all) this.df.set(word, (this.df.get(word) ?? 0) + 1);
+      const pairs = new Set(words.phrases.flatMap((phrase) => phrase.slice(1).map((word, i) => `${phrase[i]} ${word}`)));
+      for (const pair of pairs) this.pairDf.set(pair, (this.pairDf.get(pair) ?? 0) + 1);
     }
     this.size = Math.max(1, this.docs.size);
+  }
+
+  /** Two folded words the names use together often enough to be one word of the trade ("thoi han", "tre em"). */
+  isCompound(pair: string): boolean {
+    return (this.pairDf.get(pair) ?? 0) >= COMPOUND_MIN_NAMES;
   }
 
   has(word: string): boolean {

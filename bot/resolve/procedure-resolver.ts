@@ -187,7 +187,7 @@ export async function resolveProcedure(
   if (decision.kind === 'clarify') {
     const options = dropVariantPairs(decision.indices.map((i) => candidates[i]!));
     // Options the message tells apart by their own words are no real choice (told-apart.ts).
-    const meant = toldApart(input.typed ?? input.query, options.map((o) => o.procedure.name));
+    const meant = toldApart(input.typed ?? input.query, options.map((o) => o.procedure.name), (pair) => vocabularyOf(deps.catalog).isCompound(pair));
     const chosen = meant === null ? undefined : options[meant]!;
     if (!chosen || chosen.fit < RESOLVER_TUNING.toldApartFit) return { kind: 'ambiguous', candidates: options };
     return { kind: 'confident', best: chosen, confidence: chosen.fit, runnersUp: options.filter((o) => o !== chosen) };

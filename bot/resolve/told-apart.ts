@@ -10,9 +10,12 @@
  * đảm"), and tells of no special case in its own words (a loss, an error, a foreigner:
  * vocabulary/special-cases.json). Names alike word for word are told apart by the pairs of
  * words only one has ("không phải đánh giá"); a clause telling of a step already done ("đã đăng
- * ký kết hôn rồi") is background and tells nothing apart.
+ * ký kết hôn rồi") is background and tells nothing apart. Another option's word rules an option
+ * out only when said as that option's word: not inside another word of the trade ("hạn" of "thời
+ * hạn" beside "gia hạn"; the catalog's names tell which two words go together) nor as a pronoun
+ * ("em" beside "trẻ em").
  */
-import { foldedKey, foldedPhrase, syllables } from '../../knowledge/language/normalize.ts';
+import { foldedKey, foldedPhrase, hasDiacritics, syllables } from '../../knowledge/language/normalize.ts';
 import { wordSayer, type WordSayer } from '../../knowledge/language/said-words.ts';
 import { synonymRewrites } from '../../knowledge/language/citizen-phrases.ts';
 import { spelledOutName } from '../../knowledge/language/abbreviations.ts';
@@ -29,6 +32,16 @@ const MIN_OWN_SHARE = 0.25;
 const NEUTRAL = new Set(['khong', 'co', 'duoc', 'cua', 'va', 'cac', 'nhung', 'cho', 'voi', 'la', 'thi', 'ma', 'hoac', 'tai', 'o', 'theo', 'thu', 'tuc', 'doi', 'trong', 've', 'viec']);
 
 const SPECIAL_CUES = SPECIAL_CASES.cues;
+
+/** Words a message uses for people as often as for what a name says ("em" beside "trẻ em"); typed without accents, their folded forms. */
+const PRONOUNS = new Set(['em', 'anh', 'chị', 'tôi', 'mình', 'ông', 'bà', 'con', 'cháu', 'bác', 'chú', 'cô', 'bạn']);
+const PRONOUNS_UNACCENTED = new Set([...PRONOUNS].map(foldedKey));
+
+/** A syllable as typed that may be a pronoun. */
+function mayBePronoun(typed: string): boolean {
+  const word = typed.toLowerCase();
+  return PRONOUNS.has(word) || (!hasDiacritics(word) && PRONOUNS_UNACCENTED.has(word));
+}
 
 /** A level said in brackets ("(thực hiện tại cấp tỉnh)") is not what the citizen tells apart. */
 const LEVEL_NOTE = /\((?:thực hiện )?(?:tại )?(?:cấp|ở cấp) [^)]*\)/giu;
@@ -79,14 +92,29 @@ function wordPairs(text: string): Set<string> {
  * Index of the one option (procedure names, most likely first) the message — its words as typed —
  * tells apart from every other, or null.
  */
-export function toldApart(message: string, names: readonly string[]): number | null {
+export function toldApart(message: string, names: readonly string[], isCompound: (pair: string) => boolean = () => false): number | null {
   if (names.length < 2) return null;
   const typed = withoutStepsDone(message);
   const said = syllables(typed);
+  const foldedSaid = said.map(foldedKey);
   // A word typed without accents that both names share is not the other spelling in one name:
   // "dung" of "xây dựng" is not the "dùng" of "dùng chung".
   const notShared = (shared: ReadonlySet<string>) => (folded: string) => ![...shared].some((w) => foldedKey(w) === folded);
   const sayer = wordSayer(said);
+  // A word the message says only inside another word is not said: "hạn" of "thời hạn" is not the
+  // "hạn" of "gia hạn", the pronoun "em" is not the "em" of "trẻ em".
+  const inItsWord = (word: string, x: number) => {
+    const folded = foldedKey(word);
+    return foldedSaid.some((s, i) => {
+      if (s !== folded) return false;
+      const left = i > 0 ? `${foldedSaid[i - 1]} ${folded}` : null;
+      const right = i + 1 < foldedSaid.length ? `${folded} ${foldedSaid[i + 1]}` : null;
+      const pairs = words[x]!.pairs;
+      if ((left !== null && pairs.has(left)) || (right !== null && pairs.has(right))) return true;
+      if (mayBePronoun(said[i]!)) return false;
+      return !((left !== null && isCompound(left)) || (right !== null && isCompound(right)));
+    });
+  };
   const says = (word: string, shared: ReadonlySet<string>) => sayer(word, notShared(shared));
   // What the plain option must not be beside: the others' words said through citizen phrases too.
   let mentioner: WordSayer | undefined;
@@ -119,7 +147,9 @@ export function toldApart(message: string, names: readonly string[]): number | n
     if (mine.length === 0 && theirs.length === 0) return apartByPairs(x, y);
     // The plain option (its words all the other's too).
     if (mine.length === 0) return x === 0 && !tellsSpecialBeside(x) && !theirs.some((w) => mentions(w, shared));
-    if (theirs.some((w) => says(w, shared))) return false;
+    // Another option's word said in its own word rules this one out; this option's words count
+    // however they are said ("làm lại" says the "lại" of "cấp lại").
+    if (theirs.some((w) => says(w, shared) && inItsWord(w, y))) return false;
     return mine.filter((w) => says(w, shared)).length / mine.length >= MIN_OWN_SHARE;
   };
   const exceptsSaid = (x: number) => words[x]!.excepted.some((w) => says(w, words[x]!.own));

@@ -88,6 +88,18 @@ describe('options the message tells apart', () => {
     expect(toldApart('công bố hoạt động bến khách ngang sông cần gì', berths)).toBe(1);
   });
 
+  test('another option\'s word said inside another word, or as a pronoun, does not rule an option out', () => {
+    const circulation = ['Cấp Giấy chứng nhận lưu hành thuốc thú y', 'Gia hạn giấy chứng nhận lưu hành thuốc thú y'];
+    const question = 'cấp giấy chứng nhận lưu hành thuốc thú y xong thì thời hạn bao lâu';
+    // "thời hạn" is a word of the trade (the names say it together): its "hạn" is not the "hạn" of "gia hạn".
+    expect(toldApart(question, circulation, (pair) => pair === 'thoi han')).toBe(0);
+    // Where the names never say the two words together, "hạn" may be the other option's word.
+    expect(toldApart(question, circulation)).toBeNull();
+    const cards = ['Cấp lại, đổi thẻ bảo hiểm y tế', 'Cấp thẻ bảo hiểm y tế cho trẻ em dưới 6 tuổi'];
+    expect(toldApart('em làm mất thẻ bảo hiểm y tế, giờ xin cấp lại ở đâu', cards)).toBe(0);
+    expect(toldApart('xin cấp lại thẻ bảo hiểm y tế cho trẻ em', cards)).toBeNull();
+  });
+
   test('one option is no choice to tell apart', () => {
     expect(toldApart('đăng ký kết hôn', ['Thủ tục đăng ký kết hôn'])).toBeNull();
   });
