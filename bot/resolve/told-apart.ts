@@ -13,7 +13,7 @@
  * ký kết hôn rồi") is background and tells nothing apart. Another option's word rules an option
  * out only when said as that option's word: not inside another word of the trade ("hạn" of "thời
  * hạn" beside "gia hạn"; the catalog's names tell which two words go together) nor as a pronoun
- * ("em" beside "trẻ em").
+ * ("em" beside "trẻ em"). The first issue is the plain case ("Cấp mới thẻ ABTC" for "cấp thẻ ABTC").
  */
 import { foldedKey, foldedPhrase, hasDiacritics, syllables } from '../../knowledge/language/normalize.ts';
 import { wordSayer, type WordSayer } from '../../knowledge/language/said-words.ts';
@@ -43,6 +43,9 @@ function mayBePronoun(typed: string): boolean {
   return PRONOUNS.has(word) || (!hasDiacritics(word) && PRONOUNS_UNACCENTED.has(word));
 }
 
+/** The first issue is the plain case: a citizen asking for "thẻ ABTC" means "Cấp mới thẻ ABTC". */
+const FIRST_ISSUE = /(?<=(?<!\p{L})cấp )mới(?!\p{L})/giu;
+
 /** A level said in brackets ("(thực hiện tại cấp tỉnh)") is not what the citizen tells apart. */
 const LEVEL_NOTE = /\((?:thực hiện )?(?:tại )?(?:cấp|ở cấp) [^)]*\)/giu;
 /** What a name excepts: "(trừ sản xuất thuốc thú y dạng dược phẩm, vắc xin)", up to its bracket. */
@@ -66,7 +69,7 @@ interface NameWords {
 
 function nameWords(name: string): NameWords {
   // Acronyms spelt out, as the message's own are: "thẻ BHYT" beside "thẻ bảo hiểm y tế" is no difference.
-  const plain = (spelledOutName(name) ?? name).replace(LEVEL_NOTE, ' ');
+  const plain = (spelledOutName(name) ?? name).replace(LEVEL_NOTE, ' ').replace(FIRST_ISSUE, ' ');
   const own = wordsOf(plain.replace(EXCEPTION, ' '));
   const excepted = [...wordsOf((plain.match(EXCEPTION) ?? []).join(' '))].filter((w) => w !== 'trừ' && !own.has(w));
   return { own, excepted, pairs: wordPairs(plain), folded: foldedPhrase(name) };

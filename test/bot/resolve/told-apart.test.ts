@@ -37,6 +37,13 @@ describe('options the message tells apart', () => {
     expect(toldApart('xóa đăng ký thế chấp cần giấy tờ gì', ['Xóa đăng ký', 'Xóa đăng ký biện pháp bảo đảm bằng quyền sử dụng đất, tài sản gắn liền với đất'])).toBeNull();
   });
 
+  test('the first issue ("cấp mới") is the plain option', () => {
+    const abtc = ['Cấp mới thẻ ABTC (thực hiện tại cấp trung ương)', 'Cấp văn bản cho phép sử dụng thẻ ABTC tại địa phương', 'Cấp lại thẻ ABTC'];
+    expect(toldApart('lệ phí cấp thẻ ABTC là bao nhiêu', abtc)).toBe(0);
+    // A reissue is told apart by its own word.
+    expect(toldApart('làm lại thẻ ABTC bị mất', abtc)).toBe(2);
+  });
+
   test('a special case the plain option\'s own name says is no reason to doubt it', () => {
     const foreign = ['Thủ tục đăng ký kết hôn có yếu tố nước ngoài', 'Thủ tục đăng ký kết hôn có yếu tố nước ngoài tại khu vực biên giới'];
     expect(toldApart('bạn trai người Nhật, đăng ký kết hôn với người nước ngoài thì cần giấy tờ gì', foreign)).toBe(0);
