@@ -57,6 +57,13 @@ export const RESOLVER_TUNING = {
   maxOptions: 4,
   /** An option the message tells apart from the others is committed from this probability on. */
   toldApartFit: 0.3,
+  /**
+   * The first option is a clear favourite from this probability on, when it is also this many
+   * times as likely as the next: the message need say only one of its own words to tell it apart
+   * (set on citizen-questions.jsonl: +20 direct, +2 wrong of 1,786 forms).
+   */
+  favouriteFit: 0.6,
+  favouriteLead: 3,
 } as const;
 
 /** The topic names this procedure: most of its words, a distinctive one, and not scattered. */
@@ -187,7 +194,12 @@ export async function resolveProcedure(
   if (decision.kind === 'clarify') {
     const options = dropVariantPairs(decision.indices.map((i) => candidates[i]!));
     // Options the message tells apart by their own words are no real choice (told-apart.ts).
-    const meant = toldApart(input.typed ?? input.query, options.map((o) => o.procedure.name), (pair) => vocabularyOf(deps.catalog).isCompound(pair));
+    const typed = input.typed ?? input.query;
+    const names = options.map((o) => o.procedure.name);
+    const isCompound = (pair: string) => vocabularyOf(deps.catalog).isCompound(pair);
+    // A clear favourite needs only one of its own words said, not a good share of them.
+    const favourite = options[0]!.fit >= RESOLVER_TUNING.favouriteFit && options[0]!.fit >= RESOLVER_TUNING.favouriteLead * (options[1]?.fit ?? 0);
+    const meant = toldApart(typed, names, { isCompound }) ?? (favourite ? toldApart(typed, names, { isCompound, ownWordsNeeded: 'one' }) : null);
     const chosen = meant === null ? undefined : options[meant]!;
     if (!chosen || chosen.fit < RESOLVER_TUNING.toldApartFit) return { kind: 'ambiguous', candidates: options };
     return { kind: 'confident', best: chosen, confidence: chosen.fit, runnersUp: options.filter((o) => o !== chosen) };

@@ -95,7 +95,18 @@ function wordPairs(text: string): Set<string> {
  * Index of the one option (procedure names, most likely first) the message — its words as typed —
  * tells apart from every other, or null.
  */
-export function toldApart(message: string, names: readonly string[], isCompound: (pair: string) => boolean = () => false): number | null {
+export interface ToldApartOptions {
+  /** Whether two folded words in a row are one word of the trade ("thoi han"); none are by default. */
+  isCompound?: (pair: string) => boolean;
+  /**
+   * How many of an option's own words the message must say: a good share (MIN_OWN_SHARE), or
+   * only one, when the most likely option is a clear favourite and only that one can be chosen.
+   */
+  ownWordsNeeded?: 'share' | 'one';
+}
+
+export function toldApart(message: string, names: readonly string[], options: ToldApartOptions = {}): number | null {
+  const { isCompound = () => false, ownWordsNeeded = 'share' } = options;
   if (names.length < 2) return null;
   const typed = withoutStepsDone(message);
   const said = syllables(typed);
@@ -153,9 +164,12 @@ export function toldApart(message: string, names: readonly string[], isCompound:
     // Another option's word said in its own word rules this one out; this option's words count
     // however they are said ("làm lại" says the "lại" of "cấp lại").
     if (theirs.some((w) => says(w, shared) && inItsWord(w, y))) return false;
-    return mine.filter((w) => says(w, shared)).length / mine.length >= MIN_OWN_SHARE;
+    const saidOwn = mine.filter((w) => says(w, shared)).length;
+    return ownWordsNeeded === 'one' ? saidOwn > 0 : saidOwn / mine.length >= MIN_OWN_SHARE;
   };
   const exceptsSaid = (x: number) => words[x]!.excepted.some((w) => says(w, words[x]!.own));
   const chosen = names.flatMap((_, x) => (hasAsked(x) && !exceptsSaid(x) && names.every((_, y) => y === x || apart(x, y)) ? [x] : []));
-  return chosen.length === 1 ? chosen[0]! : null;
+  if (chosen.length !== 1) return null;
+  // One own word said is enough only for the favourite, the most likely option.
+  return ownWordsNeeded === 'one' && chosen[0] !== 0 ? null : chosen[0]!;
 }

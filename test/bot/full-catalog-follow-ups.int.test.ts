@@ -61,6 +61,12 @@ describe('follow-ups over the full catalog', () => {
     const adoption = await conversation();
     const age = await adoption('Người nhận con nuôi phải hơn con nuôi bao nhiêu tuổi?');
     expect(age.procedure?.code).toBe('2.001263');
+    // A clear favourite, one of whose own words is said ("cấp lại"), beside an option the pronoun
+    // "em" does not say ("… cho trẻ em dưới 6 tuổi").
+    const card = await conversation();
+    const lost = await card('Em làm mất thẻ BHYT rồi, giờ xin cấp lại ở đâu ạ?');
+    expect(lost.procedure?.code).toBe('1.002759');
+    expect((await card('có mất phí ko ạ')).procedure?.code).toBe('1.002759');
   });
 
   test('a correction that names its own procedure moves to it, the correction words aside ("à nhầm, ý mình là …")', async () => {

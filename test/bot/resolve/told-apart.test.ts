@@ -99,12 +99,21 @@ describe('options the message tells apart', () => {
     const circulation = ['Cấp Giấy chứng nhận lưu hành thuốc thú y', 'Gia hạn giấy chứng nhận lưu hành thuốc thú y'];
     const question = 'cấp giấy chứng nhận lưu hành thuốc thú y xong thì thời hạn bao lâu';
     // "thời hạn" is a word of the trade (the names say it together): its "hạn" is not the "hạn" of "gia hạn".
-    expect(toldApart(question, circulation, (pair) => pair === 'thoi han')).toBe(0);
+    expect(toldApart(question, circulation, { isCompound: (pair) => pair === 'thoi han' })).toBe(0);
     // Where the names never say the two words together, "hạn" may be the other option's word.
     expect(toldApart(question, circulation)).toBeNull();
     const cards = ['Cấp lại, đổi thẻ bảo hiểm y tế', 'Cấp thẻ bảo hiểm y tế cho trẻ em dưới 6 tuổi'];
     expect(toldApart('em làm mất thẻ bảo hiểm y tế, giờ xin cấp lại ở đâu', cards)).toBe(0);
     expect(toldApart('xin cấp lại thẻ bảo hiểm y tế cho trẻ em', cards)).toBeNull();
+  });
+
+  test('for a clear favourite, one of its own words said is enough — and only the favourite is chosen so', () => {
+    const cards = ['Cấp lại, đổi, điều chỉnh thông tin trên sổ bảo hiểm xã hội, thẻ bảo hiểm y tế', 'Cấp thẻ bảo hiểm y tế cho trẻ em dưới 6 tuổi'];
+    const lost = 'mất thẻ bảo hiểm y tế thì xin cấp lại ở đâu';
+    // "lại" is one of ten words of its own: not a good share.
+    expect(toldApart(lost, cards)).toBeNull();
+    expect(toldApart(lost, cards, { ownWordsNeeded: 'one' })).toBe(0);
+    expect(toldApart(lost, [cards[1]!, cards[0]!], { ownWordsNeeded: 'one' })).toBeNull();
   });
 
   test('one option is no choice to tell apart', () => {
