@@ -13,7 +13,8 @@
  * ký kết hôn rồi") is background and tells nothing apart. Another option's word rules an option
  * out only when said as that option's word: not inside another word of the trade ("hạn" of "thời
  * hạn" beside "gia hạn"; the catalog's names tell which two words go together) nor as a pronoun
- * ("em" beside "trẻ em"). The first issue is the plain case ("Cấp mới thẻ ABTC" for "cấp thẻ ABTC").
+ * ("em" beside "trẻ em"). What the paper is for ("để bổ sung hồ sơ") asks for no action. The
+ * first issue is the plain case ("Cấp mới thẻ ABTC" for "cấp thẻ ABTC").
  */
 import { foldedKey, foldedPhrase, hasDiacritics, syllables } from '../../knowledge/language/normalize.ts';
 import { wordSayer, type WordSayer } from '../../knowledge/language/said-words.ts';
@@ -85,6 +86,12 @@ function withoutStepsDone(typed: string): string {
   return kept.length > 0 && kept.length < clauses.length ? kept.join(', ') : typed;
 }
 
+/**
+ * A clause telling what the paper is for ("để bổ sung hồ sơ xin việc"), up to the clause's end or
+ * "thì": the action it names is not the one asked ("bổ sung" there is not "Bổ sung …").
+ */
+const PURPOSE = /(?<!\p{L})(?:để|de(?! nghi| xuat| an(?!\p{L})| tai(?!\p{L})))(?!\p{L})[^,.;!?]*?(?=(?<!\p{L})(?:thì|thi)(?!\p{L})|[,.;!?]|$)/giu;
+
 /** Each two words in a row, folded ("khong phai"). */
 function wordPairs(text: string): Set<string> {
   const words = syllables(foldedKey(text));
@@ -140,7 +147,7 @@ export function toldApart(message: string, names: readonly string[], options: To
   const foldedMessage = foldedPhrase(typed);
   const cues = SPECIAL_CUES.filter((cue) => foldedMessage.includes(` ${cue} `));
   // A message asking for a renewal, a reissue… is told apart by that action, which the name must have.
-  const question = actionQuestion(typed);
+  const question = actionQuestion(typed.replace(PURPOSE, ' '));
   const asked = SPECIFIC_ACTIONS.filter((action) => questionAsksFor(question, action));
   const words = names.map(nameWords);
   const hasAsked = (x: number) => asked.length === 0 || asked.some((action) => words[x]!.folded.includes(` ${action} `));

@@ -116,6 +116,12 @@ describe('options the message tells apart', () => {
     expect(toldApart(lost, [cards[1]!, cards[0]!], { ownWordsNeeded: 'one' })).toBeNull();
   });
 
+  test('what the paper is for ("để bổ sung hồ sơ") asks for no action', () => {
+    const birth = ['Cấp bản sao Trích lục hộ tịch, bản sao Giấy khai sinh', 'Đăng ký khai sinh'];
+    expect(toldApart('Tôi cần bản sao giấy khai sinh để bổ sung hồ sơ xin việc thì xin ở đâu?', birth)).toBe(0);
+    expect(toldApart('can ban sao giay khai sinh de bo sung ho so xin viec', birth)).toBe(0);
+  });
+
   test('one option is no choice to tell apart', () => {
     expect(toldApart('đăng ký kết hôn', ['Thủ tục đăng ký kết hôn'])).toBeNull();
   });
