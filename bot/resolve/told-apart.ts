@@ -28,9 +28,10 @@ const MIN_OWN_SHARE = 0.25;
 
 /**
  * Words that tell no option apart however the names differ: particles and prepositions a
- * question uses anyway ("có … không", "của", "cho"), and the frame of a name ("thủ tục"). Folded.
+ * question uses anyway ("có … không", "của", "cho"), and the frame of a name ("thủ tục"). As the
+ * names spell them: the "đối" of "đối với" tells nothing apart, the "đổi" of "cấp đổi" does.
  */
-const NEUTRAL = new Set(['khong', 'co', 'duoc', 'cua', 'va', 'cac', 'nhung', 'cho', 'voi', 'la', 'thi', 'ma', 'hoac', 'tai', 'o', 'theo', 'thu', 'tuc', 'doi', 'trong', 've', 'viec']);
+const NEUTRAL = new Set(['không', 'có', 'được', 'của', 'và', 'các', 'những', 'cho', 'với', 'là', 'thì', 'mà', 'hoặc', 'tại', 'ở', 'theo', 'thủ', 'tục', 'đối', 'trong', 'về', 'việc']);
 
 const SPECIAL_CUES = SPECIAL_CASES.cues;
 
@@ -38,10 +39,13 @@ const SPECIAL_CUES = SPECIAL_CASES.cues;
 const PRONOUNS = new Set(['em', 'anh', 'chị', 'tôi', 'mình', 'ông', 'bà', 'con', 'cháu', 'bác', 'chú', 'cô', 'bạn']);
 const PRONOUNS_UNACCENTED = new Set([...PRONOUNS].map(foldedKey));
 
-/** A syllable as typed that may be a pronoun. */
-function mayBePronoun(typed: string): boolean {
+const NEUTRAL_UNACCENTED = new Set([...NEUTRAL].map(foldedKey));
+
+/** A syllable as typed that may be a pronoun, or a neutral word typed without accents ("co" for "có"): a word of a name only beside its neighbour there. */
+function ambiguousAlone(typed: string): boolean {
   const word = typed.toLowerCase();
-  return PRONOUNS.has(word) || (!hasDiacritics(word) && PRONOUNS_UNACCENTED.has(word));
+  if (PRONOUNS.has(word)) return true;
+  return !hasDiacritics(word) && (PRONOUNS_UNACCENTED.has(word) || NEUTRAL_UNACCENTED.has(word));
 }
 
 /** The first issue is the plain case: a citizen asking for "thẻ ABTC" means "Cấp mới thẻ ABTC". */
@@ -54,7 +58,7 @@ const EXCEPTION = /(?<!\p{L})trừ(?!\p{L})[^)]*\)?/giu;
 
 /** A name's words as spelt, the neutral ones left out. */
 function wordsOf(text: string): Set<string> {
-  return new Set(syllables(text).filter((word) => !NEUTRAL.has(foldedKey(word))));
+  return new Set(syllables(text).filter((word) => !NEUTRAL.has(word.toLowerCase())));
 }
 
 interface NameWords {
@@ -123,8 +127,9 @@ export function toldApart(message: string, names: readonly string[], options: To
   const notShared = (shared: ReadonlySet<string>) => (folded: string) => ![...shared].some((w) => foldedKey(w) === folded);
   const sayer = wordSayer(said);
   // A word the message says only inside another word is not said: "hạn" of "thời hạn" is not the
-  // "hạn" of "gia hạn", the pronoun "em" is not the "em" of "trẻ em".
-  const inItsWord = (word: string, x: number) => {
+  // "hạn" of "gia hạn", the pronoun "em" is not the "em" of "trẻ em", unaccented "co" is "có"
+  // before it is "cơ" of "cơ quan". Inside another word of the trade counts only against other options.
+  const inItsWord = (word: string, x: number, tradeWords: boolean) => {
     const folded = foldedKey(word);
     return foldedSaid.some((s, i) => {
       if (s !== folded) return false;
@@ -132,16 +137,18 @@ export function toldApart(message: string, names: readonly string[], options: To
       const right = i + 1 < foldedSaid.length ? `${folded} ${foldedSaid[i + 1]}` : null;
       const pairs = words[x]!.pairs;
       if ((left !== null && pairs.has(left)) || (right !== null && pairs.has(right))) return true;
-      if (mayBePronoun(said[i]!)) return false;
-      return !((left !== null && isCompound(left)) || (right !== null && isCompound(right)));
+      if (ambiguousAlone(said[i]!)) return false;
+      return !tradeWords || !((left !== null && isCompound(left)) || (right !== null && isCompound(right)));
     });
   };
   const says = (word: string, shared: ReadonlySet<string>) => sayer(word, notShared(shared));
   // What the plain option must not be beside: the others' words said through citizen phrases too.
-  let mentioner: WordSayer | undefined;
-  const mentions = (word: string, shared: ReadonlySet<string>) => {
-    mentioner ??= wordSayer([...said, ...synonymRewrites(typed).flatMap((text) => syllables(text))]);
-    return mentioner(word, notShared(shared));
+  let rewritten: WordSayer | undefined;
+  const mentions = (word: string, shared: ReadonlySet<string>, y: number) => {
+    if (says(word, shared) && inItsWord(word, y, true)) return true;
+    // Only the words the rewrites add: the rest is the message again, said as above.
+    rewritten ??= wordSayer(synonymRewrites(typed).flatMap((text) => syllables(text).filter((w) => !foldedSaid.includes(foldedKey(w)))));
+    return rewritten(word, notShared(shared));
   };
   // A special case the message tells of, unless the plain option's own name says it ("… có yếu tố nước ngoài").
   const foldedMessage = foldedPhrase(typed);
@@ -167,11 +174,11 @@ export function toldApart(message: string, names: readonly string[], options: To
     const mine = own(x, y);
     if (mine.length === 0 && theirs.length === 0) return apartByPairs(x, y);
     // The plain option (its words all the other's too).
-    if (mine.length === 0) return x === 0 && !tellsSpecialBeside(x) && !theirs.some((w) => mentions(w, shared));
+    if (mine.length === 0) return x === 0 && !tellsSpecialBeside(x) && !theirs.some((w) => mentions(w, shared, y));
     // Another option's word said in its own word rules this one out; this option's words count
     // however they are said ("làm lại" says the "lại" of "cấp lại").
-    if (theirs.some((w) => says(w, shared) && inItsWord(w, y))) return false;
-    const saidOwn = mine.filter((w) => says(w, shared)).length;
+    if (theirs.some((w) => says(w, shared) && inItsWord(w, y, true))) return false;
+    const saidOwn = mine.filter((w) => says(w, shared) && inItsWord(w, x, false)).length;
     return ownWordsNeeded === 'one' ? saidOwn > 0 : saidOwn / mine.length >= MIN_OWN_SHARE;
   };
   const exceptsSaid = (x: number) => words[x]!.excepted.some((w) => says(w, words[x]!.own));

@@ -122,6 +122,15 @@ describe('options the message tells apart', () => {
     expect(toldApart('can ban sao giay khai sinh de bo sung ho so xin viec', birth)).toBe(0);
   });
 
+  test('"đổi" tells options apart, "đối với" does not; unaccented "co" is "có" unless beside its neighbour in a name', () => {
+    const cards = ['Cấp lại thẻ căn cước', 'Cấp đổi thẻ căn cước'];
+    expect(toldApart('the can cuoc bi gay, muon lam lai thi thu tuc cap doi the nao', cards)).toBeNull();
+    expect(toldApart('the can cuoc bi mat thi cap lai o dau', cards)).toBe(0);
+    const adoption = ['Đăng ký việc nuôi con nuôi trong nước', 'Thủ tục Đăng ký việc nuôi con nuôi tại Cơ quan đại diện Việt Nam ở nước ngoài'];
+    expect(toldApart('hai nguoi cung gioi tinh co duoc cung nhau nhan con nuoi khong', adoption)).toBe(0);
+    expect(toldApart('nhan con nuoi tai co quan dai dien o nuoc ngoai', adoption)).toBe(1);
+  });
+
   test('one option is no choice to tell apart', () => {
     expect(toldApart('đăng ký kết hôn', ['Thủ tục đăng ký kết hôn'])).toBeNull();
   });
