@@ -51,6 +51,9 @@ function ambiguousAlone(typed: string): boolean {
 /** The first issue is the plain case: a citizen asking for "thẻ ABTC" means "Cấp mới thẻ ABTC". */
 const FIRST_ISSUE = /(?<=(?<!\p{L})cấp )mới(?!\p{L})/giu;
 
+/** The exchange of a paper, as a question asks for it. */
+const EXCHANGE_ASKED = 'cap doi';
+
 /** A level said in brackets ("(thực hiện tại cấp tỉnh)") is not what the citizen tells apart. */
 const LEVEL_NOTE = /\((?:thực hiện )?(?:tại )?(?:cấp|ở cấp) [^)]*\)/giu;
 /** What a name excepts: "(trừ sản xuất thuốc thú y dạng dược phẩm, vắc xin)", up to its bracket. */
@@ -157,7 +160,9 @@ export function toldApart(message: string, names: readonly string[], options: To
   const question = actionQuestion(typed.replace(PURPOSE, ' '));
   const asked = SPECIFIC_ACTIONS.filter((action) => questionAsksFor(question, action));
   const words = names.map(nameWords);
-  const hasAsked = (x: number) => asked.length === 0 || asked.some((action) => words[x]!.folded.includes(` ${action} `));
+  // A name opening with "Đổi" or saying "thay đổi" has the exchange asked as "cấp đổi".
+  const hasAction = (x: number, action: string) => words[x]!.folded.includes(` ${action} `) || (action === EXCHANGE_ASKED && words[x]!.own.has('đổi'));
+  const hasAsked = (x: number) => asked.length === 0 || asked.some((action) => hasAction(x, action));
   const tellsSpecialBeside = (x: number) => cues.some((cue) => !words[x]!.folded.includes(` ${cue} `));
   const saidPairs = wordPairs(typed);
   const own = (a: number, b: number) => [...words[a]!.own].filter((w) => !words[b]!.own.has(w));

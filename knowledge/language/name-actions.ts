@@ -40,8 +40,8 @@ interface ActionCues {
   foldedPatterns?: RegExp[];
 }
 
-/** Folded "đổi" — not "đối với", "đối tượng", "đối chiếu", "đối ngoại", "điện thoại"… */
-const FOLDED_DOI = / doi (?!voi |tuong |chieu |ngoai |tac |thoai |xu |dien |lap |ung |soat |khang |thu )/;
+/** Folded "đổi" — not "đối với", "đối tượng", "đối chiếu", "đối ngoại", "điện thoại"…, nor "qua đời". */
+const FOLDED_DOI = /(?<! qua) doi (?!voi |tuong |chieu |ngoai |tac |thoai |xu |dien |lap |ung |soat |khang |thu )/;
 
 const ACTION_CUES: Readonly<Record<string, ActionCues>> = {
   'cap lai': {

@@ -131,6 +131,12 @@ describe('options the message tells apart', () => {
     expect(toldApart('nhan con nuoi tai co quan dai dien o nuoc ngoai', adoption)).toBe(1);
   });
 
+  test('an exchange asked ("đổi … sang …") is had by a name opening with "Đổi"', () => {
+    const licences = ['Đổi giấy phép lái xe quân sự do Bộ Quốc phòng cấp', 'Cấp lại giấy phép lái xe'];
+    expect(toldApart('đổi bằng lái quân sự sang dân sự thì mấy ngày có bằng', licences)).toBe(0);
+    expect(toldApart('doi bang lai quan su sang dan su', licences)).toBe(0);
+  });
+
   test('one option is no choice to tell apart', () => {
     expect(toldApart('đăng ký kết hôn', ['Thủ tục đăng ký kết hôn'])).toBeNull();
   });
