@@ -4,6 +4,7 @@
  * intent rules and retrieval.
  */
 import { ABBREVIATIONS, CITIZEN_SYNONYMS, STOP_WORDS } from './vocabulary.ts';
+import { foldedKey } from './normalize.ts';
 
 export { ABBREVIATIONS };
 
@@ -12,7 +13,7 @@ const FRAME_WORDS = new Set(STOP_WORDS.accented);
 /** Neighbouring syllables of the citizen phrases ("so hong", "hu hong"): folded. */
 const PHRASE_PAIRS = new Set(
   Object.keys(CITIZEN_SYNONYMS).flatMap((key) => {
-    const words = key.split(' ');
+    const words = foldedKey(key).split(' ');
     return words.slice(1).map((word, i) => `${words[i]} ${word}`);
   }),
 );

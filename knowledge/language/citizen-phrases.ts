@@ -4,7 +4,7 @@
  * pháp". Keys are folded phrases matched on syllable boundaries; the expansion is added to the
  * query (the original words stay). Add a line to the JSON when citizens' words miss a procedure.
  */
-import { foldDiacritics, normalizeVietnamese } from './normalize.ts';
+import { foldDiacritics, foldedKey, normalizeVietnamese } from './normalize.ts';
 import { CITIZEN_SYNONYMS, FOREIGN_ELEMENT, KINDS } from './vocabulary.ts';
 
 export { CITIZEN_SYNONYMS };
@@ -24,10 +24,20 @@ export const CONTEXTUAL_SYNONYMS: ReadonlyArray<{ key: string; expansion: string
   ),
 ];
 
+/** Folded as the message is ("ky" reads "ki", "my" "mi"), so a key with a y matches at all. */
+const asMessageIs = (phrase: string) => foldedKey(phrase);
+
+/** Contexts folded once each, shared by their phrases (the look per context below keys on the array). */
+const foldedContexts = new Map<readonly string[], readonly string[]>();
+const foldedContext = (context: readonly string[]) => {
+  if (!foldedContexts.has(context)) foldedContexts.set(context, context.map(asMessageIs));
+  return foldedContexts.get(context)!;
+};
+
 const KEYS = [
   ...Object.entries(CITIZEN_SYNONYMS).map(([key, expansion]) => ({ key, expansion, context: [] as readonly string[] })),
   ...CONTEXTUAL_SYNONYMS,
-].map((entry) => ({ ...entry, syllables: entry.key.split(' ') }));
+].map((entry) => ({ ...entry, context: foldedContext(entry.context), syllables: asMessageIs(entry.key).split(' ') }));
 
 /** Whether the phrase's syllables stand in `words` from position `at`. */
 function phraseAt(words: readonly string[], syllables: readonly string[], at: number): boolean {

@@ -136,6 +136,8 @@ describe('the action a name opens with', () => {
     ['doi the bhyt o dau', 'doi', true],
     ['điều kiện đối với người nước ngoài', 'doi', false],
     ['dieu kien doi voi nguoi nuoc ngoai', 'doi', false],
+    ['chong toi vua qua doi tai benh vien', 'doi', false],
+    ['chong toi vua qua doi tai benh vien', 'cap doi', false],
     ['cấp thẻ ABTC lần đầu', 'cap lai', false],
     ['làm mất hộ chiếu phải làm gì', 'trinh bao mat', true],
     ['hộ chiếu sắp hết hạn', 'trinh bao mat', false],
@@ -312,6 +314,12 @@ describe('phrases that mean something only in context', () => {
     expect(synonymRewrites('khai sinh cho con, bố là người nước ngoài').some((r) => r.includes('yếu tố nước ngoài'))).toBe(true);
     expect(synonymRewrites('xin visa cho người nước ngoài').some((r) => r.includes('yếu tố nước ngoài'))).toBe(false);
     expect(synonymRewrites('gia hạn visa cho vợ người Hàn Quốc').some((r) => r.includes('yếu tố nước ngoài'))).toBe(false);
+  });
+  test('a phrase spelt with y matches however the message spells it ("Mỹ" reads "mĩ"): a foreign nationality named', () => {
+    for (const text of ['chồng tôi quốc tịch Mỹ vừa mất, làm khai tử ở đâu', 'chong toi quoc tich my vua mat, lam khai tu o dau', 'đăng ký kết hôn với người Mỹ', 'ly hon voi chong nguoi Hoa Ky']) {
+      expect(synonymRewrites(text).some((r) => r.includes('yếu tố nước ngoài'))).toBe(true);
+    }
+    expect(synonymRewrites('xin ly lich tu phap')).toContain('xin phiếu lý lịch tư pháp');
   });
   test('so a visa question finds visas, and a marriage to a foreigner the foreign-element marriage', async () => {
     const catalog = [
