@@ -5,7 +5,7 @@
  * query (the original words stay). Add a line to the JSON when citizens' words miss a procedure.
  */
 import { foldDiacritics, foldedKey, normalizeVietnamese } from './normalize.ts';
-import { CITIZEN_SYNONYMS, FOREIGN_ELEMENT, KINDS } from './vocabulary.ts';
+import { CITIZEN_SYNONYMS, CONTEXTUAL_PHRASES, FOREIGN_ELEMENT, KINDS } from './vocabulary.ts';
 
 export { CITIZEN_SYNONYMS };
 
@@ -14,10 +14,13 @@ export { CITIZEN_SYNONYMS };
  * a country named in a civil-status matter (birth, marriage, death, adoption…) makes it one "có
  * yếu tố nước ngoài"; in a visa or residence question the same words mean nothing of the kind.
  * "Sang tên" is a transfer of land-use rights when the message names land, a change of a
- * vehicle's owner when it names a vehicle (vocabulary/kinds.json).
+ * vehicle's owner when it names a vehicle (vocabulary/kinds.json). "Ghi sai" of a birth record
+ * asks for its correction (vocabulary/contextual-phrases.json).
  */
 export const CONTEXTUAL_SYNONYMS: ReadonlyArray<{ key: string; expansion: string; context: readonly string[] }> = [
   ...FOREIGN_ELEMENT.phrases.map((key) => ({ key, expansion: FOREIGN_ELEMENT.expansion, context: FOREIGN_ELEMENT.context })),
+  // Phrases of a matter ("ghi sai" of a birth record: its correction; vocabulary/contextual-phrases.json).
+  ...CONTEXTUAL_PHRASES.flatMap((group) => Object.entries(group.phrases).map(([key, expansion]) => ({ key, expansion, context: group.context }))),
   // What a phrase means for a kind of object the message names ("sang tên" of land, of a vehicle).
   ...Object.values(KINDS).flatMap((kinds) =>
     Object.values(kinds).flatMap((kind) => Object.entries(kind.phrases).map(([key, expansion]) => ({ key, expansion, context: kind.message }))),

@@ -10,7 +10,7 @@
  * accented (matched on the normalised question) and folded (for questions typed without
  * diacritics; only where the folded form is unambiguous — "doi" is also "đối với").
  */
-import { accentedPhrase, foldedKey, foldedPhrase } from './normalize.ts';
+import { accentedPhrase, foldedKey, foldedPhrase, hasDiacritics, syllables } from './normalize.ts';
 import { withoutFiller } from './name-filler.ts';
 
 export const SPECIFIC_ACTIONS = [
@@ -19,6 +19,47 @@ export const SPECIFIC_ACTIONS = [
   'mien', 'giam', 'hoan', 'khoi phuc', 'phuc hoi', 'giai the', 'hop nhat', 'sap nhap', 'chia', 'tach',
   'tra lai', 'rut', 'cong bo lai', 'trinh bao mat',
 ];
+
+/**
+ * How each specific action is spelt with its accents. A question typed with accents asks for the
+ * action only where it spells it so: "sắp nhập" (about to import) is not "sáp nhập" (a merger),
+ * "giám định" not "giảm", "miền núi" not "miễn"; a word typed without accents may be either.
+ */
+const ACTION_SPELLINGS: Readonly<Record<string, readonly string[]>> = {
+  'cap lai': ['cấp lại'],
+  'cap doi': ['cấp đổi'],
+  'gia han': ['gia hạn'],
+  'xoa dang ky': ['xóa đăng ký', 'xóa đăng kí'],
+  xoa: ['xóa'],
+  huy: ['hủy'],
+  'thu hoi': ['thu hồi'],
+  'thay doi': ['thay đổi'],
+  'sua doi': ['sửa đổi'],
+  'bo sung': ['bổ sung'],
+  'dieu chinh': ['điều chỉnh'],
+  'cham dut': ['chấm dứt'],
+  'tam ngung': ['tạm ngừng', 'tạm ngưng'],
+  'dinh chi': ['đình chỉ'],
+  'chuyen nhuong': ['chuyển nhượng'],
+  'chuyen doi': ['chuyển đổi'],
+  'dang ky lai': ['đăng ký lại', 'đăng kí lại'],
+  'cai chinh': ['cải chính'],
+  mien: ['miễn'],
+  giam: ['giảm'],
+  hoan: ['hoàn', 'hoãn'],
+  'khoi phuc': ['khôi phục'],
+  'phuc hoi': ['phục hồi'],
+  'giai the': ['giải thể'],
+  'hop nhat': ['hợp nhất'],
+  'sap nhap': ['sáp nhập'],
+  chia: ['chia'],
+  tach: ['tách'],
+  'tra lai': ['trả lại'],
+  rut: ['rút'],
+  'cong bo lai': ['công bố lại'],
+  'trinh bao mat': ['trình báo mất'],
+};
+const SPELLINGS = new Map(Object.entries(ACTION_SPELLINGS).map(([action, spelt]) => [action, spelt.map((s) => syllables(s))]));
 
 /** Actions that do not make a procedure a special case (a name opening with one is never demoted). */
 const PLAIN_ACTIONS = ['cap', 'dang ky'];
@@ -97,10 +138,27 @@ export function actionQuestion(question: string): ActionQuestion {
   return { accented: accentedPhrase(question), folded: foldedPhrase(question) };
 }
 
+/** Whether the question says the action's name: folded, where it is typed without accents or spelt as the action (ACTION_SPELLINGS). */
+function saysActionName(question: ActionQuestion, action: string): boolean {
+  const spelt = SPELLINGS.get(action);
+  const folded = question.folded.trim().split(' ');
+  const accented = question.accented.trim().split(' ');
+  const length = action.split(' ').length;
+  for (let at = question.folded.indexOf(` ${action} `); at >= 0; at = question.folded.indexOf(` ${action} `, at + 1)) {
+    const start = question.folded.slice(0, at + 1).trim().split(' ').filter(Boolean).length;
+    // A message whose folding changed its syllables (it never should) is read folded.
+    if (folded.length !== accented.length) return true;
+    const span = accented.slice(start, start + length);
+    // Each syllable typed without accents, or as the action spells it ("cấp lai" is "cấp lại").
+    if (!spelt || spelt.some((spelling) => span.every((syllable, i) => !hasDiacritics(syllable) || syllable === spelling[i]))) return true;
+  }
+  return false;
+}
+
 /** True when the question asks for the action, by its name or by one of its cues. */
 export function questionAsksFor(question: ActionQuestion, action: string): boolean {
   // Folded "doi" is as often "đối với" as "đổi": that one is found by its cues only.
-  if (action !== EXCHANGE && question.folded.includes(` ${action} `)) return true;
+  if (action !== EXCHANGE && saysActionName(question, action)) return true;
   const cues = ACTION_CUES[action];
   if (!cues) return false;
   return (

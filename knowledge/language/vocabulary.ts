@@ -29,6 +29,11 @@ export const CITIZEN_SYNONYMS: Readonly<Record<string, string>> = load('citizen-
 export const ARMED_FORCES = load('armed-forces.json', z.object({ legalBasis: Words, message: Words }));
 /** Words that tell of a special case (vocabulary/special-cases.json): never the plain procedure beside its special variants. */
 export const SPECIAL_CASES = load('special-cases.json', z.object({ cues: Words }));
+/** Citizen phrases read only in a context (vocabulary/contextual-phrases.json): "ghi sai" of a birth record is its correction. */
+export const CONTEXTUAL_PHRASES = load(
+  'contextual-phrases.json',
+  z.object({ groups: z.record(z.string(), z.object({ context: Words, phrases: z.record(z.string(), z.string().min(1)) })) }).transform(({ groups }) => Object.values(groups)),
+);
 export const FOREIGN_ELEMENT = load('foreign-element.json', z.object({ expansion: z.string(), context: Words, phrases: Words }));
 export const STOP_WORDS = load(
   'stop-words.json',

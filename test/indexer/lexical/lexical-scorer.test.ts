@@ -141,6 +141,14 @@ describe('the action a name opens with', () => {
     ['cấp thẻ ABTC lần đầu', 'cap lai', false],
     ['làm mất hộ chiếu phải làm gì', 'trinh bao mat', true],
     ['hộ chiếu sắp hết hạn', 'trinh bao mat', false],
+    // Typed with accents, an action is asked only as it is spelt: "sắp nhập" is not "sáp nhập".
+    ['doanh nghiệp sắp nhập một lô máy', 'sap nhap', false],
+    ['sáp nhập công ty con vào công ty mẹ', 'sap nhap', true],
+    ['sap nhap cong ty con', 'sap nhap', true],
+    ['giám định y khoa lần đầu', 'giam', false],
+    ['giảm thuế cho hộ nghèo', 'giam', true],
+    ['vùng miền núi', 'mien', false],
+    ['cấp lai thẻ', 'cap lai', true],
   ])('"%s" asks for %s: %s', (question, action, asks) => {
     expect(questionAsksFor(actionQuestion(question), action)).toBe(asks);
   });
@@ -314,6 +322,14 @@ describe('phrases that mean something only in context', () => {
     expect(synonymRewrites('khai sinh cho con, bố là người nước ngoài').some((r) => r.includes('yếu tố nước ngoài'))).toBe(true);
     expect(synonymRewrites('xin visa cho người nước ngoài').some((r) => r.includes('yếu tố nước ngoài'))).toBe(false);
     expect(synonymRewrites('gia hạn visa cho vợ người Hàn Quốc').some((r) => r.includes('yếu tố nước ngoài'))).toBe(false);
+  });
+  test('"ghi sai", "sửa lại" of a birth or marriage record ask for its correction; of an invoice they do not', () => {
+    const corrects = (text: string) => synonymRewrites(text).some((r) => r.includes('cải chính'));
+    expect(corrects('Giấy khai sinh của con tôi ghi sai ngày sinh, giờ muốn sửa lại')).toBe(true);
+    expect(corrects('giay khai sinh cua con toi ghi sai ngay sinh gio muon sua lai')).toBe(true);
+    expect(corrects('giấy kết hôn bị sai tên chồng')).toBe(true);
+    expect(corrects('hóa đơn điện tử bị ghi sai mã số thuế thì sửa lại thế nào')).toBe(false);
+    expect(synonymRewrites('khai sinh theo dân tộc Kinh, giờ muốn đổi dân tộc theo mẹ').some((r) => r.includes('xác định lại dân tộc'))).toBe(true);
   });
   test('a phrase spelt with y matches however the message spells it ("Mỹ" reads "mĩ"): a foreign nationality named', () => {
     for (const text of ['chồng tôi quốc tịch Mỹ vừa mất, làm khai tử ở đâu', 'chong toi quoc tich my vua mat, lam khai tu o dau', 'đăng ký kết hôn với người Mỹ', 'ly hon voi chong nguoi Hoa Ky']) {
