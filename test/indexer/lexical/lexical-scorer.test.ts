@@ -331,6 +331,14 @@ describe('phrases that mean something only in context', () => {
     expect(corrects('hóa đơn điện tử bị ghi sai mã số thuế thì sửa lại thế nào')).toBe(false);
     expect(synonymRewrites('khai sinh theo dân tộc Kinh, giờ muốn đổi dân tộc theo mẹ').some((r) => r.includes('xác định lại dân tộc'))).toBe(true);
   });
+  test('what a citizen calls a change of household head, a house added to the land certificate, a foreign birth recorded', () => {
+    const reads = (text: string, wording: string) => synonymRewrites(text).some((r) => r.includes(wording));
+    expect(reads('Bố tôi là chủ hộ đã mất, mẹ tôi muốn đổi chủ hộ', 'điều chỉnh thông tin về cư trú')).toBe(true);
+    expect(reads('xây nhà xong muốn bổ sung nhà vào sổ đỏ', 'tài sản gắn liền với thửa đất')).toBe(true);
+    // Without land named, "bổ sung" of a dossier is no house on a certificate.
+    expect(reads('bổ sung nhà cung cấp vào hồ sơ thầu', 'tài sản gắn liền với thửa đất')).toBe(false);
+    expect(reads('ghi chu khai sinh cho con sinh o nuoc ngoai', 'ghi vào sổ hộ tịch')).toBe(true);
+  });
   test('a phrase spelt with y matches however the message spells it ("Mỹ" reads "mĩ"): a foreign nationality named', () => {
     for (const text of ['chồng tôi quốc tịch Mỹ vừa mất, làm khai tử ở đâu', 'chong toi quoc tich my vua mat, lam khai tu o dau', 'đăng ký kết hôn với người Mỹ', 'ly hon voi chong nguoi Hoa Ky']) {
       expect(synonymRewrites(text).some((r) => r.includes('yếu tố nước ngoài'))).toBe(true);
