@@ -14,7 +14,8 @@
  * out only when said as that option's word: not inside another word of the trade ("hạn" of "thời
  * hạn" beside "gia hạn"; the catalog's names tell which two words go together) nor as a pronoun
  * ("em" beside "trẻ em"). What the paper is for ("để bổ sung hồ sơ") asks for no action. The
- * first issue is the plain case ("Cấp mới thẻ ABTC" for "cấp thẻ ABTC").
+ * first issue is the plain case ("Cấp mới thẻ ABTC" for "cấp thẻ ABTC"). A copy of a record
+ * asked ("bản sao") is how a lost paper is had again: the loss asks for no other reissue.
  */
 import { foldedKey, foldedPhrase, hasDiacritics, syllables } from '../../knowledge/language/normalize.ts';
 import { wordSayer, type WordSayer } from '../../knowledge/language/said-words.ts';
@@ -50,6 +51,10 @@ function ambiguousAlone(typed: string): boolean {
 
 /** The first issue is the plain case: a citizen asking for "thẻ ABTC" means "Cấp mới thẻ ABTC". */
 const FIRST_ISSUE = /(?<=(?<!\p{L})cấp )mới(?!\p{L})/giu;
+
+/** A reissue, and a copy of a record, as a question asks for them. */
+const REISSUE_ASKED = 'cap lai';
+const COPY = 'ban sao';
 
 /** The exchange of a paper, as a question asks for it. */
 const EXCHANGE_ASKED = 'cap doi';
@@ -161,7 +166,11 @@ export function toldApart(message: string, names: readonly string[], options: To
   const asked = SPECIFIC_ACTIONS.filter((action) => questionAsksFor(question, action));
   const words = names.map(nameWords);
   // A name opening with "Đổi" or saying "thay đổi" has the exchange asked as "cấp đổi".
-  const hasAction = (x: number, action: string) => words[x]!.folded.includes(` ${action} `) || (action === EXCHANGE_ASKED && words[x]!.own.has('đổi'));
+  const hasAction = (x: number, action: string) =>
+    words[x]!.folded.includes(` ${action} `) ||
+    (action === EXCHANGE_ASKED && words[x]!.own.has('đổi')) ||
+    // A copy of a record is how a lost paper is had again ("mất giấy khai sinh, xin bản sao").
+    (action === REISSUE_ASKED && words[x]!.folded.includes(` ${COPY} `) && foldedMessage.includes(` ${COPY} `));
   const hasAsked = (x: number) => asked.length === 0 || asked.some((action) => hasAction(x, action));
   const tellsSpecialBeside = (x: number) => cues.some((cue) => !words[x]!.folded.includes(` ${cue} `));
   const saidPairs = wordPairs(typed);

@@ -122,6 +122,14 @@ describe('options the message tells apart', () => {
     expect(toldApart('can ban sao giay khai sinh de bo sung ho so xin viec', birth)).toBe(0);
   });
 
+  test('a copy asked of a record whose original is lost is the copy: the loss asks for no other reissue', () => {
+    const birth = ['Cấp bản sao Trích lục hộ tịch, bản sao Giấy khai sinh', 'Đăng ký khai sinh'];
+    expect(toldApart('Giấy khai sinh bản chính bị thất lạc, giờ tôi cần bản sao giấy khai sinh thì xin ở đâu?', birth)).toBe(0);
+    expect(toldApart('giay khai sinh ban chinh bi that lac, gio can ban sao giay khai sinh', birth)).toBe(0);
+    // Lost, and no copy asked: the copy is not told apart by the loss alone.
+    expect(toldApart('giấy khai sinh bị thất lạc thì làm sao', birth)).toBeNull();
+  });
+
   test('"đổi" tells options apart, "đối với" does not; unaccented "co" is "có" unless beside its neighbour in a name', () => {
     const cards = ['Cấp lại thẻ căn cước', 'Cấp đổi thẻ căn cước'];
     expect(toldApart('the can cuoc bi gay, muon lam lai thi thu tuc cap doi the nao', cards)).toBeNull();
