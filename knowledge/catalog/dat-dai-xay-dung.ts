@@ -74,7 +74,7 @@ export const datDaiXayDungProcedures: ProcedureInput[] = [
   },
   {
     code: '1.013978',
-    name: 'Đăng ký đất đai, tài sản gắn liền với đất, cấp Giấy chứng nhận quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất lần đầu (hộ gia đình, cá nhân, cộng đồng dân cư, người gốc Việt Nam định cư ở nước ngoài)',
+    name: 'Đăng ký đất đai, tài sản gắn liền với đất, cấp Giấy chứng nhận quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất lần đầu đối với hộ gia đình, cá nhân, cộng đồng dân cư, người gốc Việt Nam định cư ở nước ngoài',
     aliases: aliases('sổ đỏ', 'sổ hồng', 'bìa đỏ', 'làm sổ đỏ', 'cấp sổ đỏ', 'làm sổ đỏ lần đầu', 'cấp sổ đỏ lần đầu', 'làm sổ hồng', 'làm bìa đỏ', 'xin cấp sổ đỏ', 'giấy chứng nhận quyền sử dụng đất', 'cấp giấy chứng nhận quyền sử dụng đất', 'cấp giấy chứng nhận quyền sử dụng đất lần đầu', 'đăng ký đất đai', 'đăng ký đất đai lần đầu', 'gcn qsdđ', 'gcnqsdđ'),
     levels: ['xa'],
     sector: 'Đất đai',
