@@ -22,6 +22,7 @@ import { wordSayer, type WordSayer } from '../../knowledge/language/said-words.t
 import { synonymRewrites } from '../../knowledge/language/citizen-phrases.ts';
 import { spelledOutName } from '../../knowledge/language/abbreviations.ts';
 import { SPECIAL_CASES } from '../../knowledge/language/vocabulary.ts';
+import { saysAsSpelt } from '../../knowledge/language/spelt-phrase.ts';
 import { actionQuestion, questionAsksFor, SPECIFIC_ACTIONS } from '../../knowledge/language/name-actions.ts';
 
 /** Share of an option's own words (against each other option) the message must say. */
@@ -34,7 +35,19 @@ const MIN_OWN_SHARE = 0.25;
  */
 const NEUTRAL = new Set(['không', 'có', 'được', 'của', 'và', 'các', 'những', 'cho', 'với', 'là', 'thì', 'mà', 'hoặc', 'tại', 'ở', 'theo', 'thủ', 'tục', 'đối', 'trong', 'về', 'việc']);
 
-const SPECIAL_CUES = SPECIAL_CASES.cues;
+/** The special cases a message tells of, as their folded cues: each cue said as spelt, outside the phrases that are no cue ("mất bao lâu"). */
+function specialCasesTold(typed: string): string[] {
+  const accented = syllables(typed);
+  const folded = accented.map(foldedKey);
+  for (const phrase of NOT_CUES) {
+    for (let i = 0; i + phrase.length <= folded.length; i++) {
+      if (phrase.every((syllable, j) => folded[i + j] === syllable)) for (let j = 0; j < phrase.length; j++) accented[i + j] = folded[i + j] = '·';
+    }
+  }
+  const text = { accented: ` ${accented.join(' ')} `, folded: ` ${folded.join(' ')} ` };
+  return SPECIAL_CASES.cues.filter((cue) => saysAsSpelt(text, cue)).map(foldedKey);
+}
+const NOT_CUES = SPECIAL_CASES.notCues.map((phrase) => foldedKey(phrase).split(' '));
 
 /** Words a message uses for people as often as for what a name says ("em" beside "trẻ em"); typed without accents, their folded forms. */
 const PRONOUNS = new Set(['em', 'anh', 'chị', 'tôi', 'mình', 'ông', 'bà', 'con', 'cháu', 'bác', 'chú', 'cô', 'bạn']);
@@ -160,14 +173,14 @@ export function toldApart(message: string, names: readonly string[], options: To
   };
   // A special case the message tells of, unless the plain option's own name says it ("… có yếu tố nước ngoài").
   const foldedMessage = foldedPhrase(typed);
-  const cues = SPECIAL_CUES.filter((cue) => foldedMessage.includes(` ${cue} `));
+  const cues = specialCasesTold(typed);
   // A message asking for a renewal, a reissue… is told apart by that action, which the name must have.
   const question = actionQuestion(typed.replace(PURPOSE, ' '));
   const asked = SPECIFIC_ACTIONS.filter((action) => questionAsksFor(question, action));
   const words = names.map(nameWords);
   // A name opening with "Đổi" or saying "thay đổi" has the exchange asked as "cấp đổi".
   const hasAction = (x: number, action: string) =>
-    words[x]!.folded.includes(` ${action} `) ||
+    words[x]!.folded.includes(` ${foldedKey(action)} `) ||
     (action === EXCHANGE_ASKED && words[x]!.own.has('đổi')) ||
     // A copy of a record is how a lost paper is had again ("mất giấy khai sinh, xin bản sao").
     (action === REISSUE_ASKED && words[x]!.folded.includes(` ${COPY} `) && foldedMessage.includes(` ${COPY} `));

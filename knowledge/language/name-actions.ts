@@ -10,7 +10,8 @@
  * accented (matched on the normalised question) and folded (for questions typed without
  * diacritics; only where the folded form is unambiguous — "doi" is also "đối với").
  */
-import { accentedPhrase, foldedKey, foldedPhrase, hasDiacritics, syllables } from './normalize.ts';
+import { accentedPhrase, foldedKey, foldedPhrase } from './normalize.ts';
+import { saysAsSpelt } from './spelt-phrase.ts';
 import { withoutFiller } from './name-filler.ts';
 
 export const SPECIFIC_ACTIONS = [
@@ -59,7 +60,6 @@ const ACTION_SPELLINGS: Readonly<Record<string, readonly string[]>> = {
   'cong bo lai': ['công bố lại'],
   'trinh bao mat': ['trình báo mất'],
 };
-const SPELLINGS = new Map(Object.entries(ACTION_SPELLINGS).map(([action, spelt]) => [action, spelt.map((s) => syllables(s))]));
 
 /** Actions that do not make a procedure a special case (a name opening with one is never demoted). */
 const PLAIN_ACTIONS = ['cap', 'dang ky'];
@@ -140,19 +140,8 @@ export function actionQuestion(question: string): ActionQuestion {
 
 /** Whether the question says the action's name: folded, where it is typed without accents or spelt as the action (ACTION_SPELLINGS). */
 function saysActionName(question: ActionQuestion, action: string): boolean {
-  const spelt = SPELLINGS.get(action);
-  const folded = question.folded.trim().split(' ');
-  const accented = question.accented.trim().split(' ');
-  const length = action.split(' ').length;
-  for (let at = question.folded.indexOf(` ${action} `); at >= 0; at = question.folded.indexOf(` ${action} `, at + 1)) {
-    const start = question.folded.slice(0, at + 1).trim().split(' ').filter(Boolean).length;
-    // A message whose folding changed its syllables (it never should) is read folded.
-    if (folded.length !== accented.length) return true;
-    const span = accented.slice(start, start + length);
-    // Each syllable typed without accents, or as the action spells it ("cấp lai" is "cấp lại").
-    if (!spelt || spelt.some((spelling) => span.every((syllable, i) => !hasDiacritics(syllable) || syllable === spelling[i]))) return true;
-  }
-  return false;
+  const spelt = ACTION_SPELLINGS[action];
+  return spelt ? spelt.some((spelling) => saysAsSpelt(question, spelling)) : question.folded.includes(` ${action} `);
 }
 
 /** True when the question asks for the action, by its name or by one of its cues. */

@@ -28,7 +28,7 @@ export const CITIZEN_SYNONYMS: Readonly<Record<string, string>> = load('citizen-
 /** Procedures of the police's and the army's own people, by their legal basis (vocabulary/armed-forces.json). */
 export const ARMED_FORCES = load('armed-forces.json', z.object({ legalBasis: Words, message: Words }));
 /** Words that tell of a special case (vocabulary/special-cases.json): never the plain procedure beside its special variants. */
-export const SPECIAL_CASES = load('special-cases.json', z.object({ cues: Words }));
+export const SPECIAL_CASES = load('special-cases.json', z.object({ cues: Words, notCues: Words }));
 /** Citizen phrases read only in a context (vocabulary/contextual-phrases.json): "ghi sai" of a birth record is its correction. */
 export const CONTEXTUAL_PHRASES = load(
   'contextual-phrases.json',

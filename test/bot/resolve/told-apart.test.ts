@@ -122,6 +122,14 @@ describe('options the message tells apart', () => {
     expect(toldApart('can ban sao giay khai sinh de bo sung ho so xin viec', birth)).toBe(0);
   });
 
+  test('what a thing costs or how long it takes ("mất bao lâu") tells of no loss; "sổ hồng" of no damage', () => {
+    const forex = ['Thủ tục cấp Giấy chứng nhận đăng ký đại lý đổi ngoại tệ', 'Thủ tục cấp Giấy chứng nhận đăng ký thay đổi đại lý đổi ngoại tệ'];
+    expect(toldApart('Khách sạn muốn làm đại lý đổi ngoại tệ. Phải đăng ký ở đâu và mất bao lâu?', forex)).toBe(0);
+    expect(toldApart('khach san muon lam dai ly doi ngoai te, dang ky o dau, mat bao lau', forex)).toBe(0);
+    // A loss told is a special case: the plain option is not meant.
+    expect(toldApart('giấy chứng nhận đại lý đổi ngoại tệ bị mất thì làm sao', forex)).toBeNull();
+  });
+
   test('a copy asked of a record whose original is lost is the copy: the loss asks for no other reissue', () => {
     const birth = ['Cấp bản sao Trích lục hộ tịch, bản sao Giấy khai sinh', 'Đăng ký khai sinh'];
     expect(toldApart('Giấy khai sinh bản chính bị thất lạc, giờ tôi cần bản sao giấy khai sinh thì xin ở đâu?', birth)).toBe(0);
