@@ -331,6 +331,12 @@ describe('phrases that mean something only in context', () => {
     expect(corrects('hóa đơn điện tử bị ghi sai mã số thuế thì sửa lại thế nào')).toBe(false);
     expect(synonymRewrites('khai sinh theo dân tộc Kinh, giờ muốn đổi dân tộc theo mẹ').some((r) => r.includes('xác định lại dân tộc'))).toBe(true);
   });
+  test('a banknote torn or chewed is money unfit for circulation; a banknote alone is not', () => {
+    const unfit = (text: string) => synonymRewrites(text).some((r) => r.includes('không đủ tiêu chuẩn lưu thông'));
+    expect(unfit('tờ 500k của em bị chuột cắn mất 1 góc, đổi lại được không')).toBe(true);
+    expect(unfit('to tien 200k bi rach lam doi')).toBe(true);
+    expect(unfit('nộp lệ phí bằng tờ 500k được không')).toBe(false);
+  });
   test('what a citizen calls a change of household head, a house added to the land certificate, a foreign birth recorded', () => {
     const reads = (text: string, wording: string) => synonymRewrites(text).some((r) => r.includes(wording));
     expect(reads('Bố tôi là chủ hộ đã mất, mẹ tôi muốn đổi chủ hộ', 'điều chỉnh thông tin về cư trú')).toBe(true);
