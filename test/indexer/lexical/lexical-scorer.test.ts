@@ -331,6 +331,13 @@ describe('phrases that mean something only in context', () => {
     expect(corrects('hóa đơn điện tử bị ghi sai mã số thuế thì sửa lại thế nào')).toBe(false);
     expect(synonymRewrites('khai sinh theo dân tộc Kinh, giờ muốn đổi dân tộc theo mẹ').some((r) => r.includes('xác định lại dân tộc'))).toBe(true);
   });
+  test('"chứng thực" of a contract is the certification of a transaction; of a copy or a signature it is not', () => {
+    const transaction = (text: string) => synonymRewrites(text).some((r) => r.includes('chứng thực giao dịch'));
+    expect(transaction('hop dong mua ban thi chung thuc o ubnd xa dc ko')).toBe(true);
+    expect(transaction('Chứng thực hợp đồng tặng cho đất ở ủy ban xã được không?')).toBe(true);
+    expect(transaction('chứng thực bản sao hợp đồng lao động')).toBe(false);
+    expect(transaction('chứng thực chữ ký trong hợp đồng ủy quyền')).toBe(false);
+  });
   test('a banknote torn or chewed is money unfit for circulation; a banknote alone is not', () => {
     const unfit = (text: string) => synonymRewrites(text).some((r) => r.includes('không đủ tiêu chuẩn lưu thông'));
     expect(unfit('tờ 500k của em bị chuột cắn mất 1 góc, đổi lại được không')).toBe(true);
