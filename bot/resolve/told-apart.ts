@@ -35,6 +35,9 @@ const MIN_OWN_SHARE = 0.25;
  */
 const NEUTRAL = new Set(['không', 'có', 'được', 'của', 'và', 'các', 'những', 'cho', 'với', 'là', 'thì', 'mà', 'hoặc', 'tại', 'ở', 'theo', 'thủ', 'tục', 'đối', 'trong', 'về', 'việc']);
 
+/** Phrases that hold a cue's syllables and tell of no special case ("mất bao lâu"), as folded syllables. */
+const NOT_CUES = SPECIAL_CASES.notCues.map((phrase) => foldedKey(phrase).split(' '));
+
 /** The special cases a message tells of, as their folded cues: each cue said as spelt, outside the phrases that are no cue ("mất bao lâu"). */
 function specialCasesTold(typed: string): string[] {
   const accented = syllables(typed);
@@ -47,7 +50,6 @@ function specialCasesTold(typed: string): string[] {
   const text = { accented: ` ${accented.join(' ')} `, folded: ` ${folded.join(' ')} ` };
   return SPECIAL_CASES.cues.filter((cue) => saysAsSpelt(text, cue)).map(foldedKey);
 }
-const NOT_CUES = SPECIAL_CASES.notCues.map((phrase) => foldedKey(phrase).split(' '));
 
 /** Words a message uses for people as often as for what a name says ("em" beside "trẻ em"); typed without accents, their folded forms. */
 const PRONOUNS = new Set(['em', 'anh', 'chị', 'tôi', 'mình', 'ông', 'bà', 'con', 'cháu', 'bác', 'chú', 'cô', 'bạn']);

@@ -14,23 +14,16 @@ import { accentedPhrase, foldedKey, foldedPhrase } from './normalize.ts';
 import { saysAsSpelt } from './spelt-phrase.ts';
 import { withoutFiller } from './name-filler.ts';
 
-export const SPECIFIC_ACTIONS = [
-  'cap lai', 'cap doi', 'gia han', 'xoa dang ky', 'xoa', 'huy', 'thu hoi', 'thay doi', 'sua doi', 'bo sung',
-  'dieu chinh', 'cham dut', 'tam ngung', 'dinh chi', 'chuyen nhuong', 'chuyen doi', 'dang ky lai', 'cai chinh',
-  'mien', 'giam', 'hoan', 'khoi phuc', 'phuc hoi', 'giai the', 'hop nhat', 'sap nhap', 'chia', 'tach',
-  'tra lai', 'rut', 'cong bo lai', 'trinh bao mat',
-];
-
 /**
- * How each specific action is spelt with its accents. A question typed with accents asks for the
- * action only where it spells it so: "sắp nhập" (about to import) is not "sáp nhập" (a merger),
+ * The specific actions, folded, and how each is spelt with its accents. A question typed with
+ * accents asks for the action only where it spells it so: "sắp nhập" (about to import) is not "sáp nhập" (a merger),
  * "giám định" not "giảm", "miền núi" not "miễn"; a word typed without accents may be either.
  */
 const ACTION_SPELLINGS: Readonly<Record<string, readonly string[]>> = {
   'cap lai': ['cấp lại'],
   'cap doi': ['cấp đổi'],
   'gia han': ['gia hạn'],
-  'xoa dang ky': ['xóa đăng ký', 'xóa đăng kí'],
+  'xoa dang ky': ['xóa đăng ký'],
   xoa: ['xóa'],
   huy: ['hủy'],
   'thu hoi': ['thu hồi'],
@@ -43,7 +36,7 @@ const ACTION_SPELLINGS: Readonly<Record<string, readonly string[]>> = {
   'dinh chi': ['đình chỉ'],
   'chuyen nhuong': ['chuyển nhượng'],
   'chuyen doi': ['chuyển đổi'],
-  'dang ky lai': ['đăng ký lại', 'đăng kí lại'],
+  'dang ky lai': ['đăng ký lại'],
   'cai chinh': ['cải chính'],
   mien: ['miễn'],
   giam: ['giảm'],
@@ -60,6 +53,9 @@ const ACTION_SPELLINGS: Readonly<Record<string, readonly string[]>> = {
   'cong bo lai': ['công bố lại'],
   'trinh bao mat': ['trình báo mất'],
 };
+
+/** The specific actions (everything but plain cấp / đăng ký / thủ tục), folded, longest of a family first ("xoa dang ky" before "xoa"). */
+export const SPECIFIC_ACTIONS = Object.keys(ACTION_SPELLINGS);
 
 /** Actions that do not make a procedure a special case (a name opening with one is never demoted). */
 const PLAIN_ACTIONS = ['cap', 'dang ky'];

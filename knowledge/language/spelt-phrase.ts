@@ -11,13 +11,22 @@ export interface SpeltText {
   folded: string;
 }
 
+/** A spelling's syllables as spelt, and its folded phrase padded like SpeltText's (computed once per spelling). */
+const SPELLINGS = new Map<string, { spelt: string[]; folded: string }>();
+function spellingOf(spelling: string) {
+  let known = SPELLINGS.get(spelling);
+  if (!known) SPELLINGS.set(spelling, (known = { spelt: syllables(spelling), folded: ` ${syllables(foldedKey(spelling)).join(' ')} ` }));
+  return known;
+}
+
 export function saysAsSpelt(text: SpeltText, spelling: string): boolean {
-  const spelt = syllables(spelling);
-  const folded = ` ${syllables(foldedKey(spelling)).join(' ')} `;
+  const { spelt, folded } = spellingOf(spelling);
+  let at = text.folded.indexOf(folded);
+  if (at < 0) return false;
   const typed = text.accented.trim().split(' ');
   // Folding keeps the syllables; a text where it did not is read folded.
-  if (typed.length !== text.folded.trim().split(' ').length) return text.folded.includes(folded);
-  for (let at = text.folded.indexOf(folded); at >= 0; at = text.folded.indexOf(folded, at + 1)) {
+  if (typed.length !== text.folded.trim().split(' ').length) return true;
+  for (; at >= 0; at = text.folded.indexOf(folded, at + 1)) {
     const start = text.folded.slice(0, at).split(' ').filter(Boolean).length;
     if (spelt.every((syllable, i) => !hasDiacritics(typed[start + i]!) || typed[start + i] === syllable)) return true;
   }
