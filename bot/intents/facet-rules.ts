@@ -221,6 +221,9 @@ const FACET_TABLE: Record<FacetTag, ReadonlyArray<readonly [string, number]>> = 
     ['toi da bao lau', 6],
     ['bao lau … moi duoc', 6],
     ['bao nhieu nam … moi duoc', 6],
+    // A threshold: "rách bao nhiêu thì không được đổi", "bao nhiêu phần trăm thì không được".
+    ['bao nhieu thi khong duoc', 7],
+    ['bao nhieu … thi khong duoc', 6],
     ['co tham quyen', 3],
   ],
   // What is issued and how long it is valid.

@@ -3,8 +3,8 @@
  * folded token, expanded to the accented words they stand for. Applied token by token before
  * intent rules and retrieval.
  */
-import { ABBREVIATIONS, CITIZEN_SYNONYMS, STOP_WORDS } from './vocabulary.ts';
-import { foldedKey } from './normalize.ts';
+import { ABBREVIATIONS, ABBREVIATIONS_KEPT_WHERE_SAID, CITIZEN_SYNONYMS, STOP_WORDS } from './vocabulary.ts';
+import { foldedKey, syllables } from './normalize.ts';
 
 export { ABBREVIATIONS };
 
@@ -17,6 +17,21 @@ const PHRASE_PAIRS = new Set(
     return words.slice(1).map((word, i) => `${words[i]} ${word}`);
   }),
 );
+
+const KEPT_WHERE_SAID = Object.entries(ABBREVIATIONS_KEPT_WHERE_SAID).map(([abbreviation, words]) => ({
+  abbreviation,
+  words: words.map((word) => ` ${syllables(foldedKey(word)).join(' ')} `),
+}));
+
+/**
+ * The abbreviations a message leaves as typed because it speaks of their other sense ("mã HS" in a
+ * message about customs or goods is the goods' code, not "mã hồ sơ").
+ */
+export function abbreviationsKeptIn(text: string): Set<string> {
+  if (KEPT_WHERE_SAID.length === 0) return new Set();
+  const padded = ` ${syllables(foldedKey(text)).join(' ')} `;
+  return new Set(KEPT_WHERE_SAID.filter(({ words }) => words.some((word) => padded.includes(word))).map((k) => k.abbreviation));
+}
 
 /**
  * Folded keys whose accented spelling is also an abbreviation ("đk", "đky"). A chat spelling of a

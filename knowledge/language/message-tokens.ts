@@ -5,7 +5,7 @@
  * Reuses the indexer's normalisation — there is one definition of "folded".
  */
 import { foldDiacritics, normalizeVietnamese, syllables } from './normalize.ts';
-import { expandAbbreviation } from './abbreviations.ts';
+import { abbreviationsKeptIn, expandAbbreviation } from './abbreviations.ts';
 import { isPossibleSyllable, repairTelex } from './syllable.ts';
 
 export interface Token {
@@ -82,6 +82,7 @@ function acronymsIn(text: string): Set<string> {
 export function analyzeMessage(text: string, vocabulary: ReadonlySet<string> = new Set()): AnalyzedMessage {
   const tokens: Token[] = [];
   const acronyms = acronymsIn(text);
+  const kept = abbreviationsKeptIn(text);
   const clauses = clausesOf(normalizeVietnamese(text)).flatMap((sentence, s) => sentence.map((text) => ({ text, sentence: s })));
   clauses.forEach(({ text: clauseText, sentence }, clause) => {
     const token = (raw: string, clause: number) => ({ raw, folded: foldDiacritics(raw), clause, sentence });
@@ -89,7 +90,7 @@ export function analyzeMessage(text: string, vocabulary: ReadonlySet<string> = n
     let previous: string | undefined;
     for (const raw of syllables(clauseText)) {
       const folded = foldDiacritics(raw);
-      const expansion = expandAbbreviation(raw, folded, previous);
+      const expansion = kept.has(folded) ? null : expandAbbreviation(raw, folded, previous);
       previous = folded;
       if (expansion) {
         for (const word of syllables(expansion)) tokens.push(token(word, clause));

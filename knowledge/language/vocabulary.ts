@@ -24,6 +24,11 @@ const Grouped = z.object({ groups: z.record(z.string(), z.record(z.string(), z.s
 );
 
 export const ABBREVIATIONS: Readonly<Record<string, string>> = load('abbreviations.json', Grouped);
+/** Per abbreviation, words whose presence in the message leaves it as typed (vocabulary/abbreviations.json keptWhereSaid). */
+export const ABBREVIATIONS_KEPT_WHERE_SAID: Readonly<Record<string, readonly string[]>> = load(
+  'abbreviations.json',
+  z.object({ keptWhereSaid: z.record(z.string(), Words).default({}) }),
+).keptWhereSaid;
 export const CITIZEN_SYNONYMS: Readonly<Record<string, string>> = load('citizen-phrases.json', Grouped);
 /** Procedures of the police's and the army's own people, by their legal basis (vocabulary/armed-forces.json). */
 export const ARMED_FORCES = load('armed-forces.json', z.object({ legalBasis: Words, message: Words }));

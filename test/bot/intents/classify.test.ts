@@ -100,6 +100,14 @@ describe('typos and chat spellings', () => {
     expect(topicQuery(classify('lam so hong mat bao lau'))).toContain('so hong');
   });
 
+  test('"mã HS" of goods at customs is the goods\' code, not a dossier code: no status question', () => {
+    const customs = 'Doanh nghiệp sắp nhập lô máy, chưa chắc áp mã HS nào. Hải quan có xác định trước mã số không?';
+    expect(analyzeMessage(customs).folded).toContain('ma hs');
+    expect(intentOf(customs)).not.toBe('status');
+    expect(analyzeMessage('cho em hỏi mã hs của em đến đâu rồi').folded).toContain('ma ho so');
+    expect(intentOf('tra cuu ma hs giup em')).toBe('status');
+  });
+
   test('Telex repair only touches impossible syllables', () => {
     expect(repairTelex('phis')).toBe('phi');
     expect(repairTelex('nhieeu')).toBe('nhieu');
@@ -122,6 +130,8 @@ describe('conditions and result', () => {
     ['con 15 tuoi co duoc lam ho chieu rieng ko', 'conditions'],
     ['sửa nhà vệ sinh có phải xin phép xây dựng không', 'conditions'],
     ['phải khai báo tạm vắng trong bao lâu kể từ ngày đi', 'conditions'],
+    ['the to tien rach mat bao nhieu thi ko duoc doi nua', 'conditions'],
+    ['tiền bị cháy bao nhiêu phần trăm thì không được đổi', 'conditions'],
     ['giấy chứng nhận đăng ký xe có hiệu lực bao lâu', 'result'],
     ['phiếu lý lịch tư pháp có giá trị sử dụng trong bao lâu', 'result'],
     ['làm xong thủ tục giám hộ thì được cấp giấy tờ gì', 'result'],
