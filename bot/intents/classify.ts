@@ -215,9 +215,15 @@ export function wordingKey(text: string): string {
     .join(' ');
 }
 
-/** The message's words as typed, its clauses separated by commas. */
+/** The message's words as typed, its clauses separated by commas and its sentences by full stops. */
 function typedClauses(tokens: readonly Token[]): string {
-  return tokens.map((t, i) => (i > 0 && t.clause !== tokens[i - 1]!.clause ? `, ${t.raw}` : t.raw)).join(' ');
+  return tokens
+    .map((t, i) => {
+      const before = tokens[i - 1];
+      if (!before || t.clause === before.clause) return t.raw;
+      return t.sentence !== before.sentence ? `. ${t.raw}` : `, ${t.raw}`;
+    })
+    .join(' ');
 }
 
 /** What the resolver is asked for a classified message: its topic, the words' weights, the query, the levels named, the whole message. */

@@ -78,7 +78,11 @@ export function candidateFeatures(hits: readonly ScoredHit[], facts: QuestionFac
   const asked = actionQuestion(facts.query);
   const ages = agesIn(facts.query);
   const foreignAsked = synonymRewrites(facts.query).some((text) => foldedKey(text).includes(FOREIGN)) || foldedKey(facts.query).includes('nuoc ngoai');
-  const asksItsAction = hits.map((hit) => nameActions(hit.procedure.name).some((action) => questionAsksFor(asked, action)));
+  // The action asked in the message's words or in the catalog's words its citizen phrases stand
+  // for ("tên trong giấy khai sinh bị ghi sai" asks for a "cải chính").
+  const rewrites = synonymRewrites(facts.query).map(actionQuestion);
+  const asks = (action: string) => questionAsksFor(asked, action) || rewrites.some((rewrite) => questionAsksFor(rewrite, action));
+  const asksItsAction = hits.map((hit) => nameActions(hit.procedure.name).some(asks));
   // The hand-written rule the model replaces, as evidence: among hits whose name the message
   // says (namesIt), retriever rank and name fit combined, with the curated and asked-action bonuses.
   const ruleFits = hits.map((hit, i) => {

@@ -15,7 +15,10 @@
  * hạn" beside "gia hạn"; the catalog's names tell which two words go together) nor as a pronoun
  * ("em" beside "trẻ em"). What the paper is for ("để bổ sung hồ sơ") asks for no action. The
  * first issue is the plain case ("Cấp mới thẻ ABTC" for "cấp thẻ ABTC"). A copy of a record
- * asked ("bản sao") is how a lost paper is had again: the loss asks for no other reissue.
+ * asked ("bản sao") is how a lost paper is had again: the loss asks for no other reissue. An
+ * action the question asks — in its last sentence, in its words or its citizen phrases' ("ghi
+ * sai … sửa lại" of a birth record is a "cải chính") — rules out every option without it, whatever
+ * else of that option the message says; an action told in an earlier sentence is the story.
  */
 import { foldedKey, foldedPhrase, hasDiacritics, syllables } from '../../knowledge/language/normalize.ts';
 import { wordSayer, type WordSayer } from '../../knowledge/language/said-words.ts';
@@ -119,6 +122,12 @@ function withoutStepsDone(typed: string): string {
  */
 const PURPOSE = /(?<!\p{L})(?:để|de(?! nghi| xuat| an(?!\p{L})| tai(?!\p{L})))(?!\p{L})[^,.;!?]*?(?=(?<!\p{L})(?:thì|thi)(?!\p{L})|[,.;!?]|$)/giu;
 
+/** The message's last sentence: the question a story ends with. */
+function questionSentence(typed: string): string {
+  const sentences = typed.split(/[.!?\n]+/).filter((sentence) => /\p{L}/u.test(sentence));
+  return sentences.at(-1) ?? typed;
+}
+
 /** Each two words in a row, folded ("khong phai"). */
 function wordPairs(text: string): Set<string> {
   const words = syllables(foldedKey(text));
@@ -177,8 +186,9 @@ export function toldApart(message: string, names: readonly string[], options: To
   const foldedMessage = foldedPhrase(typed);
   const cues = specialCasesTold(typed);
   // A message asking for a renewal, a reissue… is told apart by that action, which the name must have.
-  const question = actionQuestion(typed.replace(PURPOSE, ' '));
-  const asked = SPECIFIC_ACTIONS.filter((action) => questionAsksFor(question, action));
+  const unpurposed = typed.replace(PURPOSE, ' ');
+  const questions = [unpurposed, ...synonymRewrites(unpurposed)].map(actionQuestion);
+  const asked = SPECIFIC_ACTIONS.filter((action) => questions.some((question) => questionAsksFor(question, action)));
   const words = names.map(nameWords);
   // A name opening with "Đổi" or saying "thay đổi" has the exchange asked as "cấp đổi".
   const hasAction = (x: number, action: string) =>
@@ -211,7 +221,15 @@ export function toldApart(message: string, names: readonly string[], options: To
     return ownWordsNeeded === 'one' ? saidOwn > 0 : saidOwn / mine.length >= MIN_OWN_SHARE;
   };
   const exceptsSaid = (x: number) => words[x]!.excepted.some((w) => says(w, words[x]!.own));
-  const chosen = names.flatMap((_, x) => (hasAsked(x) && !exceptsSaid(x) && names.every((_, y) => y === x || apart(x, y)) ? [x] : []));
+  // An option without the action the question itself asks is out, whatever of its words the message
+  // says ("tên trong giấy khai sinh bị ghi sai. Giờ muốn sửa lại thì …" is no "Đăng ký khai sinh");
+  // an action told in an earlier sentence ("… đi đăng ký lại khai sinh. Có phải chứng thực chữ ký
+  // không?") is the story, not the question.
+  const asking = questionSentence(unpurposed);
+  const askingQuestions = [asking, ...synonymRewrites(asking, unpurposed)].map(actionQuestion);
+  const askedInQuestion = asked.filter((action) => askingQuestions.some((question) => questionAsksFor(question, action)));
+  const ruledOut = (y: number) => askedInQuestion.length > 0 && !askedInQuestion.some((action) => hasAction(y, action));
+  const chosen = names.flatMap((_, x) => (hasAsked(x) && !exceptsSaid(x) && names.every((_, y) => y === x || ruledOut(y) || apart(x, y)) ? [x] : []));
   if (chosen.length !== 1) return null;
   // One own word said is enough only for the favourite, the most likely option.
   return ownWordsNeeded === 'one' && chosen[0] !== 0 ? null : chosen[0]!;

@@ -50,11 +50,14 @@ function phraseAt(words: readonly string[], syllables: readonly string[], at: nu
 /**
  * The text once per citizen phrase found in it (folded, syllable-aligned), with that phrase
  * replaced by its catalog wording — so the words around it pair with the catalog's words too:
- * "mất sổ bảo hiểm xã hội" also reads "mất sổ BHXH", which has the pair "sổ BHXH".
+ * "mất sổ bảo hiểm xã hội" also reads "mất sổ BHXH", which has the pair "sổ BHXH". `contextOf`: the
+ * message a part of it is read in, whose words say the contexts of contextual phrases.
  */
-export function synonymRewrites(text: string): string[] {
-  const words = foldDiacritics(normalizeVietnamese(text)).match(/[\p{L}\p{N}]+/gu) ?? [];
-  const padded = ` ${words.join(' ')} `;
+export function synonymRewrites(text: string, contextOf: string = text): string[] {
+  const wordsOf = (t: string) => foldDiacritics(normalizeVietnamese(t)).match(/[\p{L}\p{N}]+/gu) ?? [];
+  const words = wordsOf(text);
+  // A contextual phrase is read where the context is said: in the text, or the message it is part of.
+  const padded = ` ${(contextOf === text ? words : wordsOf(contextOf)).join(' ')} `;
   const matches: Array<{ start: number; end: number; expansion: string }> = [];
   const contextSaid = new Map<readonly string[], boolean>(); // one look per context, not per phrase
   const says = (context: readonly string[]) => {

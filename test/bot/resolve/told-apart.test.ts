@@ -104,13 +104,15 @@ describe('options the message tells apart', () => {
     expect(toldApart(question, circulation)).toBeNull();
     const cards = ['Cấp lại, đổi thẻ bảo hiểm y tế', 'Cấp thẻ bảo hiểm y tế cho trẻ em dưới 6 tuổi'];
     expect(toldApart('em làm mất thẻ bảo hiểm y tế, giờ xin cấp lại ở đâu', cards)).toBe(0);
-    expect(toldApart('xin cấp lại thẻ bảo hiểm y tế cho trẻ em', cards)).toBeNull();
+    // "trẻ em" said, but a reissue asked: the card issued to young children anew is no reissue.
+    expect(toldApart('xin cấp lại thẻ bảo hiểm y tế cho trẻ em', cards)).toBe(0);
+    expect(toldApart('làm thẻ bảo hiểm y tế cho trẻ em', cards)).toBe(1);
   });
 
   test('for a clear favourite, one of its own words said is enough — and only the favourite is chosen so', () => {
     const cards = ['Cấp lại, đổi, điều chỉnh thông tin trên sổ bảo hiểm xã hội, thẻ bảo hiểm y tế', 'Cấp thẻ bảo hiểm y tế cho trẻ em dưới 6 tuổi'];
-    const lost = 'mất thẻ bảo hiểm y tế thì xin cấp lại ở đâu';
-    // "lại" is one of ten words of its own: not a good share.
+    const lost = 'thẻ bảo hiểm y tế ghi sai thông tin thì sửa ở đâu';
+    // "thông tin" is two of ten words of its own: not a good share.
     expect(toldApart(lost, cards)).toBeNull();
     expect(toldApart(lost, cards, { ownWordsNeeded: 'one' })).toBe(0);
     expect(toldApart(lost, [cards[1]!, cards[0]!], { ownWordsNeeded: 'one' })).toBeNull();
@@ -151,6 +153,22 @@ describe('options the message tells apart', () => {
     const licences = ['Đổi giấy phép lái xe quân sự do Bộ Quốc phòng cấp', 'Cấp lại giấy phép lái xe'];
     expect(toldApart('đổi bằng lái quân sự sang dân sự thì mấy ngày có bằng', licences)).toBe(0);
     expect(toldApart('doi bang lai quan su sang dan su', licences)).toBe(0);
+  });
+
+  test('the action the question asks, in its words or its citizen phrases, rules out options without it whatever else of them is said', () => {
+    const birth = ['Thay đổi, cải chính, bổ sung thông tin hộ tịch, xác định lại dân tộc', 'Đăng ký khai sinh', 'Thủ tục đăng ký lại khai sinh'];
+    // "ghi sai … sửa lại" of a birth record asks for its correction: "khai sinh" is what is corrected.
+    expect(toldApart('Tên con tôi trong giấy khai sinh bị ghi sai. Giờ muốn sửa lại thì làm thủ tục gì ạ?', birth)).toBe(0);
+    expect(toldApart('ten con toi trong giay khai sinh bi ghi sai, gio muon sua lai thi lam thu tuc gi', birth)).toBe(0);
+    // Without the error told, "khai sinh" is said of the others too: no choice.
+    expect(toldApart('giấy khai sinh của con làm thủ tục gì ạ', birth)).toBeNull();
+  });
+
+  test('an action told in an earlier sentence is the story: it rules nothing out', () => {
+    const names = ['Thủ tục đăng ký lại khai sinh', 'Chứng thực chữ ký trong giấy tờ, văn bản (kể cả chứng thực điểm chỉ)'];
+    const story = 'Anh A lập giấy ủy quyền cho em trai đi đăng ký lại khai sinh. Anh A có bắt buộc phải đến UBND phường để chứng thực chữ ký không?';
+    expect(toldApart(story, names)).toBeNull();
+    expect(toldApart(story, names, { ownWordsNeeded: 'one' })).toBeNull();
   });
 
   test('one option is no choice to tell apart', () => {
