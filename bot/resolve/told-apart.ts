@@ -70,9 +70,10 @@ function ambiguousAlone(typed: string): boolean {
 /** The first issue is the plain case: a citizen asking for "thẻ ABTC" means "Cấp mới thẻ ABTC". */
 const FIRST_ISSUE = /(?<=(?<!\p{L})cấp )mới(?!\p{L})/giu;
 
-/** A reissue, and a copy of a record, as a question asks for them. */
+/** A reissue, and a copy of a record: as a name says it ("bản sao", "cấp sao bản án"), as a question asks for it ("xin sao lại bản án"). */
 const REISSUE_ASKED = 'cap lai';
-const COPY = 'ban sao';
+const COPY_IN_NAME = ['ban sao', 'cap sao'];
+const COPY_ASKED = ['ban sao', 'cap sao', 'xin sao', 'sao y', 'sao lai ban', 'sao lai giay', 'sao lai quyet dinh', 'sao lai so'];
 
 /** The exchange of a paper, as a question asks for it. */
 const EXCHANGE_ASKED = 'cap doi';
@@ -195,7 +196,7 @@ export function toldApart(message: string, names: readonly string[], options: To
     words[x]!.folded.includes(` ${foldedKey(action)} `) ||
     (action === EXCHANGE_ASKED && words[x]!.own.has('đổi')) ||
     // A copy of a record is how a lost paper is had again ("mất giấy khai sinh, xin bản sao").
-    (action === REISSUE_ASKED && words[x]!.folded.includes(` ${COPY} `) && foldedMessage.includes(` ${COPY} `));
+    (action === REISSUE_ASKED && COPY_IN_NAME.some((copy) => words[x]!.folded.includes(` ${copy} `)) && COPY_ASKED.some((copy) => foldedMessage.includes(` ${copy} `)));
   const hasAsked = (x: number) => asked.length === 0 || asked.some((action) => hasAction(x, action));
   const tellsSpecialBeside = (x: number) => cues.some((cue) => !words[x]!.folded.includes(` ${cue} `));
   const saidPairs = wordPairs(typed);

@@ -138,6 +138,11 @@ describe('options the message tells apart', () => {
     expect(toldApart('giay khai sinh ban chinh bi that lac, gio can ban sao giay khai sinh', birth)).toBe(0);
     // Lost, and no copy asked: the copy is not told apart by the loss alone.
     expect(toldApart('giấy khai sinh bị thất lạc thì làm sao', birth)).toBeNull();
+    // A copy a court issues ("cấp sao bản án"), asked as "xin sao lại": the divorce told is the story.
+    const judgment = ['Đăng ký cấp sao bản án, tài liệu trong hồ sơ vụ án', 'Thủ tục ghi vào Sổ hộ tịch việc ly hôn, hủy việc kết hôn của công dân Việt Nam'];
+    expect(toldApart('e ly hon o toa nam ngoai, gio lam mat ban an roi, muon xin sao lai ban an thi lam sao', judgment)).toBe(0);
+    // "sao lại" asking why is no copy.
+    expect(toldApart('ly hon xong lam mat ban an, sao lai phai di toa', judgment)).toBeNull();
   });
 
   test('"đổi" tells options apart, "đối với" does not; unaccented "co" is "có" unless beside its neighbour in a name', () => {
