@@ -18,11 +18,13 @@
  * asked ("bản sao") is how a lost paper is had again: the loss asks for no other reissue. An
  * action the question asks — in its last sentence, in its words or its citizen phrases' ("ghi
  * sai … sửa lại" of a birth record is a "cải chính") — rules out every option without it, whatever
- * else of that option the message says; an action told in an earlier sentence is the story.
+ * else of that option the message says; an action told in an earlier sentence is the story. An
+ * option's own words count as said through a phrase read in its context too ("mới đóng" of a
+ * boat is "chưa khai thác", a Japanese boyfriend "có yếu tố nước ngoài").
  */
 import { foldedKey, foldedPhrase, hasDiacritics, syllables } from '../../knowledge/language/normalize.ts';
 import { wordSayer, type WordSayer } from '../../knowledge/language/said-words.ts';
-import { synonymRewrites } from '../../knowledge/language/citizen-phrases.ts';
+import { contextualWordings, synonymRewrites } from '../../knowledge/language/citizen-phrases.ts';
 import { spelledOutName } from '../../knowledge/language/abbreviations.ts';
 import { SPECIAL_CASES } from '../../knowledge/language/vocabulary.ts';
 import { saysAsSpelt } from '../../knowledge/language/spelt-phrase.ts';
@@ -175,6 +177,8 @@ export function toldApart(message: string, names: readonly string[], options: To
     });
   };
   const says = (word: string, shared: ReadonlySet<string>) => sayer(word, notShared(shared));
+  // An option's own words said through a phrase read in its context ("mới đóng" of a boat: "chưa khai thác").
+  const inContext = wordSayer(contextualWordings(typed).flatMap((wording) => syllables(wording)));
   // What the plain option must not be beside: the others' words said through citizen phrases too.
   let rewritten: WordSayer | undefined;
   const mentions = (word: string, shared: ReadonlySet<string>, y: number) => {
@@ -218,7 +222,7 @@ export function toldApart(message: string, names: readonly string[], options: To
     // Another option's word said in its own word rules this one out; this option's words count
     // however they are said ("làm lại" says the "lại" of "cấp lại").
     if (theirs.some((w) => says(w, shared) && inItsWord(w, y, true))) return false;
-    const saidOwn = mine.filter((w) => says(w, shared) && inItsWord(w, x, false)).length;
+    const saidOwn = mine.filter((w) => (says(w, shared) && inItsWord(w, x, false)) || inContext(w, notShared(shared))).length;
     return ownWordsNeeded === 'one' ? saidOwn > 0 : saidOwn / mine.length >= MIN_OWN_SHARE;
   };
   const exceptsSaid = (x: number) => words[x]!.excepted.some((w) => says(w, words[x]!.own));

@@ -54,11 +54,28 @@ function phraseAt(words: readonly string[], syllables: readonly string[], at: nu
  * message a part of it is read in, whose words say the contexts of contextual phrases.
  */
 export function synonymRewrites(text: string, contextOf: string = text): string[] {
-  const wordsOf = (t: string) => foldDiacritics(normalizeVietnamese(t)).match(/[\p{L}\p{N}]+/gu) ?? [];
   const words = wordsOf(text);
-  // A contextual phrase is read where the context is said: in the text, or the message it is part of.
-  const padded = ` ${(contextOf === text ? words : wordsOf(contextOf)).join(' ')} `;
-  const matches: Array<{ start: number; end: number; expansion: string }> = [];
+  return phrasesIn(words, contextOf === text ? words : wordsOf(contextOf)).map(({ start, end, expansion }) => [...words.slice(0, start), expansion, ...words.slice(end)].join(' '));
+}
+
+/**
+ * The catalog's wording of the contextual phrases a message says in their context ("mới đóng"
+ * of a boat: "… lần đầu đối với phương tiện chưa khai thác"): narrower than every citizen phrase,
+ * what such a phrase says of a procedure may stand for the message's own words.
+ */
+export function contextualWordings(text: string): string[] {
+  const words = wordsOf(text);
+  return phrasesIn(words, words)
+    .filter((match) => match.context.length > 0)
+    .map((match) => match.expansion);
+}
+
+const wordsOf = (text: string) => foldDiacritics(normalizeVietnamese(text)).match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/** The citizen phrases found in `words`, a contextual one only where `contextWords` say its context. */
+function phrasesIn(words: readonly string[], contextWords: readonly string[]) {
+  const padded = ` ${contextWords.join(' ')} `;
+  const matches: Array<{ start: number; end: number; expansion: string; context: readonly string[] }> = [];
   const contextSaid = new Map<readonly string[], boolean>(); // one look per context, not per phrase
   const says = (context: readonly string[]) => {
     if (!contextSaid.has(context)) contextSaid.set(context, context.some((phrase) => padded.includes(` ${phrase} `)));
@@ -68,16 +85,14 @@ export function synonymRewrites(text: string, contextOf: string = text): string[
     if (context.length > 0 && !says(context)) continue;
     for (let i = 0; i + syllables.length <= words.length; i++) {
       if (phraseAt(words, syllables, i)) {
-        matches.push({ start: i, end: i + syllables.length, expansion });
+        matches.push({ start: i, end: i + syllables.length, expansion, context });
         break;
       }
     }
   }
   // A phrase inside a longer one found at the same place ("nhận con" in "nhận con nuôi") is not read on its own.
   const inside = (a: (typeof matches)[number], b: (typeof matches)[number]) => a !== b && b.start <= a.start && a.end <= b.end && b.end - b.start > a.end - a.start;
-  return matches
-    .filter((match) => !matches.some((other) => inside(match, other)))
-    .map(({ start, end, expansion }) => [...words.slice(0, start), expansion, ...words.slice(end)].join(' '));
+  return matches.filter((match) => !matches.some((other) => inside(match, other)));
 }
 
 /**

@@ -32,7 +32,8 @@ describe('options the message tells apart', () => {
     expect(toldApart('đăng ký kết hôn ở đâu', [marriage[1]!, marriage[0]!])).toBeNull();
     // Not when the story tells of a special case in its own words: a loss, a foreigner.
     expect(toldApart('giấy kết hôn của ba má bị lũ cuốn mất, giờ đăng ký kết hôn ở đâu', marriage)).toBeNull();
-    expect(toldApart('bạn trai mình người Nhật, muốn đăng ký kết hôn thì làm sao', ['Thủ tục đăng ký kết hôn', 'Thủ tục đăng ký kết hôn có yếu tố nước ngoài'])).toBeNull();
+    // The foreigner told says the other option's own words ("có yếu tố nước ngoài", a phrase read in its context): that one is meant.
+    expect(toldApart('bạn trai mình người Nhật, muốn đăng ký kết hôn thì làm sao', ['Thủ tục đăng ký kết hôn', 'Thủ tục đăng ký kết hôn có yếu tố nước ngoài'])).toBe(1);
     // Nor when it says another option's words through a citizen phrase ("thế chấp": biện pháp bảo đảm).
     expect(toldApart('xóa đăng ký thế chấp cần giấy tờ gì', ['Xóa đăng ký', 'Xóa đăng ký biện pháp bảo đảm bằng quyền sử dụng đất, tài sản gắn liền với đất'])).toBeNull();
   });
@@ -174,6 +175,16 @@ describe('options the message tells apart', () => {
     const story = 'Anh A lập giấy ủy quyền cho em trai đi đăng ký lại khai sinh. Anh A có bắt buộc phải đến UBND phường để chứng thực chữ ký không?';
     expect(toldApart(story, names)).toBeNull();
     expect(toldApart(story, names, { ownWordsNeeded: 'one' })).toBeNull();
+  });
+
+  test('an option\'s own words said through a phrase read in its context tell it apart ("mới đóng" ghe: not yet in operation)', () => {
+    const boats = [
+      'Đăng ký phương tiện lần đầu đối với phương tiện chưa khai thác trên đường thủy nội địa',
+      'Đăng ký phương tiện lần đầu đối với phương tiện đang khai thác trên đường thủy nội địa',
+    ];
+    expect(toldApart('tui moi dong chiec ghe may, gio di dang ky cho chiec ghe thi lam o dau', boats)).toBe(0);
+    expect(toldApart('tui moi dong chiec ghe may, gio di dang ky cho chiec ghe thi lam o dau', [boats[1]!, boats[0]!])).toBe(1);
+    expect(toldApart('di dang ky cho chiec ghe thi lam o dau', boats)).toBeNull();
   });
 
   test('one option is no choice to tell apart', () => {
