@@ -77,6 +77,9 @@ const REISSUE_ASKED = 'cap lai';
 const COPY_IN_NAME = ['ban sao', 'cap sao'];
 const COPY_ASKED = ['ban sao', 'cap sao', 'xin sao', 'sao y', 'sao lai ban', 'sao lai giay', 'sao lai quyet dinh', 'sao lai so'];
 
+/** An expiry told ("sắp hết hạn", "quá hạn"), as typed with or without accents. */
+const EXPIRY_CUES = /(?<!\p{L})(?:hết|het|quá|qua)\s+(?:hạn|han)(?!\p{L})/giu;
+
 /** The exchange of a paper, as a question asks for it. */
 const EXCHANGE_ASKED = 'cap doi';
 
@@ -95,6 +98,8 @@ interface NameWords {
   own: Set<string>;
   /** Words of what the name excepts, and not otherwise in it: a message saying one means another procedure. */
   excepted: string[];
+  /** The pairs of words in a row of what it excepts, folded ("mo to"): an excepted word is said beside its neighbour there. */
+  exceptedPairs: Set<string>;
   /** Its pairs of words in a row, folded. */
   pairs: Set<string>;
   /** The whole name folded and padded (foldedPhrase), for phrases it says. */
@@ -105,8 +110,9 @@ function nameWords(name: string): NameWords {
   // Acronyms spelt out, as the message's own are: "thẻ BHYT" beside "thẻ bảo hiểm y tế" is no difference.
   const plain = (spelledOutName(name) ?? name).replace(LEVEL_NOTE, ' ').replace(FIRST_ISSUE, ' ');
   const own = wordsOf(plain.replace(EXCEPTION, ' '));
-  const excepted = [...wordsOf((plain.match(EXCEPTION) ?? []).join(' '))].filter((w) => w !== 'trừ' && !own.has(w));
-  return { own, excepted, pairs: wordPairs(plain), folded: foldedPhrase(name) };
+  const exception = (plain.match(EXCEPTION) ?? []).join(', ');
+  const excepted = [...wordsOf(exception)].filter((w) => w !== 'trừ' && !own.has(w));
+  return { own, excepted, exceptedPairs: wordPairs(exception), pairs: wordPairs(plain), folded: foldedPhrase(name) };
 }
 
 /** A clause telling of a step already done ("hai vợ chồng đã đăng ký kết hôn rồi"): background, not what is asked. */
@@ -201,7 +207,14 @@ export function toldApart(message: string, names: readonly string[], options: To
     (action === EXCHANGE_ASKED && words[x]!.own.has('đổi')) ||
     // A copy of a record is how a lost paper is had again ("mất giấy khai sinh, xin bản sao").
     (action === REISSUE_ASKED && COPY_IN_NAME.some((copy) => words[x]!.folded.includes(` ${copy} `)) && COPY_ASKED.some((copy) => foldedMessage.includes(` ${copy} `)));
-  const hasAsked = (x: number) => asked.length === 0 || asked.some((action) => hasAction(x, action));
+  // An expiry no option renews tells none apart: "sắp hết hạn đăng kiểm" asks for the periodic
+  // inspection again. A reissue asked by name or by a loss still rules out every option without it.
+  const withoutExpiry = unpurposed.replace(EXPIRY_CUES, ' ');
+  const beyondExpiry = [withoutExpiry, ...synonymRewrites(withoutExpiry, unpurposed)].map(actionQuestion);
+  const hadAsked = asked.filter(
+    (action) => names.some((_, x) => hasAction(x, action)) || beyondExpiry.some((question) => questionAsksFor(question, action)),
+  );
+  const hasAsked = (x: number) => hadAsked.length === 0 || hadAsked.some((action) => hasAction(x, action));
   const tellsSpecialBeside = (x: number) => cues.some((cue) => !words[x]!.folded.includes(` ${cue} `));
   const saidPairs = wordPairs(typed);
   const own = (a: number, b: number) => [...words[a]!.own].filter((w) => !words[b]!.own.has(w));
@@ -225,14 +238,20 @@ export function toldApart(message: string, names: readonly string[], options: To
     const saidOwn = mine.filter((w) => (says(w, shared) && inItsWord(w, x, false)) || inContext(w, notShared(shared))).length;
     return ownWordsNeeded === 'one' ? saidOwn > 0 : saidOwn / mine.length >= MIN_OWN_SHARE;
   };
-  const exceptsSaid = (x: number) => words[x]!.excepted.some((w) => says(w, words[x]!.own));
+  // An excepted word said beside its neighbour there, if it has one: the "tô" of "ô tô" is not the "mô tô" excepted.
+  const besideItsNeighbour = (x: number, word: string) => {
+    const folded = foldedKey(word);
+    const pairs = [...words[x]!.exceptedPairs].filter((pair) => pair.split(' ').includes(folded) && !pair.startsWith('tru '));
+    return pairs.length === 0 || pairs.some((pair) => saidPairs.has(pair));
+  };
+  const exceptsSaid = (x: number) => words[x]!.excepted.some((w) => says(w, words[x]!.own) && besideItsNeighbour(x, w));
   // An option without the action the question itself asks is out, whatever of its words the message
   // says ("tên trong giấy khai sinh bị ghi sai. Giờ muốn sửa lại thì …" is no "Đăng ký khai sinh");
   // an action told in an earlier sentence ("… đi đăng ký lại khai sinh. Có phải chứng thực chữ ký
   // không?") is the story, not the question.
   const asking = questionSentence(unpurposed);
   const askingQuestions = [asking, ...synonymRewrites(asking, unpurposed)].map(actionQuestion);
-  const askedInQuestion = asked.filter((action) => askingQuestions.some((question) => questionAsksFor(question, action)));
+  const askedInQuestion = hadAsked.filter((action) => askingQuestions.some((question) => questionAsksFor(question, action)));
   const ruledOut = (y: number) => askedInQuestion.length > 0 && !askedInQuestion.some((action) => hasAction(y, action));
   const chosen = names.flatMap((_, x) => (hasAsked(x) && !exceptsSaid(x) && names.every((_, y) => y === x || ruledOut(y) || apart(x, y)) ? [x] : []));
   if (chosen.length !== 1) return null;

@@ -187,6 +187,16 @@ describe('options the message tells apart', () => {
     expect(toldApart('di dang ky cho chiec ghe thi lam o dau', boats)).toBeNull();
   });
 
+  test('an excepted word counts beside its neighbour there: the "tô" of "ô tô" is not the "mô tô" excepted; an action no option has tells none apart', () => {
+    const inspection = [
+      'Cấp Giấy chứng nhận kiểm định, Tem kiểm định an toàn kỹ thuật và bảo vệ môi trường cho xe cơ giới (trừ xe mô tô, xe gắn máy)',
+      'Chứng nhận chất lượng an toàn kỹ thuật và bảo vệ môi trường xe cơ giới, xe máy chuyên dùng',
+    ];
+    // "sắp hết hạn" asks for a renewal, which neither has: it rules out neither.
+    expect(toldApart('Xe ô tô 7 chỗ nhà tôi sắp hết hạn đăng kiểm, đi kiểm định định kỳ thì cần mang theo giấy tờ gì?', inspection)).toBe(0);
+    expect(toldApart('xe mô tô đi kiểm định định kỳ cần giấy tờ gì', inspection)).toBeNull();
+  });
+
   test('one option is no choice to tell apart', () => {
     expect(toldApart('đăng ký kết hôn', ['Thủ tục đăng ký kết hôn'])).toBeNull();
   });
