@@ -7,6 +7,7 @@ import { composeAskedPassages } from './asked-passages.ts';
 import { composeConditions } from './conditions.ts';
 import { composeDocuments } from './documents.ts';
 import { composeFee } from './fee.ts';
+import { composeFormsAsked } from './forms-asked.ts';
 import { composeHowTo } from './how-to.ts';
 import { composeOverview, facetQuickReplies } from './overview.ts';
 import type { Asked } from './passages.ts';
@@ -32,7 +33,8 @@ function offerOtherFacets(replies: Reply[], intent: ProcedureIntent, procedure: 
 function composeFacet(intent: ProcedureIntent, procedure: Procedure, aspects: readonly HowToAspect[], asked: Asked): Reply[] {
   switch (intent) {
     case 'documents':
-      return composeDocuments(procedure);
+      // "… theo mẫu nào?": the documents, then the record's lines that say which form.
+      return [...composeDocuments(procedure), ...composeFormsAsked(procedure, asked)];
     case 'fee':
       return composeFee(procedure);
     case 'processing_time':
