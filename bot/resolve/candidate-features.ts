@@ -12,6 +12,7 @@ import { synonymRewrites } from '../../knowledge/language/citizen-phrases.ts';
 import { FOREIGN_ELEMENT } from '../../knowledge/language/vocabulary.ts';
 import { foldedKey } from '../../knowledge/language/normalize.ts';
 import type { NameMatch } from './name-match.ts';
+import { questionSentence, withoutStepsDone } from './told-apart.ts';
 
 export const FEATURE_NAMES = [
   'relativeScore',
@@ -57,6 +58,8 @@ export interface QuestionFacts {
   query: string;
   /** Topic words. */
   topicLength: number;
+  /** The message as typed, sentences kept (its last sentence is what is asked). */
+  typed?: string;
 }
 
 const FOREIGN = foldedKey(FOREIGN_ELEMENT.expansion);
@@ -79,8 +82,10 @@ export function candidateFeatures(hits: readonly ScoredHit[], facts: QuestionFac
   const ages = agesIn(facts.query);
   const foreignAsked = synonymRewrites(facts.query).some((text) => foldedKey(text).includes(FOREIGN)) || foldedKey(facts.query).includes('nuoc ngoai');
   // The action asked in the message's words or in the catalog's words its citizen phrases stand
-  // for ("tên trong giấy khai sinh bị ghi sai" asks for a "cải chính").
-  const rewrites = synonymRewrites(facts.query).map(actionQuestion);
+  // for ("tên trong giấy khai sinh bị ghi sai" asks for a "cải chính") — in the question, not in a
+  // step told as done ("đã đổi tên trong giấy khai sinh rồi. Giờ cần cập nhật … cư trú").
+  const asking = facts.typed === undefined ? facts.query : questionSentence(withoutStepsDone(facts.typed));
+  const rewrites = synonymRewrites(asking, facts.typed ?? facts.query).map(actionQuestion);
   const asks = (action: string) => questionAsksFor(asked, action) || rewrites.some((rewrite) => questionAsksFor(rewrite, action));
   const asksItsAction = hits.map((hit) => nameActions(hit.procedure.name).some(asks));
   // The hand-written rule the model replaces, as evidence: among hits whose name the message

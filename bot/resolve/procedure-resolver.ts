@@ -142,7 +142,7 @@ export async function retrieveCandidates(input: ResolveInput, deps: { retriever:
     const match = vocabulary.match(input.topic, hit.procedure, input.weightOf);
     return { procedure: hit.procedure, score: hit.score, variants: hit.variants, match, namesIt: namesIt(match) };
   });
-  return { hits, features: candidateFeatures(hits, { query: input.query, topicLength: input.topic.length }) };
+  return { hits, features: candidateFeatures(hits, { query: input.query, topicLength: input.topic.length, typed: input.typed }) };
 }
 
 /**

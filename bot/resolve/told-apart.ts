@@ -119,7 +119,7 @@ function nameWords(name: string): NameWords {
 const STEP_DONE = /(?<!\p{L})(?:đã|da)(?!\p{L}).*(?<!\p{L})(?:rồi|roi)(?!\p{L})/iu;
 
 /** The message without its clauses telling of steps already done, unless that leaves nothing. */
-function withoutStepsDone(typed: string): string {
+export function withoutStepsDone(typed: string): string {
   const clauses = typed.split(/[,.;!?]/);
   const kept = clauses.filter((clause) => !STEP_DONE.test(clause));
   return kept.length > 0 && kept.length < clauses.length ? kept.join(', ') : typed;
@@ -132,7 +132,7 @@ function withoutStepsDone(typed: string): string {
 const PURPOSE = /(?<!\p{L})(?:để|de(?! nghi| xuat| an(?!\p{L})| tai(?!\p{L})))(?!\p{L})[^,.;!?]*?(?=(?<!\p{L})(?:thì|thi)(?!\p{L})|[,.;!?]|$)/giu;
 
 /** The message's last sentence: the question a story ends with. */
-function questionSentence(typed: string): string {
+export function questionSentence(typed: string): string {
   const sentences = typed.split(/[.!?\n]+/).filter((sentence) => /\p{L}/u.test(sentence));
   return sentences.at(-1) ?? typed;
 }

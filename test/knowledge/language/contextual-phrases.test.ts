@@ -20,6 +20,10 @@ describe('contextual phrases', () => {
     expect(synonymRewrites('làm lại sổ đỏ').length).toBeGreaterThan(0);
   });
 
+  test('"giấy chứng tử" is a civil-status record too: its error asks for a correction', () => {
+    expect(contextualWordings('giấy chứng tử của bà ghi sai tên')).toContain('cải chính thông tin hộ tịch');
+  });
+
   test('a part of a message is read in the context of the whole message', () => {
     expect(synonymRewrites('giờ muốn sửa lại', 'tên trong giấy khai sinh bị ghi sai. giờ muốn sửa lại').join(' ')).toContain('cải chính');
     expect(synonymRewrites('giờ muốn sửa lại').join(' ')).not.toContain('cải chính');
