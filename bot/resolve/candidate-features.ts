@@ -12,7 +12,7 @@ import { synonymRewrites } from '../../knowledge/language/citizen-phrases.ts';
 import { FOREIGN_ELEMENT } from '../../knowledge/language/vocabulary.ts';
 import { foldedKey } from '../../knowledge/language/normalize.ts';
 import type { NameMatch } from './name-match.ts';
-import { questionSentence, withoutStepsDone } from './told-apart.ts';
+import { questionSentence, withoutStepsDone } from '../../knowledge/language/question-sentence.ts';
 
 export const FEATURE_NAMES = [
   'relativeScore',
@@ -85,8 +85,8 @@ export function candidateFeatures(hits: readonly ScoredHit[], facts: QuestionFac
   // for ("tên trong giấy khai sinh bị ghi sai" asks for a "cải chính") — in the question, not in a
   // step told as done ("đã đổi tên trong giấy khai sinh rồi. Giờ cần cập nhật … cư trú").
   const asking = facts.typed === undefined ? facts.query : questionSentence(withoutStepsDone(facts.typed));
-  const rewrites = synonymRewrites(asking, facts.typed ?? facts.query).map(actionQuestion);
-  const asks = (action: string) => questionAsksFor(asked, action) || rewrites.some((rewrite) => questionAsksFor(rewrite, action));
+  const questions = [asked, ...synonymRewrites(asking, facts.typed ?? facts.query).map(actionQuestion)];
+  const asks = (action: string) => questions.some((question) => questionAsksFor(question, action));
   const asksItsAction = hits.map((hit) => nameActions(hit.procedure.name).some(asks));
   // The hand-written rule the model replaces, as evidence: among hits whose name the message
   // says (namesIt), retriever rank and name fit combined, with the curated and asked-action bonuses.

@@ -28,7 +28,8 @@ import { contextualWordings, synonymRewrites } from '../../knowledge/language/ci
 import { spelledOutName } from '../../knowledge/language/abbreviations.ts';
 import { SPECIAL_CASES } from '../../knowledge/language/vocabulary.ts';
 import { saysAsSpelt } from '../../knowledge/language/spelt-phrase.ts';
-import { actionQuestion, questionAsksFor, SPECIFIC_ACTIONS } from '../../knowledge/language/name-actions.ts';
+import { actionQuestionsOf, questionAsksFor, SPECIFIC_ACTIONS, type ActionQuestion } from '../../knowledge/language/name-actions.ts';
+import { questionSentence, withoutStepsDone } from '../../knowledge/language/question-sentence.ts';
 
 /** Share of an option's own words (against each other option) the message must say. */
 const MIN_OWN_SHARE = 0.25;
@@ -115,26 +116,15 @@ function nameWords(name: string): NameWords {
   return { own, excepted, exceptedPairs: wordPairs(exception), pairs: wordPairs(plain), folded: foldedPhrase(name) };
 }
 
-/** A clause telling of a step already done ("hai vợ chồng đã đăng ký kết hôn rồi"): background, not what is asked. */
-const STEP_DONE = /(?<!\p{L})(?:đã|da)(?!\p{L}).*(?<!\p{L})(?:rồi|roi)(?!\p{L})/iu;
-
-/** The message without its clauses telling of steps already done, unless that leaves nothing. */
-export function withoutStepsDone(typed: string): string {
-  const clauses = typed.split(/[,.;!?]/);
-  const kept = clauses.filter((clause) => !STEP_DONE.test(clause));
-  return kept.length > 0 && kept.length < clauses.length ? kept.join(', ') : typed;
-}
-
 /**
  * A clause telling what the paper is for ("để bổ sung hồ sơ xin việc"), up to the clause's end or
  * "thì": the action it names is not the one asked ("bổ sung" there is not "Bổ sung …").
  */
 const PURPOSE = /(?<!\p{L})(?:để|de(?! nghi| xuat| an(?!\p{L})| tai(?!\p{L})))(?!\p{L})[^,.;!?]*?(?=(?<!\p{L})(?:thì|thi)(?!\p{L})|[,.;!?]|$)/giu;
 
-/** The message's last sentence: the question a story ends with. */
-export function questionSentence(typed: string): string {
-  const sentences = typed.split(/[.!?\n]+/).filter((sentence) => /\p{L}/u.test(sentence));
-  return sentences.at(-1) ?? typed;
+/** The specific actions any of these readings of a message asks for. */
+function actionsAskedIn(questions: readonly ActionQuestion[]): string[] {
+  return SPECIFIC_ACTIONS.filter((action) => questions.some((question) => questionAsksFor(question, action)));
 }
 
 /** Each two words in a row, folded ("khong phai"). */
@@ -198,8 +188,7 @@ export function toldApart(message: string, names: readonly string[], options: To
   const cues = specialCasesTold(typed);
   // A message asking for a renewal, a reissue… is told apart by that action, which the name must have.
   const unpurposed = typed.replace(PURPOSE, ' ');
-  const questions = [unpurposed, ...synonymRewrites(unpurposed)].map(actionQuestion);
-  const asked = SPECIFIC_ACTIONS.filter((action) => questions.some((question) => questionAsksFor(question, action)));
+  const asked = actionsAskedIn(actionQuestionsOf(unpurposed));
   const words = names.map(nameWords);
   // A name opening with "Đổi" or saying "thay đổi" has the exchange asked as "cấp đổi".
   const hasAction = (x: number, action: string) =>
@@ -209,11 +198,9 @@ export function toldApart(message: string, names: readonly string[], options: To
     (action === REISSUE_ASKED && COPY_IN_NAME.some((copy) => words[x]!.folded.includes(` ${copy} `)) && COPY_ASKED.some((copy) => foldedMessage.includes(` ${copy} `)));
   // An expiry no option renews tells none apart: "sắp hết hạn đăng kiểm" asks for the periodic
   // inspection again. A reissue asked by name or by a loss still rules out every option without it.
-  const withoutExpiry = unpurposed.replace(EXPIRY_CUES, ' ');
-  const beyondExpiry = [withoutExpiry, ...synonymRewrites(withoutExpiry, unpurposed)].map(actionQuestion);
-  const hadAsked = asked.filter(
-    (action) => names.some((_, x) => hasAction(x, action)) || beyondExpiry.some((question) => questionAsksFor(question, action)),
-  );
+  const notHad = asked.filter((action) => !names.some((_, x) => hasAction(x, action)));
+  const beyondExpiry = notHad.length > 0 ? actionsAskedIn(actionQuestionsOf(unpurposed.replace(EXPIRY_CUES, ' '), unpurposed)) : [];
+  const hadAsked = asked.filter((action) => !notHad.includes(action) || beyondExpiry.includes(action));
   const hasAsked = (x: number) => hadAsked.length === 0 || hadAsked.some((action) => hasAction(x, action));
   const tellsSpecialBeside = (x: number) => cues.some((cue) => !words[x]!.folded.includes(` ${cue} `));
   const saidPairs = wordPairs(typed);
@@ -249,9 +236,8 @@ export function toldApart(message: string, names: readonly string[], options: To
   // says ("tên trong giấy khai sinh bị ghi sai. Giờ muốn sửa lại thì …" is no "Đăng ký khai sinh");
   // an action told in an earlier sentence ("… đi đăng ký lại khai sinh. Có phải chứng thực chữ ký
   // không?") is the story, not the question.
-  const asking = questionSentence(unpurposed);
-  const askingQuestions = [asking, ...synonymRewrites(asking, unpurposed)].map(actionQuestion);
-  const askedInQuestion = hadAsked.filter((action) => askingQuestions.some((question) => questionAsksFor(question, action)));
+  const inQuestion = actionsAskedIn(actionQuestionsOf(questionSentence(unpurposed), unpurposed));
+  const askedInQuestion = hadAsked.filter((action) => inQuestion.includes(action));
   const ruledOut = (y: number) => askedInQuestion.length > 0 && !askedInQuestion.some((action) => hasAction(y, action));
   const chosen = names.flatMap((_, x) => (hasAsked(x) && !exceptsSaid(x) && names.every((_, y) => y === x || ruledOut(y) || apart(x, y)) ? [x] : []));
   if (chosen.length !== 1) return null;

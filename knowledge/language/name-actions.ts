@@ -13,6 +13,7 @@
 import { accentedPhrase, foldedKey, foldedPhrase } from './normalize.ts';
 import { saysAsSpelt } from './spelt-phrase.ts';
 import { withoutFiller } from './name-filler.ts';
+import { synonymRewrites } from './citizen-phrases.ts';
 
 /**
  * The specific actions, folded, and how each is spelt with its accents. A question typed with
@@ -132,6 +133,14 @@ export interface ActionQuestion {
 
 export function actionQuestion(question: string): ActionQuestion {
   return { accented: accentedPhrase(question), folded: foldedPhrase(question) };
+}
+
+/**
+ * A text and its citizen phrases read in the catalog's wording ("ghi sai" of a birth record: "cải
+ * chính …"), each prepared for `questionAsksFor`; `contextOf`: the message the text is part of.
+ */
+export function actionQuestionsOf(text: string, contextOf: string = text): ActionQuestion[] {
+  return [text, ...synonymRewrites(text, contextOf)].map(actionQuestion);
 }
 
 /** Whether the question says the action's name: folded, where it is typed without accents or spelt as the action (ACTION_SPELLINGS). */

@@ -18,17 +18,15 @@ function load<T>(file: string, schema: z.ZodType<T>): T {
 }
 
 const Words = z.array(z.string().min(1));
+const Groups = z.record(z.string(), z.record(z.string(), z.string().min(1)));
 /** Groups of key → expansion, flattened in file order (the order rewrites are tried in). */
-const Grouped = z.object({ groups: z.record(z.string(), z.record(z.string(), z.string().min(1))) }).transform(({ groups }) =>
-  Object.assign({}, ...Object.values(groups)) as Record<string, string>,
-);
+const flattened = (groups: z.infer<typeof Groups>) => Object.assign({}, ...Object.values(groups)) as Record<string, string>;
+const Grouped = z.object({ groups: Groups }).transform(({ groups }) => flattened(groups));
 
-export const ABBREVIATIONS: Readonly<Record<string, string>> = load('abbreviations.json', Grouped);
+const abbreviationsFile = load('abbreviations.json', z.object({ groups: Groups, keptWhereSaid: z.record(z.string(), Words).default({}) }));
+export const ABBREVIATIONS: Readonly<Record<string, string>> = flattened(abbreviationsFile.groups);
 /** Per abbreviation, words whose presence in the message leaves it as typed (vocabulary/abbreviations.json keptWhereSaid). */
-export const ABBREVIATIONS_KEPT_WHERE_SAID: Readonly<Record<string, readonly string[]>> = load(
-  'abbreviations.json',
-  z.object({ keptWhereSaid: z.record(z.string(), Words).default({}) }),
-).keptWhereSaid;
+export const ABBREVIATIONS_KEPT_WHERE_SAID: Readonly<Record<string, readonly string[]>> = abbreviationsFile.keptWhereSaid;
 export const CITIZEN_SYNONYMS: Readonly<Record<string, string>> = load('citizen-phrases.json', Grouped);
 /** Procedures of the police's and the army's own people, by their legal basis (vocabulary/armed-forces.json). */
 export const ARMED_FORCES = load('armed-forces.json', z.object({ legalBasis: Words, message: Words }));
