@@ -167,7 +167,29 @@ export class Bm25Index {
     return t === undefined ? 0 : this.idfOf(t);
   }
 
-  private idfOf(t: number): number {
+  /** A term's id (its position in `data.terms`), or undefined when no procedure has it. */
+  termId(term: string): number | undefined {
+    return this.termIds.get(term);
+  }
+
+  private readonly nameIds = new Map<number, Set<number>>();
+
+  /** The ids of a procedure's name terms that the index holds (set once, on first use). */
+  nameTermIds(doc: number): ReadonlySet<number> {
+    let ids = this.nameIds.get(doc);
+    if (!ids) {
+      ids = new Set<number>();
+      for (const term of this.nameTerms[doc]!) {
+        const t = this.termIds.get(term);
+        if (t !== undefined) ids.add(t);
+      }
+      this.nameIds.set(doc, ids);
+    }
+    return ids;
+  }
+
+  /** IDF by term id (see `idf`). */
+  idfOf(t: number): number {
     let idf = this.idfs[t]!;
     if (Number.isNaN(idf)) {
       const df = this.data.df[t]!;
@@ -181,25 +203,49 @@ export class Bm25Index {
     return t === undefined ? 0 : this.data.df[t]!;
   }
 
-  /** Adds each weighted query term's BM25F contribution into `scores` (indexed by doc). */
-  accumulate(terms: ReadonlyMap<string, number>, scores: Float64Array): void {
+  /**
+   * Term t's postings folded per document: each doc with its length-normalised, field-weighted
+   * frequency (BM25F's pseudo-frequency, before saturation). It depends on the term alone, not on
+   * the question, so it is computed on a term's first use and kept.
+   */
+  private readonly perDoc = new Map<number, { docs: Uint32Array; pseudo: Float64Array }>();
+
+  private postingsByDoc(t: number): { docs: Uint32Array; pseudo: Float64Array } {
+    let folded = this.perDoc.get(t);
+    if (folded) return folded;
     const { start, docs, fields, counts, lengths } = this.data;
     const fieldCount = LEXICAL_FIELDS.length;
+    const end = start[t + 1]!;
+    const groupDocs: number[] = [];
+    const groupPseudo: number[] = [];
+    let i = start[t]!;
+    while (i < end) {
+      const doc = docs[i]!;
+      let pseudo = 0;
+      for (; i < end && docs[i] === doc; i++) {
+        const f = fields[i]!;
+        const b = B_BY_FIELD[f]!;
+        pseudo += (this.weights[f]! * counts[i]!) / (1 - b + (b * lengths[doc * fieldCount + f]!) / this.averageLength[f]!);
+      }
+      groupDocs.push(doc);
+      groupPseudo.push(pseudo);
+    }
+    folded = { docs: Uint32Array.from(groupDocs), pseudo: Float64Array.from(groupPseudo) };
+    this.perDoc.set(t, folded);
+    return folded;
+  }
+
+  /** Adds each weighted query term's BM25F contribution into `scores` (indexed by doc). */
+  accumulate(terms: ReadonlyMap<string, number>, scores: Float64Array): void {
     for (const [term, queryWeight] of terms) {
       const t = this.termIds.get(term);
       if (t === undefined) continue;
       const idf = this.idfOf(t) * queryWeight;
-      const end = start[t + 1]!;
-      let i = start[t]!;
-      while (i < end) {
+      const { docs, pseudo } = this.postingsByDoc(t);
+      for (let i = 0; i < docs.length; i++) {
         const doc = docs[i]!;
-        let pseudo = 0;
-        for (; i < end && docs[i] === doc; i++) {
-          const f = fields[i]!;
-          const b = B_BY_FIELD[f]!;
-          pseudo += (this.weights[f]! * counts[i]!) / (1 - b + (b * lengths[doc * fieldCount + f]!) / this.averageLength[f]!);
-        }
-        scores[doc] = scores[doc]! + (idf * pseudo * (K1 + 1)) / (pseudo + K1);
+        const p = pseudo[i]!;
+        scores[doc] = scores[doc]! + (idf * p * (K1 + 1)) / (p + K1);
       }
     }
   }

@@ -127,12 +127,12 @@ export class LexicalScorer {
     this.index.accumulate(terms, scores);
     const top = bestOf(scores, Math.max(limit, this.tuning.rerankDepth));
     if (top.length === 0) return [];
-    const queryPairs = this.queryPairs(terms);
+    const questionTerms = this.questionTerms(terms);
     const best = top[0]!.score;
     const asked = actionQuestion(question);
     const ages = agesIn(question);
     for (const hit of top) {
-      const coverage = this.coverage(hit.doc, terms, queryPairs);
+      const coverage = this.coverage(hit.doc, terms, questionTerms);
       // A citizen alias said in full ("đăng ký xe ô tô") names the procedure as fully as its own name.
       const saysAlias = this.aliasPhrases[hit.doc]!.some((alias) => asked.folded.includes(alias));
       const pairs = saysAlias ? 1 : coverage.pairs;
@@ -148,64 +148,77 @@ export class LexicalScorer {
     return top.slice(0, limit);
   }
 
-  /** The question's own pairs (not synonym expansions) with their IDF, once per question. */
-  private queryPairs(terms: ReadonlyMap<string, number>): Array<{ term: string; idf: number }> {
-    const pairs: Array<{ term: string; idf: number }> = [];
-    for (const [term, weight] of terms) if (term.includes(' ') && !term.startsWith('~') && weight >= 1) pairs.push({ term, idf: this.index.idf(term) });
-    return pairs;
-  }
+  /** Per procedure, the IDF sums of its name's folded pairs and syllables, computed once. */
+  private readonly nameTotals = new Map<number, { pairs: number; unigrams: number }>();
 
-  private readonly profiles = new Map<number, { pairs: Array<{ term: string; idf: number }>; unigrams: Array<{ term: string; idf: number }> }>();
-
-  /** The name's folded pairs and syllables with their IDF, computed once per procedure. */
-  private nameProfile(doc: number) {
-    let profile = this.profiles.get(doc);
-    if (!profile) {
-      profile = { pairs: [], unigrams: [] };
+  private nameTotal(doc: number): { pairs: number; unigrams: number } {
+    let totals = this.nameTotals.get(doc);
+    if (!totals) {
+      totals = { pairs: 0, unigrams: 0 };
       for (const term of this.index.nameTerms[doc]!) {
         if (term.startsWith('~')) continue;
-        (term.includes(' ') ? profile.pairs : profile.unigrams).push({ term, idf: this.index.idf(term) });
+        if (term.includes(' ')) totals.pairs += this.index.idf(term);
+        else totals.unigrams += this.index.idf(term);
       }
-      this.profiles.set(doc, profile);
+      this.nameTotals.set(doc, totals);
     }
-    return profile;
+    return totals;
+  }
+
+  /**
+   * The question's terms the index holds (own and expansions; folded, no "~" marker terms) by
+   * id with their IDF, split into pairs and syllables, and its own pairs — once per question.
+   * (A term no procedure has weighs nothing in any share, so leaving it out changes none.)
+   */
+  private questionTerms(terms: ReadonlyMap<string, number>): QuestionTerms {
+    const out: QuestionTerms = { pairs: [], unigrams: [], own: [] };
+    for (const [term, weight] of terms) {
+      if (term.startsWith('~')) continue;
+      const id = this.index.termId(term);
+      if (id === undefined) continue;
+      const entry = { id, idf: this.index.idfOf(id) };
+      const pair = term.includes(' ');
+      (pair ? out.pairs : out.unigrams).push(entry);
+      if (pair && weight >= 1) out.own.push(entry);
+    }
+    return out;
   }
 
   /**
    * IDF-weighted shares: of the name's pairs the question contains, of the name's syllables the
    * question contains, and of the question's own pairs the name contains.
    */
-  coverage(
-    doc: number,
-    terms: ReadonlyMap<string, number>,
-    queryPairs: ReadonlyArray<{ term: string; idf: number }> = this.queryPairs(terms),
-  ): { pairs: number; unigrams: number; query: number } {
-    const name = this.index.nameTerms[doc]!;
-    const { pairs, unigrams } = this.nameProfile(doc);
-    let pairTotal = 0;
+  coverage(doc: number, terms: ReadonlyMap<string, number>, questionTerms: QuestionTerms = this.questionTerms(terms)): { pairs: number; unigrams: number; query: number } {
+    const name = this.index.nameTermIds(doc);
+    const totals = this.nameTotal(doc);
     let pairMatched = 0;
-    let unigramTotal = 0;
     let unigramMatched = 0;
-    for (const { term, idf } of pairs) {
-      pairTotal += idf;
-      if (terms.has(term)) pairMatched += idf;
-    }
-    for (const { term, idf } of unigrams) {
-      unigramTotal += idf;
-      if (terms.has(term)) unigramMatched += idf;
-    }
+    for (const { id, idf } of questionTerms.pairs) if (name.has(id)) pairMatched += idf;
+    for (const { id, idf } of questionTerms.unigrams) if (name.has(id)) unigramMatched += idf;
     let queryTotal = 0;
     let queryMatched = 0;
-    for (const { term, idf } of queryPairs) {
+    for (const { id, idf } of questionTerms.own) {
       queryTotal += idf;
-      if (name.has(term)) queryMatched += idf;
+      if (name.has(id)) queryMatched += idf;
     }
     return {
-      pairs: pairTotal === 0 ? 0 : pairMatched / pairTotal,
-      unigrams: unigramTotal === 0 ? 0 : unigramMatched / unigramTotal,
+      pairs: totals.pairs === 0 ? 0 : pairMatched / totals.pairs,
+      unigrams: totals.unigrams === 0 ? 0 : unigramMatched / totals.unigrams,
       query: queryTotal === 0 ? 0 : queryMatched / queryTotal,
     };
   }
+}
+
+interface TermIdf {
+  id: number;
+  idf: number;
+}
+
+interface QuestionTerms {
+  pairs: TermIdf[];
+  unigrams: TermIdf[];
+  /** The question's own pairs (not synonym expansions). */
+  own: TermIdf[];
 }
 
 /**
