@@ -2,11 +2,14 @@
  * "Lệ phí bao nhiêu?" — fees per submission channel (channels with the same fees are merged),
  * with exemptions and notes. Free is said plainly ("miễn phí"); a fee set by the provincial
  * council or not given in the source is said so, with where to check — never a guessed figure.
+ * A procedure that declares a tax or charge ("Khai lệ phí trước bạ …") says its own fee is not
+ * that charge, whose amount the record does not give.
  */
 import { CHANNEL_LABELS, type Fee, type Procedure, type SubmissionChannel } from '../../knowledge/schema.ts';
 import { textReply, type Reply } from '../replies.ts';
 import { whereToCheck, withCitation } from './answer.ts';
 import { bullets, formatMoney, mentions, quoteName, sentence } from './format.ts';
+import { leviesOfName } from '../../knowledge/language/levies.ts';
 
 /**
  * A waived charge is said as citizens say it, "miễn phí": the fee's label before it already
@@ -90,9 +93,12 @@ export function composeFee(procedure: Procedure): Reply[] {
   }
   const allFees = groups.flatMap((g) => g.fees);
   const allFree = allFees.every((f) => f.kind === 'free');
-  const lead = allFree
-    ? `Dạ, thủ tục ${name} được ${FREE} — bạn không phải nộp tiền.`
-    : `Dạ, phí, lệ phí của thủ tục ${name}:`;
+  const levies = leviesOfName(procedure.name);
+  const lead = !allFree
+    ? `Dạ, phí, lệ phí của thủ tục ${name}:`
+    : levies.length > 0
+      ? `Dạ, làm thủ tục ${name} không mất phí, lệ phí.`
+      : `Dạ, thủ tục ${name} được ${FREE} — bạn không phải nộp tiền.`;
   const sections =
     groups.length === 1
       ? [bullets(feeLines(groups[0]!, procedure))]
@@ -102,5 +108,12 @@ export function composeFee(procedure: Procedure): Reply[] {
         );
   const feeNotes = procedure.notes.filter((note) => mentions(note, 'phí'));
   const notes = feeNotes.length ? `\n\nLưu ý: ${feeNotes.map(sentence).join(' ')}` : '';
-  return [textReply(withCitation(`${lead}\n${sections.join('\n\n')}${notes}`, procedure, 'fee'))];
+  return [textReply(withCitation(`${lead}\n${sections.join('\n\n')}${notes}${levyNote(levies, procedure)}`, procedure, 'fee'))];
+}
+
+/** What a procedure declaring a tax or charge says of that charge: not its own fee, and not given in the record. */
+export function levyNote(levies: readonly string[], procedure: Procedure): string {
+  if (levies.length === 0) return '';
+  const charge = levies.join(', ');
+  return `\n\nLưu ý: đó là phí, lệ phí của việc làm thủ tục, không phải ${charge}. Số ${charge} phải nộp (nếu có) tính theo quy định về ${charge}; dữ liệu thủ tục không ghi mức này — bạn hỏi nơi nộp hồ sơ hoặc xem ${whereToCheck(procedure)} ạ.`;
 }

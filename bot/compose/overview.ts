@@ -7,6 +7,7 @@ import { isWebUrl } from '../../knowledge/web-url.ts';
 import { cardReply, PAYLOAD, type CardFact, type QuickReply, type Reply } from '../replies.ts';
 import { withCitation } from './answer.ts';
 import { feeBrief, groupFees } from './fee.ts';
+import { leviesOfName } from '../../knowledge/language/levies.ts';
 import { bullets, channelList, clip, quoteName } from './format.ts';
 import { canSubmitOnline } from './how-to.ts';
 import { timeBrief } from './processing-time.ts';
@@ -32,7 +33,11 @@ export function levelLabel(procedure: Procedure): string {
 function feeSummary(procedure: Procedure): string | null {
   const fees = groupFees(procedure)[0]?.fees ?? [];
   if (fees.length === 0) return null;
-  if (fees.every((f) => f.kind === 'free')) return feeBrief(fees[0]!);
+  if (fees.every((f) => f.kind === 'free')) {
+    // "Miễn phí" beside "Khai lệ phí trước bạ" is the procedure's fee, not the charge it declares.
+    const levies = leviesOfName(procedure.name);
+    return levies.length > 0 ? `${feeBrief(fees[0]!)} (phí làm thủ tục; không phải ${levies.join(', ')})` : feeBrief(fees[0]!);
+  }
   const main = fees.slice(0, 2).map((f) => `${feeBrief(f)} (${clip(f.label, 60)})`);
   return main.join('; ') + (fees.length > 2 ? '; …' : '');
 }

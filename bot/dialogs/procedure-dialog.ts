@@ -254,8 +254,10 @@ function unexplainedWords(ctx: TurnContext, procedure: Procedure): number {
 export function isFollowUp(ctx: TurnContext): boolean {
   const { words, current, resolution } = ctx.understanding;
   if (words.facet === null || current === null) return false;
-  // A correction that changed one detail of it ("à không, … 2 thành viên") moves to the sibling.
+  // A correction that changed one detail of it ("à không, … 2 thành viên") moves to the sibling,
+  // a tax or charge it does not declare ("phí trước bạ bao nhiêu") to the procedure declaring it.
   if (resolution.kind === 'confident' && resolution.correctedSibling) return false;
+  if (resolution.kind !== 'none' && resolution.levyAsked) return false;
   // The same procedure, or its twin at another level ("… (cấp xã)" after "… (cấp huyện)"), is still it.
   if (resolution.kind === 'confident') return !namesOtherOutright(resolution.best, resolution.confidence) || isSameOrTwin(resolution.best, current);
   if (resolution.kind === 'ambiguous' && resolution.candidates.some((c) => isSameOrTwin(c, current))) return true;

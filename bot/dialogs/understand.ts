@@ -7,11 +7,13 @@ import type { TurnDeps } from '../deps.ts';
 import { asksHandoff, classify, resolveInputOf, topicWeight, type Classification } from '../intents/classify.ts';
 import { parsePayload } from '../replies.ts';
 import { nameObject } from '../../knowledge/language/name-actions.ts';
+import { leviesAsked, leviesOfName } from '../../knowledge/language/levies.ts';
+import { kindClash, kindsOfName } from '../../knowledge/language/kinds.ts';
 import type { Procedure } from '../../knowledge/schema.ts';
 import { vocabularyOf } from '../resolve/name-match.ts';
 import { correctedSibling } from './corrected-sibling.ts';
 import { askedAfterDoneStep } from './done-step.ts';
-import { resolveProcedure, type Resolution } from '../resolve/procedure-resolver.ts';
+import { resolveProcedure, type Candidate, type Resolution } from '../resolve/procedure-resolver.ts';
 import { findCommune, withoutMention } from '../../knowledge/local/commune-match.ts';
 import type { Turn, Understanding } from '../turn-context.ts';
 
@@ -34,7 +36,7 @@ export async function understand(turn: Turn, state: ConversationState, deps: Tur
   if (!payload && !asksHandoff(words) && words.topicCore.length > 0) {
     resolution = await resolveProcedure(resolveInputOf(words), deps);
     if (words.correction && current && resolution.kind !== 'confident') resolution = await corrected(text, words, current, resolution, deps);
-    else if (current) resolution = await afterDoneStep(text, current, resolution, deps);
+    else if (current) resolution = levyDeclared(text, words, current, await afterDoneStep(text, current, resolution, deps));
   }
   return { words, payload, resolution, current, commune: mention?.commune ?? null };
 }
@@ -63,6 +65,26 @@ async function afterDoneStep(text: string, current: Procedure, resolution: Resol
   if (!next) return resolution;
   const after = await resolveProcedure(resolveInputOf(classify(next)), deps);
   return after.kind === 'confident' && after.best.procedure.code !== current.code ? after : resolution;
+}
+
+/**
+ * "Phí trước bạ bao nhiêu" about the vehicle's registration: a tax or charge the procedure under
+ * discussion does not declare is asked of the procedures that declare it, of those the one whose
+ * kind of object is not other than the one under discussion's (not the house's and land's for a
+ * vehicle) — not answered with the registration's own fee ("miễn phí").
+ */
+function levyDeclared(text: string, words: Classification, current: Procedure, resolution: Resolution): Resolution {
+  const levies = leviesAsked(text, { asksFee: words.facet === 'fee' });
+  const declares = (candidate: Candidate) => leviesOfName(candidate.procedure.name).some((levy) => levies.includes(levy));
+  if (levies.length === 0 || resolution.kind === 'none' || leviesOfName(current.name).some((levy) => levies.includes(levy))) return resolution;
+  const found = resolution.kind === 'confident' ? [resolution.best, ...resolution.runnersUp] : resolution.candidates;
+  const currentKinds = kindsOfName(current.name);
+  const declaring = found.filter(declares);
+  const fitting = declaring.filter((candidate) => !kindClash(currentKinds, kindsOfName(candidate.procedure.name)));
+  const options = fitting.length > 0 ? fitting : declaring;
+  if (options.length === 0) return resolution;
+  if (options.length === 1) return { kind: 'confident', best: options[0]!, confidence: options[0]!.fit, runnersUp: found.filter((c) => c !== options[0]), levyAsked: true };
+  return { kind: 'ambiguous', candidates: options, levyAsked: true };
 }
 
 /** The resolution a correction's sibling makes. */

@@ -228,7 +228,7 @@ function typedClauses(tokens: readonly Token[]): string {
 
 /** What the resolver is asked for a classified message: its topic, the words' weights, the query, the levels named, the whole message. */
 export function resolveInputOf(c: Classification): ResolveInput {
-  return { topic: c.topic, weightOf: topicWeight, query: topicQuery(c), levels: c.levels, message: c.analysis.folded, typed: typedClauses(c.analysis.tokens) };
+  return { topic: c.topic, weightOf: topicWeight, query: topicQuery(c), levels: c.levels, message: c.analysis.folded, typed: typedClauses(c.analysis.tokens), asksFee: c.facet === 'fee' };
 }
 
 /** Importance of a topic word for naming a procedure: frame words typed without accents and the story's words count less. */

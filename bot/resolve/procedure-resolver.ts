@@ -11,6 +11,7 @@ import type { ProcedureRetriever, RetrievalHit } from '../../indexer/retriever.t
 import { BotError } from '../errors.ts';
 import { vocabularyOf, type NameMatch } from './name-match.ts';
 import { candidateFeatures, type ScoredHit } from './candidate-features.ts';
+import { declaresNoneOf, leviesAsked } from '../../knowledge/language/levies.ts';
 import { kindClash, kindsInMessage, kindsOfName } from '../../knowledge/language/kinds.ts';
 import { isArmedForcesOwn, namesArmedForces } from '../../knowledge/language/armed-forces.ts';
 import { ageLimitOf, agesIn, excludesStatedAge } from '../../knowledge/language/age-limits.ts';
@@ -40,8 +41,10 @@ export type Resolution =
       runnersUp: Candidate[];
       /** A correction named this sibling of the procedure under discussion by its own words (dialogs/corrected-sibling.ts). */
       correctedSibling?: true;
+      /** A follow-up asked a tax or charge the procedure under discussion does not declare: this one declares it (dialogs/understand.ts). */
+      levyAsked?: true;
     }
-  | { kind: 'ambiguous'; candidates: Candidate[] };
+  | { kind: 'ambiguous'; candidates: Candidate[]; levyAsked?: true };
 
 /** Once a matter outside the catalog is set aside as background, a first hit this likely whose object the rest says is what is asked. */
 const BACKGROUND_FIT = 0.3;
@@ -84,6 +87,8 @@ export interface ResolveInput {
   message?: string;
   /** The message's words as typed, accented where the citizen typed accents: what tells close options apart. */
   typed?: string;
+  /** The message asks about fees: a tax or charge it says is what it asks about (levies.ts). */
+  asksFee?: boolean;
 }
 
 function isVariantPair(a: Candidate, b: Candidate): boolean {
@@ -127,14 +132,18 @@ export async function retrieveCandidates(input: ResolveInput, deps: { retriever:
   // What the message says rules out hits — never every one of them. A stated age rules out the
   // procedures whose age limit excludes it ("con 10 tuổi" is not "từ đủ 14 tuổi trở lên"); a kind
   // of filer or object named ("cty", "miếng đất", "cho bé") the household business's, the
-  // vehicle's or the adult's procedure; a message that names neither the police nor the army
-  // their own procedures (their health-insurance cards, their welfare).
+  // vehicle's or the adult's procedure; a tax or charge asked ("lệ phí trước bạ xe máy bao
+  // nhiêu") the procedures that do not declare it (the vehicle's registration); a message that
+  // names neither the police nor the army their own procedures (their health-insurance cards,
+  // their welfare).
   const message = input.message ?? input.query;
   const ages = agesIn(input.query);
   const kinds = kindsInMessage(message);
   const civilian = !namesArmedForces(message);
   found = ruleOut(found, (hit) => excludesStatedAge(ageLimitOf(hit.procedure.name), ages));
   found = ruleOut(found, (hit) => kindClash(kinds, kindsOfName(hit.procedure.name)));
+  const levies = leviesAsked(input.typed ?? message, { asksFee: input.asksFee === true });
+  if (levies.length > 0) found = ruleOut(found, (hit) => declaresNoneOf(levies, hit.procedure.name));
   if (civilian) found = ruleOut(found, (hit) => isArmedForcesOwn(hit.procedure));
   const vocabulary = vocabularyOf(deps.catalog);
   const hits = found.map((raw) => {

@@ -84,3 +84,18 @@ export const KINDS: Readonly<
     })
     .transform(({ families }) => families),
 );
+
+/**
+ * Taxes and charges that are procedures of their own (lệ phí trước bạ, thuế thu nhập cá nhân …):
+ * per levy the phrases of a name (accented) and of a message (folded), and the words that make a
+ * message ask it (vocabulary/levies.json).
+ */
+export const LEVIES = load(
+  'levies.json',
+  z.object({
+    levies: z.record(z.string(), z.object({ name: Words, message: Words })),
+    generalName: Words,
+    askedAfter: Words,
+    amountWords: Words,
+  }),
+);

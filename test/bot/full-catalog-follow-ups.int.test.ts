@@ -4,7 +4,8 @@
  * one that names another procedure moves to it; a citizen phrase that holds a facet word ("tiền
  * rách") is read as the topic, not as a question about fees; after a list, words only one
  * option's record has pick that option; a kind of filer or object named (a company, land) rules
- * out the sibling procedures for another kind.
+ * out the sibling procedures for another kind; a tax or charge asked ("phí trước bạ") is the
+ * procedure declaring it, whose own fee is not said to be the charge.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
@@ -217,9 +218,11 @@ test('a citizen\'s lost health-insurance card is never the police\'s own card, a
   }
 });
 
+/** The procedure a reply answers and every code its text names (a list's options). */
+const codesIn = (reply: { procedure: { code: string } | null; replies: Array<{ text?: string }> }) =>
+  new Set([reply.procedure?.code, ...reply.replies.flatMap((r) => r.text?.match(/\d\.\d{6}/g) ?? [])].filter(Boolean));
+
 describe('a kind of filer or object named rules out the procedures for another kind', () => {
-  const codesIn = (reply: { procedure: { code: string } | null; replies: Array<{ text?: string }> }) =>
-    new Set([reply.procedure?.code, ...reply.replies.flatMap((r) => r.text?.match(/\d\.\d{6}/g) ?? [])].filter(Boolean));
 
   test('"cty" pausing its business is offered the companies\' notice, never the household business\'s', async () => {
     const say = await conversation();
@@ -248,4 +251,29 @@ test('tied options count together: three kinds of company outweigh one less fitt
   const text = reply.replies.map((r) => r.text).join('\n');
   expect(text).toMatch(/giống nhau ở các thủ tục/);
   expect(text).not.toContain('Hiệu đính');
+});
+
+describe('a tax or charge that is a procedure of its own', () => {
+  const textOf = (reply: { replies: Array<{ text?: string }> }) => reply.replies.map((r) => r.text ?? '').join('\n');
+
+  test('"phí trước bạ xe máy" is the declaration of lệ phí trước bạ, whose own fee is not said to be the charge', async () => {
+    const reply = await (await conversation())('phi truoc ba xe may cu bao nhieu');
+    expect(reply.intent).toBe('fee');
+    expect(reply.procedure?.code).toBe('1.007700');
+    const text = textOf(reply);
+    expect(text).not.toContain('bạn không phải nộp tiền');
+    expect(text).toContain('không phải lệ phí trước bạ');
+    expect(text).toMatch(/dữ liệu thủ tục không ghi mức này/);
+  });
+
+  test('asked after the vehicle\'s change of owner, the charge moves to the procedures declaring it, not the land\'s', async () => {
+    const say = await conversation();
+    expect((await say('mua xe may cu cua nguoi quen, gio muon sang ten chinh chu thi lam gi')).procedure?.code).toBe('1.013076');
+    const levy = await say('phi truoc ba bao nhieu');
+    const codes = codesIn(levy);
+    expect(codes).toContain('1.007700');
+    expect(codes).not.toContain('1.013076');
+    expect(codes).not.toContain('1.007277');
+    expect(textOf(levy)).not.toContain('bạn không phải nộp tiền');
+  });
 });
