@@ -93,7 +93,15 @@ function facetSignature(intent: ProcedureIntent, procedure: Procedure): string |
       facts = procedure.documents.map((d) => d.name);
       break;
     case 'how_to':
-      facts = [...procedure.submitAt, ...procedure.channels.map((c) => c.method)];
+      // What the how-to answer shows: where and how to submit, the agencies, the steps.
+      facts = [
+        ...procedure.submitAt,
+        ...procedure.channels.map((c) => c.method),
+        procedure.onlineLevel ?? null,
+        procedure.competentAgency,
+        ...procedure.implementingAgencies,
+        ...procedure.steps,
+      ];
       break;
     case 'conditions':
       facts = [...procedure.conditions, ...procedure.subjects];

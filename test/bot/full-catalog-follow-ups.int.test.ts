@@ -277,3 +277,18 @@ describe('a tax or charge that is a procedure of its own', () => {
     expect(textOf(levy)).not.toContain('bạn không phải nộp tiền');
   });
 });
+
+test('close options submitted the same ways but at other agencies, by other steps, are listed for a how-to question, not answered as one', async () => {
+  const reply = await (await conversation())('cong ty em muon doi dia chi tru so trong cung quan');
+  expect(reply.intent).toBe('how_to');
+  expect(reply.procedure).toBeNull();
+  expect(codesIn(reply)).toContain('2.002041');
+  expect(reply.replies.map((r) => r.text).join('\n')).not.toMatch(/giống nhau ở các thủ tục/);
+});
+
+test('"tiền mai táng" of a pensioner who died is the social-insurance death benefits (chế độ tử tuất), not a pension', async () => {
+  const reply = await (await conversation())('bố tôi hưởng lương hưu, mới mất tuần trước, giờ nhận tiền mai táng ở đâu');
+  const codes = codesIn(reply);
+  expect(codes).toContain('2.000821');
+  expect(reply.procedure?.code ?? '2.000821').toBe('2.000821');
+});
