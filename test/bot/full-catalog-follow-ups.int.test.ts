@@ -292,3 +292,10 @@ test('"tiền mai táng" of a pensioner who died is the social-insurance death b
   expect(codes).toContain('2.000821');
   expect(reply.procedure?.code ?? '2.000821').toBe('2.000821');
 });
+
+test('a copy of a death or marriage record ("trích lục khai tử", "bản sao giấy chứng tử") is the copy of a civil-status extract, not the registration', async () => {
+  for (const message of ['xin trich luc khai tu cho ba de lam so do', 'can ban sao giay chung tu cua me, xin o dau']) {
+    const reply = await (await conversation())(message);
+    expect(reply.procedure?.code).toBe('2.000635');
+  }
+});
