@@ -13,10 +13,16 @@ export interface OutsideTopic {
   phrase: string;
 }
 
+/** A text folded as messages and names are read here: "ly hôn" is "li hon", as "lý" is "lí". */
+const folded = (text: string) => foldedKey(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/** The list's phrases folded the same way as the text they are looked for in. */
+const TOPICS = OUTSIDE_CATALOG.map((topic) => ({ label: topic.label, phrases: topic.phrases.map(folded) }));
+
 /** The first matter outside the catalog the text names, if any. */
 export function outsideCatalogTopic(text: string): OutsideTopic | null {
-  const padded = ` ${foldedKey(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
-  for (const topic of OUTSIDE_CATALOG) {
+  const padded = ` ${folded(text)} `;
+  for (const topic of TOPICS) {
     const phrase = topic.phrases.find((p) => padded.includes(` ${p} `));
     if (phrase) return { label: topic.label, phrase };
   }
@@ -25,5 +31,5 @@ export function outsideCatalogTopic(text: string): OutsideTopic | null {
 
 /** The procedure's name says the matter's words itself: the catalog holds it after all. */
 export function nameSays(name: string, topic: OutsideTopic): boolean {
-  return ` ${foldedKey(name).replace(/[^\p{L}\p{N}]+/gu, ' ')} `.includes(` ${topic.phrase} `);
+  return ` ${folded(name)} `.includes(` ${topic.phrase} `);
 }

@@ -16,6 +16,12 @@ describe('outside the catalog', () => {
     expect(outsideCatalogTopic('Giấy phép lao động cho kỹ sư nước ngoài')?.label).toBe('giấy phép lao động');
   });
 
+  test('a phrase with a syllable read two ways ("ly", "lý" read as "li") is found however it is typed', () => {
+    for (const message of ['vo chong e ly hon thuan tinh thi nop don o dau', 'Vợ chồng em ly hôn thuận tình thì nộp đơn ở đâu', 'muốn lí hôn đơn phương']) {
+      expect(outsideCatalogTopic(message)?.label).toBe('ly hôn (Tòa án nhân dân giải quyết)');
+    }
+  });
+
   test('only whole syllables count, and procedure questions name none', () => {
     expect(outsideCatalogTopic('đăng ký khai sinh cho con')).toBeNull();
     expect(outsideCatalogTopic('lệ phí làm hộ chiếu bao nhiêu')).toBeNull();
@@ -32,7 +38,12 @@ describe('outside the catalog', () => {
     const { procedures } = await loadBundledNational();
     const names = [...procedures, ...loadBundledCatalog()].map((p) => p.name);
     const clashes = OUTSIDE_CATALOG.flatMap((topic) =>
-      topic.phrases.flatMap((phrase) => names.filter((name) => nameSays(name, { label: topic.label, phrase })).map((name) => `${phrase}: ${name}`)),
+      // Each phrase as the message reader folds it ("ly hon" is read "li hon").
+      topic.phrases.flatMap((phrase) => {
+        const said = outsideCatalogTopic(phrase);
+        if (!said) return [`${phrase}: not found in itself`];
+        return names.filter((name) => nameSays(name, said)).map((name) => `${phrase}: ${name}`);
+      }),
     );
     expect(clashes).toEqual([]);
   }, 60_000);
