@@ -18,7 +18,7 @@ import { facetsBesideName, topicWeight } from '../intents/classify.ts';
 import type { HowToAspect } from '../intents/facet-rules.ts';
 import { isFacetIntent, isProcedureIntent, type FacetIntent, type ProcedureIntent } from '../intents/intent.ts';
 import { vocabularyOf } from '../resolve/name-match.ts';
-import { namesIt, type Candidate } from '../resolve/procedure-resolver.ts';
+import { namesOtherOutright, type Candidate } from '../resolve/procedure-resolver.ts';
 import { TIE_SHARE } from '../resolve/candidate-features.ts';
 import type { HandlerResult, TurnContext } from '../turn-context.ts';
 import { withCommuneOffice } from './commune-dialog.ts';
@@ -287,21 +287,6 @@ function isSameOrTwin(candidate: Candidate, current: Procedure): boolean {
   return candidate.procedure.code === current.code || candidate.variants.includes(current.code);
 }
 
-/**
- * A follow-up moves to another procedure only when it names that one: most of the message's words
- * are in its name, and the message says much of the name or the decision model is all but sure
- * ("xe tải chạy dịch vụ có phải gắn phù hiệu không"). Words that a long name merely contains
- * ("người yêu em thường trú ở tỉnh khác thì đăng ký ở xã nào" is not "giấy thông hành … cho công dân
- * có hộ khẩu thường trú ở tỉnh …") tell more about the procedure under discussion.
- */
-function namesOtherOutright(candidate: Candidate, confidence: number): boolean {
-  return namesIt(candidate.match) && (candidate.match.nameFit >= SWITCH_NAME_FIT || confidence >= SWITCH_CONFIDENCE);
-}
-
-/** How much of the other procedure's name a follow-up must say to move to it… */
-const SWITCH_NAME_FIT = 0.45;
-/** …or how likely it must be (of held-out questions at p ≥ 0.9, about 98% were right). */
-const SWITCH_CONFIDENCE = 0.9;
 
 /** Topic words a follow-up may carry without naming something new ("nộp trực tiếp thì bao lâu có sổ"). */
 const FOLLOW_UP_WORDS = 2;

@@ -6,14 +6,14 @@ import type { ConversationState } from '../conversation/conversation-state.ts';
 import type { TurnDeps } from '../deps.ts';
 import { asksHandoff, classify, resolveInputOf, topicWeight, type Classification } from '../intents/classify.ts';
 import { parsePayload } from '../replies.ts';
-import { nameObject } from '../../knowledge/language/name-actions.ts';
+import { actionQuestionsOf, nameActions, nameObject, questionAsksFor, saysNameObject } from '../../knowledge/language/name-actions.ts';
 import { leviesAsked, leviesOfName } from '../../knowledge/language/levies.ts';
 import { kindClash, kindsOfName } from '../../knowledge/language/kinds.ts';
 import type { Procedure } from '../../knowledge/schema.ts';
 import { vocabularyOf } from '../resolve/name-match.ts';
 import { correctedSibling } from './corrected-sibling.ts';
 import { askedAfterDoneStep } from './done-step.ts';
-import { resolveProcedure, type Candidate, type Resolution } from '../resolve/procedure-resolver.ts';
+import { namesOtherOutright, resolveProcedure, type Candidate, type Resolution } from '../resolve/procedure-resolver.ts';
 import { findCommune, withoutMention } from '../../knowledge/local/commune-match.ts';
 import type { Turn, Understanding } from '../turn-context.ts';
 
@@ -36,7 +36,7 @@ export async function understand(turn: Turn, state: ConversationState, deps: Tur
   if (!payload && !asksHandoff(words) && words.topicCore.length > 0) {
     resolution = await resolveProcedure(resolveInputOf(words), deps);
     if (words.correction && current && resolution.kind !== 'confident') resolution = await corrected(text, words, current, resolution, deps);
-    else if (current) resolution = levyDeclared(text, words, current, await afterDoneStep(text, current, resolution, deps));
+    else if (current) resolution = await onCurrentObject(text, words, current, levyDeclared(text, words, current, await afterDoneStep(text, current, resolution, deps)), deps);
   }
   return { words, payload, resolution, current, commune: mention?.commune ?? null };
 }
@@ -85,6 +85,33 @@ function levyDeclared(text: string, words: Classification, current: Procedure, r
   if (options.length === 0) return resolution;
   if (options.length === 1) return { kind: 'confident', best: options[0]!, confidence: options[0]!.fit, runnersUp: found.filter((c) => c !== options[0]), levyAsked: true };
   return { kind: 'ambiguous', candidates: options, levyAsked: true };
+}
+
+/**
+ * "Làm lại thế nào" about a birth registration: a follow-up that says no other procedure's object
+ * — only an action or a state ("làm lại", "cấp lại") — is about the object under discussion. The
+ * procedure found for it with that object ("… khai sinh": the re-registration), when one of that
+ * object is found; never the reissue of an identity card because "làm lại" alone is a reissue.
+ */
+async function onCurrentObject(text: string, words: Classification, current: Procedure, resolution: Resolution, deps: TurnDeps): Promise<Resolution> {
+  if (resolution.kind === 'none' || resolution.levyAsked) return resolution;
+  // A procedure not named outright keeps the one under discussion anyway (isFollowUp).
+  if (resolution.kind === 'confident' && !namesOtherOutright(resolution.best, resolution.confidence)) return resolution;
+  const found = resolution.kind === 'confident' ? [resolution.best] : resolution.candidates;
+  if (found.some((candidate) => candidate.procedure.code === current.code || candidate.variants.includes(current.code))) return resolution;
+  const vocabulary = vocabularyOf(deps.catalog);
+  const isDistinctive = (syllable: string) => vocabulary.isDistinctive(syllable);
+  const said = words.topic.map((token) => token.folded);
+  if (found.some((candidate) => saysNameObject(said, candidate.procedure.name, isDistinctive))) return resolution;
+  const object = nameObject(current.name);
+  const together = await resolveProcedure(resolveInputOf(classify(`${text} ${object}`)), deps);
+  if (together.kind !== 'confident' || !saysNameObject(object.split(' '), together.best.procedure.name, isDistinctive)) return resolution;
+  if (resolution.kind === 'confident') return together;
+  // A list found for the words alone leaves the one under discussion only for an action they ask of
+  // its object that it does not open with ("cấp lại thì sao" after "cấp đổi thẻ căn cước").
+  const asked = actionQuestionsOf(text);
+  const asksNew = (name: string) => nameActions(name).some((action) => asked.some((question) => questionAsksFor(question, action)));
+  return asksNew(together.best.procedure.name) && !asksNew(current.name) ? together : resolution;
 }
 
 /** The resolution a correction's sibling makes. */

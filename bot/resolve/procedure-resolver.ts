@@ -91,6 +91,22 @@ export interface ResolveInput {
   asksFee?: boolean;
 }
 
+/**
+ * A follow-up moves to another procedure only when it names that one: most of the message's words
+ * are in its name, and the message says much of the name or the decision model is all but sure
+ * ("xe tải chạy dịch vụ có phải gắn phù hiệu không"). Words that a long name merely contains
+ * ("người yêu em thường trú ở tỉnh khác thì đăng ký ở xã nào" is not "giấy thông hành … cho công dân
+ * có hộ khẩu thường trú ở tỉnh …") tell more about the procedure under discussion.
+ */
+export function namesOtherOutright(candidate: Candidate, confidence: number): boolean {
+  return namesIt(candidate.match) && (candidate.match.nameFit >= SWITCH_NAME_FIT || confidence >= SWITCH_CONFIDENCE);
+}
+
+/** How much of the other procedure's name a follow-up must say to move to it… */
+const SWITCH_NAME_FIT = 0.45;
+/** …or how likely it must be (of held-out questions at p ≥ 0.9, about 98% were right). */
+const SWITCH_CONFIDENCE = 0.9;
+
 function isVariantPair(a: Candidate, b: Candidate): boolean {
   return a.variants.includes(b.procedure.code) || b.variants.includes(a.procedure.code);
 }

@@ -299,3 +299,21 @@ test('a copy of a death or marriage record ("trích lục khai tử", "bản sao
     expect(reply.procedure?.code).toBe('2.000635');
   }
 });
+
+describe('a follow-up that says only an action or a state is about the object under discussion', () => {
+  test('"làm lại thế nào" after a birth registration stays with birth registration, never an identity card\'s reissue', async () => {
+    const say = await conversation();
+    expect((await say('cho hoi dang ky khai sinh qua han thi co bi phat khong')).procedure?.code).toBe('1.001193');
+    const again = await say('lam lai the nao');
+    expect(again.procedure?.name).toMatch(/khai sinh/i);
+    expect(codesIn(again)).not.toContain('1.014064');
+  });
+
+  test('"cấp lại thì sao" after the exchange of an identity card is the reissue of that card', async () => {
+    const say = await conversation();
+    expect((await say('cap doi the can cuoc can gi')).procedure?.code).toBe('1.014063');
+    const reissue = await say('cap lai thi sao');
+    expect(reissue.procedure?.code).toBe('1.014064');
+    expect(reissue.intent).toBe('documents');
+  });
+});
