@@ -8,7 +8,7 @@ import type { Level, Procedure } from '../../knowledge/schema.ts';
 import { composeClarify, optionLabels } from '../compose/clarify.ts';
 import { composeWhichProcedure, composeProcedureNotFound } from '../compose/conversation.ts';
 import { composeAnswer } from '../compose/facet.ts';
-import type { Asked } from '../compose/passages.ts';
+import { relevantPassages, type Asked } from '../compose/passages.ts';
 import { formatDuration, quoteName } from '../compose/format.ts';
 import { groupFees } from '../compose/fee.ts';
 import { PAYLOAD, quickRepliesReply, textReply } from '../replies.ts';
@@ -261,7 +261,8 @@ function unexplainedWords(ctx: TurnContext, procedure: Procedure): number {
  */
 export function isFollowUp(ctx: TurnContext): boolean {
   const { words, current, resolution } = ctx.understanding;
-  if (words.facet === null || current === null) return false;
+  if (current === null) return false;
+  if (words.facet === null) return asksOfRecord(ctx, current);
   // A correction that changed one detail of it ("à không, … 2 thành viên") moves to the sibling,
   // a tax or charge it does not declare ("phí trước bạ bao nhiêu") to the procedure declaring it.
   if (resolution.kind === 'confident' && resolution.correctedSibling) return false;
@@ -320,9 +321,27 @@ export function askAgainWithOptions(ctx: TurnContext): HandlerResult {
 
 export function answerFollowUp(ctx: TurnContext): HandlerResult {
   const { words, current } = ctx.understanding;
-  if (!current || !words.facet) throw new Error('answerFollowUp needs a current procedure and a facet');
-  return answer(ctx, current, ofDocumentNamed(ctx, current, words.facet), 0.8);
+  if (!current) throw new Error('answerFollowUp needs a current procedure');
+  // No facet asked: the record's passages that bear on the question (asked-passages.ts).
+  return answer(ctx, current, words.facet ? ofDocumentNamed(ctx, current, words.facet) : 'overview', 0.8);
 }
+
+/**
+ * A question no facet covers ("chủ hộ không cho thì sao", "cần bố mẹ đi cùng không") in a
+ * conversation about a procedure: about that procedure when its record speaks of the question's
+ * words (a passage to quote) and the message finds no procedure it names outright, nor a matter
+ * outside the catalog.
+ */
+function asksOfRecord(ctx: TurnContext, current: Procedure): boolean {
+  const { resolution } = ctx.understanding;
+  if (resolution.kind === 'none' && resolution.reason === 'outside_catalog') return false;
+  if (resolution.kind !== 'none' && resolution.levyAsked) return false;
+  if (resolution.kind === 'confident' && namesOtherOutright(resolution.best, resolution.confidence) && !isSameOrTwin(resolution.best, current)) return false;
+  return relevantPassages(current, askedOf(ctx), { max: 1, minScore: RECORD_RELEVANCE, needPair: true }).length > 0;
+}
+
+/** How much of a passage must bear on a facet-less follow-up for the record to answer it (as asked-passages.ts quotes). */
+const RECORD_RELEVANCE = 2;
 
 /** A facet with no procedure named and none under discussion. */
 export function askWhichProcedure(ctx: TurnContext): HandlerResult {

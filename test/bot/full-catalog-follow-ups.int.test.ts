@@ -317,3 +317,14 @@ describe('a follow-up that says only an action or a state is about the object un
     expect(reissue.intent).toBe('documents');
   });
 });
+
+test('a question no facet covers, whose words the record speaks of, is answered from that record\'s passages, not from a procedure its words find', async () => {
+  const say = await conversation();
+  expect((await say('em muốn đăng ký thường trú vào nhà chồng')).procedure?.code).toBe('1.004222');
+  const owner = await say('chủ hộ không cho thì sao');
+  expect(owner.procedure?.code).toBe('1.004222');
+  const text = owner.replies.map((r) => r.text).join('\n');
+  expect(text).toMatch(/về điều bạn hỏi, dữ liệu thủ tục “Đăng ký thường trú” ghi/);
+  expect(text).toContain('chủ hộ');
+  expect(codesIn(owner)).not.toContain('2.000720');
+});
