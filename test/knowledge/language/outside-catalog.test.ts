@@ -22,6 +22,11 @@ describe('outside the catalog', () => {
     }
   });
 
+  test('a household asking for water or electricity to be connected is a utility matter, not the handover of water infrastructure to a company', () => {
+    expect(outsideCatalogTopic('nha toi muon xin cap nuoc sach')?.label).toBe('điện, nước, viễn thông');
+    expect(nameSays('Giao tài sản kết cấu hạ tầng cấp nước sạch cho doanh nghiệp đang quản lý, sử dụng', outsideCatalogTopic('nha toi muon xin cap nuoc sach')!)).toBe(false);
+  });
+
   test('only whole syllables count, and procedure questions name none', () => {
     expect(outsideCatalogTopic('đăng ký khai sinh cho con')).toBeNull();
     expect(outsideCatalogTopic('lệ phí làm hộ chiếu bao nhiêu')).toBeNull();
