@@ -5,7 +5,8 @@
  * answer. Nothing when the question's words are only the procedure's name.
  */
 import type { Procedure } from '../../knowledge/schema.ts';
-import { textReply, type Reply } from '../replies.ts';
+import { quickRepliesReply, textReply, type Reply } from '../replies.ts';
+import { OFFICER_QUICK_REPLY } from './conversation.ts';
 import { whereToCheck, withCitation } from './answer.ts';
 import { bullets, quoteName } from './format.ts';
 import { quotePassage, relevantPassages, type Asked } from './passages.ts';
@@ -20,4 +21,16 @@ export function composeAskedPassages(procedure: Procedure, asked: Asked): Reply[
     `Dạ, về điều bạn hỏi, dữ liệu thủ tục ${quoteName(procedure.name)} ghi:\n${bullets(passages.map(quotePassage))}\n\n` +
     `Trường hợp cụ thể của bạn, nơi tiếp nhận hồ sơ sẽ hướng dẫn; bạn cũng có thể xem ${whereToCheck(procedure)} ạ.`;
   return [textReply(withCitation(body, procedure))];
+}
+
+/**
+ * A question about the procedure under discussion whose words its record does not speak of ("cần
+ * bố mẹ đi cùng không" of a passport): said plainly, with where to ask — never a guess.
+ */
+export function composeRecordSilent(procedure: Procedure, offerOfficer: boolean): Reply[] {
+  const text =
+    `Dạ, dữ liệu thủ tục ${quoteName(procedure.name)} không ghi về điều bạn hỏi, nên em không trả lời chắc được ạ. ` +
+    `Bạn hỏi nơi tiếp nhận hồ sơ hoặc xem ${whereToCheck(procedure)} để được hướng dẫn.`;
+  const body = withCitation(text, procedure);
+  return offerOfficer ? [quickRepliesReply(`${body}\nEm cũng có thể chuyển bạn tới cán bộ hỗ trợ:`, [OFFICER_QUICK_REPLY])] : [textReply(body)];
 }

@@ -9,6 +9,8 @@ import { composeClarify, optionLabels } from '../compose/clarify.ts';
 import { composeWhichProcedure, composeProcedureNotFound } from '../compose/conversation.ts';
 import { composeAnswer } from '../compose/facet.ts';
 import { relevantPassages, type Asked } from '../compose/passages.ts';
+import { composeRecordSilent } from '../compose/asked-passages.ts';
+import { foldedKey } from '../../knowledge/language/normalize.ts';
 import { formatDuration, quoteName } from '../compose/format.ts';
 import { groupFees } from '../compose/fee.ts';
 import { PAYLOAD, quickRepliesReply, textReply } from '../replies.ts';
@@ -342,6 +344,32 @@ function asksOfRecord(ctx: TurnContext, current: Procedure): boolean {
 
 /** How much of a passage must bear on a facet-less follow-up for the record to answer it (as asked-passages.ts quotes). */
 const RECORD_RELEVANCE = 2;
+
+/**
+ * A short question about the procedure under discussion that no facet covers, finds no procedure
+ * and no passage of its record ("cần bố mẹ đi cùng không" of a passport): the record does not say.
+ */
+export function asksRecordSilent(ctx: TurnContext): boolean {
+  const { words, current, resolution } = ctx.understanding;
+  if (current === null || words.facet !== null || resolution.kind !== 'none' || resolution.reason !== 'no_match') return false;
+  if (words.topicCore.length === 0 || words.topicCore.length > SILENT_TOPIC_WORDS) return false;
+  return asksAQuestion(ctx.turn.text ?? '');
+}
+
+/** Topic words of a question the record may be silent on; longer messages tell of something else. */
+const SILENT_TOPIC_WORDS = 4;
+
+/** A question by its form: a question mark, or a yes/no or how question's closing words. */
+function asksAQuestion(text: string): boolean {
+  const padded = ` ${foldedKey(text).replace(/[^\p{L}\p{N}?]+/gu, ' ').trim()} `;
+  return padded.includes('?') || / (?:khong|ko|k|hok|hong|kg) $| (?:the nao|sao|duoc khong|dc ko|duoc ko|chua) $/.test(padded);
+}
+
+export function answerRecordSilent(ctx: TurnContext): HandlerResult {
+  const current = ctx.understanding.current;
+  if (!current) throw new Error('answerRecordSilent needs a current procedure');
+  return { replies: composeRecordSilent(current, ctx.offerOfficer), intent: 'overview', procedure: current, confidence: 0.5, failed: true };
+}
 
 /** A facet with no procedure named and none under discussion. */
 export function askWhichProcedure(ctx: TurnContext): HandlerResult {

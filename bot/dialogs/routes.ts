@@ -16,6 +16,8 @@ import { fallback, greet, negativeFeedback, outOfScope, outsideCatalog, requestO
 import {
   answerFollowUp,
   answerNamed,
+  answerRecordSilent,
+  asksRecordSilent,
   askAgainWithOptions,
   isFacetBeforeChoice,
   answerPayload,
@@ -98,6 +100,8 @@ export const ROUTES: BotRoute[] = [
   { name: 'facet-before-choice', rank: 63, selector: isFacetBeforeChoice, handler: askAgainWithOptions },
   { name: 'procedure', rank: 60, selector: (ctx) => u(ctx).resolution.kind === 'confident', handler: answerNamed },
   { name: 'clarify', rank: 55, selector: (ctx) => u(ctx).resolution.kind === 'ambiguous', handler: askWhichOfCandidates },
+  // "cần bố mẹ đi cùng không" of a passport, which its record does not speak of: said so, not "out of scope".
+  { name: 'record-silent', rank: 50, selector: asksRecordSilent, handler: answerRecordSilent },
   { name: 'which-procedure', rank: 45, selector: (ctx) => u(ctx).words.facet !== null, handler: askWhichProcedure },
   { name: 'commune-noted', rank: 44, selector: notesCommune, handler: noteCommune },
   { name: 'greeting', rank: 40, selector: (ctx) => socialIntent(u(ctx).words) === 'greeting', handler: greet },

@@ -328,3 +328,16 @@ test('a question no facet covers, whose words the record speaks of, is answered 
   expect(text).toContain('chủ hộ');
   expect(codesIn(owner)).not.toContain('2.000720');
 });
+
+test('a short question about the procedure under discussion that its record does not speak of is told so, with where to ask — not "out of scope"', async () => {
+  const say = await conversation();
+  expect((await say('con gai e 16 tuoi muon lam ho chieu di du hoc')).procedure?.code).toBe('1.001456');
+  const silent = await say('can bo me di cung ko');
+  expect(silent.intent).toBe('overview');
+  expect(silent.procedure?.code).toBe('1.001456');
+  const text = silent.replies.map((r) => r.text).join('\n');
+  expect(text).toMatch(/không ghi về điều bạn hỏi/);
+  expect(text).toContain('Mã thủ tục 1.001456');
+  const weather = await say('thoi tiet hom nay the nao');
+  expect(weather.intent).toBe('out_of_scope');
+});
