@@ -112,7 +112,7 @@ export function composeFee(procedure: Procedure): Reply[] {
 }
 
 /** What a procedure declaring a tax or charge says of that charge: not its own fee, and not given in the record. */
-export function levyNote(levies: readonly string[], procedure: Procedure): string {
+function levyNote(levies: readonly string[], procedure: Procedure): string {
   if (levies.length === 0) return '';
   const charge = levies.join(', ');
   return `\n\nLưu ý: đó là phí, lệ phí của việc làm thủ tục, không phải ${charge}. Số ${charge} phải nộp (nếu có) tính theo quy định về ${charge}; dữ liệu thủ tục không ghi mức này — bạn hỏi nơi nộp hồ sơ hoặc xem ${whereToCheck(procedure)} ạ.`;

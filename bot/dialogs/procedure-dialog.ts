@@ -20,7 +20,7 @@ import { facetsBesideName, topicWeight } from '../intents/classify.ts';
 import type { HowToAspect } from '../intents/facet-rules.ts';
 import { isFacetIntent, isProcedureIntent, type FacetIntent, type ProcedureIntent } from '../intents/intent.ts';
 import { vocabularyOf } from '../resolve/name-match.ts';
-import { namesOtherOutright, type Candidate } from '../resolve/procedure-resolver.ts';
+import { isSameOrTwin, namesOtherOutright, type Candidate } from '../resolve/procedure-resolver.ts';
 import { TIE_SHARE } from '../resolve/candidate-features.ts';
 import type { HandlerResult, TurnContext } from '../turn-context.ts';
 import { withCommuneOffice } from './commune-dialog.ts';
@@ -284,10 +284,6 @@ export function isFollowUp(ctx: TurnContext): boolean {
 function listLeavesNothing(topicWords: number, candidates: readonly Candidate[]): boolean {
   const first = candidates[0];
   return topicWords <= FOLLOW_UP_WORDS || !first || !namesOtherOutright(first, first.fit);
-}
-
-function isSameOrTwin(candidate: Candidate, current: Procedure): boolean {
-  return candidate.procedure.code === current.code || candidate.variants.includes(current.code);
 }
 
 

@@ -7,13 +7,13 @@ import type { TurnDeps } from '../deps.ts';
 import { asksHandoff, classify, resolveInputOf, topicWeight, type Classification } from '../intents/classify.ts';
 import { parsePayload } from '../replies.ts';
 import { actionQuestionsOf, nameActions, nameObject, questionAsksFor, saysNameObject } from '../../knowledge/language/name-actions.ts';
-import { leviesAsked, leviesOfName } from '../../knowledge/language/levies.ts';
+import { declaresAny, leviesAsked } from '../../knowledge/language/levies.ts';
 import { kindClash, kindsOfName } from '../../knowledge/language/kinds.ts';
 import type { Procedure } from '../../knowledge/schema.ts';
 import { vocabularyOf } from '../resolve/name-match.ts';
 import { correctedSibling } from './corrected-sibling.ts';
 import { askedAfterDoneStep } from './done-step.ts';
-import { namesOtherOutright, resolveProcedure, type Candidate, type Resolution } from '../resolve/procedure-resolver.ts';
+import { isSameOrTwin, namesOtherOutright, resolveProcedure, type Candidate, type Resolution } from '../resolve/procedure-resolver.ts';
 import { findCommune, withoutMention } from '../../knowledge/local/commune-match.ts';
 import type { Turn, Understanding } from '../turn-context.ts';
 
@@ -75,8 +75,8 @@ async function afterDoneStep(text: string, current: Procedure, resolution: Resol
  */
 function levyDeclared(text: string, words: Classification, current: Procedure, resolution: Resolution): Resolution {
   const levies = leviesAsked(text, { asksFee: words.facet === 'fee' });
-  const declares = (candidate: Candidate) => leviesOfName(candidate.procedure.name).some((levy) => levies.includes(levy));
-  if (levies.length === 0 || resolution.kind === 'none' || leviesOfName(current.name).some((levy) => levies.includes(levy))) return resolution;
+  const declares = (candidate: Candidate) => declaresAny(levies, candidate.procedure.name);
+  if (levies.length === 0 || resolution.kind === 'none' || declaresAny(levies, current.name)) return resolution;
   const found = resolution.kind === 'confident' ? [resolution.best, ...resolution.runnersUp] : resolution.candidates;
   const currentKinds = kindsOfName(current.name);
   const declaring = found.filter(declares);
@@ -98,7 +98,7 @@ async function onCurrentObject(text: string, words: Classification, current: Pro
   // A procedure not named outright keeps the one under discussion anyway (isFollowUp).
   if (resolution.kind === 'confident' && !namesOtherOutright(resolution.best, resolution.confidence)) return resolution;
   const found = resolution.kind === 'confident' ? [resolution.best] : resolution.candidates;
-  if (found.some((candidate) => candidate.procedure.code === current.code || candidate.variants.includes(current.code))) return resolution;
+  if (found.some((candidate) => isSameOrTwin(candidate, current))) return resolution;
   const vocabulary = vocabularyOf(deps.catalog);
   const isDistinctive = (syllable: string) => vocabulary.isDistinctive(syllable);
   const said = words.topic.map((token) => token.folded);

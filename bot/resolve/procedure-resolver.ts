@@ -102,6 +102,11 @@ export function namesOtherOutright(candidate: Candidate, confidence: number): bo
   return namesIt(candidate.match) && (candidate.match.nameFit >= SWITCH_NAME_FIT || confidence >= SWITCH_CONFIDENCE);
 }
 
+/** The procedure under discussion, or its twin at another level ("… (cấp xã)" after "… (cấp huyện)"). */
+export function isSameOrTwin(candidate: Candidate, current: { code: string }): boolean {
+  return candidate.procedure.code === current.code || candidate.variants.includes(current.code);
+}
+
 /** How much of the other procedure's name a follow-up must say to move to it… */
 const SWITCH_NAME_FIT = 0.45;
 /** …or how likely it must be (of held-out questions at p ≥ 0.9, about 98% were right). */

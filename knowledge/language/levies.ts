@@ -72,6 +72,11 @@ export function leviesOfName(name: string): string[] {
   return levies;
 }
 
+/** Whether a procedure's name declares one of the levies asked. */
+export function declaresAny(levies: readonly string[], name: string): boolean {
+  return leviesOfName(name).some((levy) => levies.includes(levy));
+}
+
 const GENERAL = LEVIES.generalName.map(accentedPhrase);
 
 /**
@@ -79,9 +84,8 @@ const GENERAL = LEVIES.generalName.map(accentedPhrase);
  * is not about a tax in general either ("Khai quyết toán thuế …" may be the personal income tax's).
  */
 export function declaresNoneOf(levies: readonly string[], name: string): boolean {
-  const own = leviesOfName(name);
-  if (own.some((levy) => levies.includes(levy))) return false;
-  if (own.length > 0) return true;
+  if (declaresAny(levies, name)) return false;
+  if (leviesOfName(name).length > 0) return true;
   const padded = accentedPhrase(name);
   return !GENERAL.some((phrase) => padded.includes(phrase));
 }

@@ -8,12 +8,14 @@
  * procedure declaring it, whose own fee is not said to be the charge.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { NO_CLIENT_LIMITS } from '../../deps/local-server.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { chat } from '../support/officer-app.ts';
 
 let app: TestApp;
 beforeAll(async () => {
-  app = await startTestApp({ config: { catalog: 'full' } });
+  // Some 60 turns from one loopback client: the per-client limits are not what these tests are about.
+  app = await startTestApp({ config: { catalog: 'full', ...NO_CLIENT_LIMITS } });
 }, 120_000);
 afterAll(async () => {
   await app?.close();
