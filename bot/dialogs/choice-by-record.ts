@@ -11,6 +11,7 @@
 import { CHANNEL_LABELS, type Procedure } from '../../knowledge/schema.ts';
 import { hasDiacritics, syllables } from '../../knowledge/language/normalize.ts';
 import { adjacentPairs, recordPassages, wordsOf } from '../compose/passages.ts';
+import type { Token } from '../../knowledge/language/message-tokens.ts';
 
 /** Pairs the message must share with one option alone. */
 const MIN_OWN_PAIRS = 2;
@@ -23,14 +24,20 @@ function recordPairs(procedure: Procedure, read: (text: string) => string[]): Se
   return new Set(recordPassages(procedure).flatMap((passage) => adjacentPairs(read(passage.text))));
 }
 
-/** The one option the message's words point at in its record, or null when none or several do. */
-export function choiceByRecord(options: readonly Procedure[], message: string): Procedure | null {
+/**
+ * The one option the message's words point at in its record, or null when none or several do.
+ * `unasked`: the message's words that are not its question ("thời hạn", "bao lâu" ask; "thời hạn
+ * giấy phép bao lâu" points at no record by "thời hạn"): a pair counts only of those.
+ */
+export function choiceByRecord(options: readonly Procedure[], message: string, unasked: readonly Token[]): Procedure | null {
   if (options.length < 2) return null;
-  const read = hasDiacritics(message) ? syllables : wordsOf;
+  const accented = hasDiacritics(message);
+  const read = accented ? syllables : wordsOf;
+  const topicWords = new Set(unasked.flatMap((token) => read(accented ? token.raw : token.folded)));
   const nameWords = new Set(options.flatMap((p) => read(p.name)));
   const asked = [...new Set(adjacentPairs(read(message)))].filter((pair) => {
     const words = pair.split(' ');
-    return !words.every((w) => nameWords.has(w)) && !words.every((w) => CHANNEL_WORDS.has(w));
+    return words.every((w) => topicWords.has(w)) && !words.every((w) => nameWords.has(w)) && !words.every((w) => CHANNEL_WORDS.has(w));
   });
   if (asked.length < MIN_OWN_PAIRS) return null;
   const records = options.map((option) => recordPairs(option, read));

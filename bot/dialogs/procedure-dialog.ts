@@ -383,6 +383,9 @@ export function askWhichProcedure(ctx: TurnContext): HandlerResult {
   };
 }
 
+/** How much of an option's name a message must say to pick it by name. */
+const OPTION_NAME_FIT = 0.1;
+
 /** Which of the offered candidates the message picks ("2", "cấp xã", or naming one), if any. */
 export function pendingChoice(ctx: TurnContext): Procedure | null {
   const pending = ctx.state.pending;
@@ -405,12 +408,14 @@ export function pendingChoice(ctx: TurnContext): Procedure | null {
     const vocabulary = vocabularyOf(ctx.deps.catalog);
     const scored = candidates
       .map((p) => ({ p, m: vocabulary.match(words.topic, p, topicWeight) }))
-      .filter((s) => s.m.recall >= 0.5)
+      // Half the words, saying something of the name: "giấy phép" names nothing by the "phép" of
+      // "… phế phẩm được phép xuất khẩu …".
+      .filter((s) => s.m.recall >= 0.5 && s.m.nameFit >= OPTION_NAME_FIT)
       .sort((a, b) => b.m.nameFit - a.m.nameFit);
     if (scored.length === 1 || (scored.length > 1 && scored[0]!.m.nameFit > scored[1]!.m.nameFit + 0.1)) code = scored[0]!.p.code;
   }
   // No name said, but words only one option's record has ("giấy xác nhận của tổ chức y tế").
-  if (!code && words.topicCore.length) code = choiceByRecord(candidates, ctx.turn.text)?.code;
+  if (!code && words.topicCore.length) code = choiceByRecord(candidates, ctx.turn.text, words.unasked)?.code;
   return code ? ctx.deps.catalog.get(code) ?? null : null;
 }
 

@@ -70,6 +70,8 @@ export interface Classification {
   correction: boolean;
   /** "2", "cái đầu" — a choice among offered options. */
   ordinal: number | null;
+  /** Tokens left once intent phrases are gone, stop words kept: what the message says beside its question. */
+  unasked: Token[];
   /** Tokens left once intent phrases and stop words are gone (accents kept). */
   topic: Token[];
   /** The same with ambiguous unaccented frame words also dropped ("toi", "can", "lam"). */
@@ -138,6 +140,7 @@ export function classify(text: string): Classification {
     ordinal: chosenOrdinal(analysis),
     topic,
     topicCore,
+    unasked: remaining,
     oddShare: oddTokenShare(analysis),
     matches,
   };

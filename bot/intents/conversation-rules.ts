@@ -116,6 +116,7 @@ export const CONVERSATION_RULES = rulesFrom<ConversationTag>({
     ['den dau roi', 5],
     ['toi dau roi', 5],
     ['roi ma chua', 4],
+    ['qua hen', 4],
     ['chua thay ket qua', 5],
     ['chua co ket qua', 4],
     ['chua thay gi', 3],

@@ -343,3 +343,20 @@ test('a short question about the procedure under discussion that its record does
   const weather = await say('thoi tiet hom nay the nao');
   expect(weather.intent).toBe('out_of_scope');
 });
+
+test('after a list, a facet question whose words name no option ("thời hạn giấy phép bao lâu") asks again with the options, never picks one by a stray word of its name', async () => {
+  const say = await conversation();
+  const first = await say('xin giấy phép bán lẻ rượu');
+  expect(first.procedure).toBeNull();
+  const again = await say('thời hạn giấy phép bao lâu');
+  expect(again.procedure).toBeNull();
+});
+
+test('"đăng ký tạm vắng" typed without accents finds the absence declaration first ("vang" is not "vâng"), not an aircraft\'s temporary registration', async () => {
+  const say = await conversation();
+  const reply = await say('cho hoi dang ky tam vang o dau');
+  const text = reply.replies.map((r) => r.text).join('\n');
+  if (reply.procedure) expect(reply.procedure.code).toBe('1.003677');
+  else expect(text).toMatch(/^[^]*?1\. Khai báo tạm vắng \(mã 1\.003677\)/);
+  expect(text).not.toMatch(/tàu bay/);
+});

@@ -1,10 +1,13 @@
 /** Picking among offered procedures by words only one option's record has (choice-by-record.ts). */
 import { describe, expect, test } from 'vitest';
-import { choiceByRecord } from '../../../bot/dialogs/choice-by-record.ts';
+import { choiceByRecord as choiceAmong } from '../../../bot/dialogs/choice-by-record.ts';
+import { classify } from '../../../bot/intents/classify.ts';
 import { loadBundledCatalog } from '../../../knowledge/catalog/index.ts';
 import type { Procedure } from '../../../knowledge/schema.ts';
 
 const catalog = loadBundledCatalog();
+/** As the dialog asks it: with the message's words beside its question (classify's `unasked`). */
+const choiceByRecord = (options: readonly Procedure[], message: string) => choiceAmong(options, message, classify(message).unasked);
 const byCode = (code: string): Procedure => {
   const procedure = catalog.find((p) => p.code === code);
   if (!procedure) throw new Error(`bundled catalog lacks ${code}`);
@@ -46,6 +49,15 @@ describe('choiceByRecord', () => {
     const silent = bare(birth, ['Cơ quan tiếp nhận kiểm tra hồ sơ.']);
     expect(choiceByRecord([spelled, silent], 'nộp trực tiếp')).toBeNull();
     expect(choiceByRecord([spelled, silent], 'nop truc tiep')).toBeNull();
+  });
+
+  test('the words that ask ("thời hạn", "bao lâu") point at no record: only the words of what is asked about count', () => {
+    const licensed = bare(marriage, ['Thời hạn giấy phép bao lâu tùy hàng hóa xuất khẩu.']);
+    const other = bare(birth, ['Cơ quan tiếp nhận kiểm tra hồ sơ.']);
+    expect(choiceByRecord([licensed, other], 'thời hạn giấy phép bao lâu')).toBeNull();
+    expect(choiceByRecord([licensed, other], 'thoi han giay phep bao lau')).toBeNull();
+    // The same words as what is asked about do point at the record.
+    expect(choiceByRecord([licensed, other], 'giấy phép hàng hóa xuất khẩu thì sao')?.code).toBe(licensed.code);
   });
 
   test('a message typed with diacritics is read with them: "sổ mới" is not a record\'s "số mới"', () => {

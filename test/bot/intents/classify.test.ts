@@ -182,6 +182,22 @@ describe('conversation intents', () => {
     expect(intentOf(text)).toBe(intent);
   });
 
+  test('a dossier waiting ("nộp 2 tuần rồi mà chưa…") is a status question; a procedure not yet done ("2 tháng rồi mà chưa đi làm") is not', () => {
+    expect(intentOf('ho so e nop 2 tuan roi ma chua thay gi')).toBe('status');
+    expect(intentOf('nộp rồi mà chưa thấy trả')).toBe('status');
+    expect(intentOf('ho so qua hen roi')).toBe('status');
+    const story = classify('be nha e sinh dc 2 thang roi ma chua di lam giay khai sinh, gio di lam co bi phat ko ad');
+    expect(wordIntent(story)).not.toBe('status');
+    expect(topicQuery(story)).toContain('khai sinh');
+    expect(intentOf('con 1 tuoi roi ma chua dang ky khai sinh')).not.toBe('status');
+  });
+
+  test('"tạm vắng" typed without accents keeps its "vang": it is not "vâng" (thanks)', () => {
+    expect(topicQuery(classify('dang ky tam vang o dau'))).toContain('tam vang');
+    expect(topicQuery(classify('cho hỏi đăng ký tạm vắng'))).toContain('tạm vắng');
+    expect(intentOf('vâng')).toBe('thanks');
+  });
+
   test('"cần bổ sung" is not "cán bộ"', () => {
     expect(intentOf('hồ sơ can bo sung gi')).not.toBe('handoff');
   });
