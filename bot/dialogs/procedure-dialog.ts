@@ -328,10 +328,12 @@ export function answerFollowUp(ctx: TurnContext): HandlerResult {
  * A question no facet covers ("chủ hộ không cho thì sao", "cần bố mẹ đi cùng không") in a
  * conversation about a procedure: about that procedure when its record speaks of the question's
  * words (a passage to quote) and the message finds no procedure it names outright, nor a matter
- * outside the catalog.
+ * outside the catalog, nor corrects what is under discussion.
  */
 function asksOfRecord(ctx: TurnContext, current: Procedure): boolean {
-  const { resolution } = ctx.understanding;
+  const { resolution, words } = ctx.understanding;
+  // "À nhầm, ý em là tạm trú": a correction asks for something other than what is under discussion.
+  if (words.correction) return false;
   if (resolution.kind === 'none' && resolution.reason === 'outside_catalog') return false;
   if (resolution.kind !== 'none' && resolution.levyAsked) return false;
   if (resolution.kind === 'confident' && namesOtherOutright(resolution.best, resolution.confidence) && !isSameOrTwin(resolution.best, current)) return false;

@@ -360,3 +360,13 @@ test('"đăng ký tạm vắng" typed without accents finds the absence declarat
   else expect(text).toMatch(/^[^]*?1\. Khai báo tạm vắng \(mã 1\.003677\)/);
   expect(text).not.toMatch(/tàu bay/);
 });
+
+test('a correction that finds no procedure surely ("à nhầm, ý em là tạm trú cho con đi học xa") leaves the one under discussion: never answered from its record', async () => {
+  const say = await conversation();
+  expect((await say('dang ky thuong tru can gi')).procedure?.code).toBe('1.004222');
+  const corrected = await say('a nham y e la tam tru cho con di hoc xa');
+  expect(corrected.procedure?.code).not.toBe('1.004222');
+  const text = corrected.replies.map((r) => r.text).join('\n');
+  if (!corrected.procedure) expect(text).toContain('Đăng ký tạm trú (mã 1.004194)');
+  else expect(corrected.procedure.code).toBe('1.004194');
+});
