@@ -120,9 +120,7 @@ function facetSignature(intent: ProcedureIntent, procedure: Procedure): string |
 /** Same procedure at other levels whose facts for this question differ: ask which level. */
 function levelChoice(ctx: TurnContext, best: Candidate, intent: ProcedureIntent): Procedure[] | null {
   if (intent === 'overview' || ctx.understanding.words.levels.length > 0) return null;
-  const variants = best.variants
-    .map((code) => ctx.deps.catalog.get(code))
-    .filter((p): p is Procedure => p !== undefined && p.code !== best.procedure.code);
+  const variants = best.variants.map((code) => ctx.deps.catalog.get(code)).filter((p): p is Procedure => p !== undefined && p.code !== best.procedure.code);
   if (variants.length === 0) return null;
   const mine = facetSignature(intent, best.procedure);
   const differing = variants.filter((v) => facetSignature(intent, v) !== mine);
@@ -286,7 +284,6 @@ function listLeavesNothing(topicWords: number, candidates: readonly Candidate[])
   return topicWords <= FOLLOW_UP_WORDS || !first || !namesOtherOutright(first, first.fit);
 }
 
-
 /** Topic words a follow-up may carry without naming something new ("nộp trực tiếp thì bao lâu có sổ"). */
 const FOLLOW_UP_WORDS = 2;
 
@@ -359,7 +356,9 @@ const SILENT_TOPIC_WORDS = 4;
 
 /** A question by its form: a question mark, or a yes/no or how question's closing words. */
 function asksAQuestion(text: string): boolean {
-  const padded = ` ${foldedKey(text).replace(/[^\p{L}\p{N}?]+/gu, ' ').trim()} `;
+  const padded = ` ${foldedKey(text)
+    .replace(/[^\p{L}\p{N}?]+/gu, ' ')
+    .trim()} `;
   return padded.includes('?') || / (?:khong|ko|k|hok|hong|kg) $| (?:the nao|sao|duoc khong|dc ko|duoc ko|chua) $/.test(padded);
 }
 
@@ -388,6 +387,15 @@ export function askWhichProcedure(ctx: TurnContext): HandlerResult {
 /** How much of an option's name a message must say to pick it by name. */
 const OPTION_NAME_FIT = 0.1;
 
+/** Whether the topic says two of its words side by side as the name does, or its one word is the name's. */
+function saysOfName(topic: readonly { folded: string }[], name: string): boolean {
+  const named = ` ${foldedKey(name)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()} `;
+  if (topic.length === 1) return named.includes(` ${topic[0]!.folded} `);
+  return topic.some((token, i) => i > 0 && named.includes(` ${topic[i - 1]!.folded} ${token.folded} `));
+}
+
 /** Which of the offered candidates the message picks ("2", "cấp xã", or naming one), if any. */
 export function pendingChoice(ctx: TurnContext): Procedure | null {
   const pending = ctx.state.pending;
@@ -410,15 +418,15 @@ export function pendingChoice(ctx: TurnContext): Procedure | null {
     const vocabulary = vocabularyOf(ctx.deps.catalog);
     const scored = candidates
       .map((p) => ({ p, m: vocabulary.match(words.topic, p, topicWeight) }))
-      // Half the words, saying something of the name: "giấy phép" names nothing by the "phép" of
-      // "… phế phẩm được phép xuất khẩu …".
-      .filter((s) => s.m.recall >= 0.5 && s.m.nameFit >= OPTION_NAME_FIT)
+      // Half the words, saying something of the name as the name says it: "giấy phép" names nothing
+      // by the "phép" of "… phế phẩm được phép xuất khẩu …", nor "quyết định" by "giải quyết".
+      .filter((s) => s.m.recall >= 0.5 && s.m.nameFit >= OPTION_NAME_FIT && saysOfName(words.topicCore, s.p.name))
       .sort((a, b) => b.m.nameFit - a.m.nameFit);
     if (scored.length === 1 || (scored.length > 1 && scored[0]!.m.nameFit > scored[1]!.m.nameFit + 0.1)) code = scored[0]!.p.code;
   }
   // No name said, but words only one option's record has ("giấy xác nhận của tổ chức y tế").
   if (!code && words.topicCore.length) code = choiceByRecord(candidates, ctx.turn.text, words.unasked)?.code;
-  return code ? ctx.deps.catalog.get(code) ?? null : null;
+  return code ? (ctx.deps.catalog.get(code) ?? null) : null;
 }
 
 export function answerPendingChoice(ctx: TurnContext): HandlerResult {

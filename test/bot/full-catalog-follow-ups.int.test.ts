@@ -357,7 +357,7 @@ test('"đăng ký tạm vắng" typed without accents finds the absence declarat
   const reply = await say('cho hoi dang ky tam vang o dau');
   const text = reply.replies.map((r) => r.text).join('\n');
   if (reply.procedure) expect(reply.procedure.code).toBe('1.003677');
-  else expect(text).toMatch(/^[^]*?1\. Khai báo tạm vắng \(mã 1\.003677\)/);
+  else expect(text).toMatch(/1\. Khai báo tạm vắng \(mã 1\.003677\)/);
   expect(text).not.toMatch(/tàu bay/);
 });
 
