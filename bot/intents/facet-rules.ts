@@ -375,6 +375,9 @@ const FACET_TABLE: Record<FacetTag, ReadonlyArray<readonly [string, number]>> = 
   'how_to:agency': [
     ['co quan nao', 5],
     ['ai giai quyet', 5],
+    ['ai quyet dinh', 5],
+    ['ai duyet', 5],
+    ['ai xet duyet', 5],
     ['ai cap', 4],
     ['ai la nguoi', 2],
     ['don vi nao', 4],

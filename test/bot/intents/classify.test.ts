@@ -34,6 +34,8 @@ describe('facet intents', () => {
     ['đăng ký tạm trú online được không', 'how_to'],
     ['nop ho chieu qua mang dc ko', 'how_to'],
     ['có gửi hồ sơ qua bưu điện được không', 'how_to'],
+    ['ai quyết định', 'how_to'],
+    ['hồ sơ này ai duyet vay', 'how_to'],
     ['trình tự cấp phiếu lý lịch tư pháp', 'how_to'],
     ['các bước đăng ký hộ kinh doanh', 'how_to'],
   ])('%s → %s', (text, intent) => {
