@@ -106,6 +106,16 @@ export const ROUTES: BotRoute[] = [
   { name: 'commune-noted', rank: 44, selector: notesCommune, handler: noteCommune },
   { name: 'greeting', rank: 40, selector: (ctx) => socialIntent(u(ctx).words) === 'greeting', handler: greet },
   { name: 'thanks', rank: 40, selector: (ctx) => socialIntent(u(ctx).words) === 'thanks', handler: thank },
+  // "thuế thì sao": words the catalog's names say, no procedure fitting surely — ask for its name, not "out of scope".
+  {
+    name: 'catalog-words-unmatched',
+    rank: 31,
+    selector: (ctx) => {
+      const r = u(ctx).resolution;
+      return r.kind === 'none' && r.reason === 'no_match' && r.namedInCatalog === true;
+    },
+    handler: askWhichProcedure,
+  },
   {
     name: 'off-topic-unknown-subject',
     rank: 30,

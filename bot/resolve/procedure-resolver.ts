@@ -31,7 +31,12 @@ export interface Candidate {
 }
 
 export type Resolution =
-  | { kind: 'none'; reason: 'no_topic' | 'no_match' }
+  | {
+      kind: 'none';
+      reason: 'no_topic' | 'no_match';
+      /** The catalog's names say the message's words ("thuế thì sao"), though no procedure fits surely: not off-topic. */
+      namedInCatalog?: boolean;
+    }
   /** The message names a matter the catalog does not hold (military service, vaccination…). */
   | { kind: 'none'; reason: 'outside_catalog'; topic: OutsideTopic }
   | {
@@ -106,6 +111,9 @@ export function namesOtherOutright(candidate: Candidate, confidence: number): bo
 export function isSameOrTwin(candidate: Candidate, current: { code: string }): boolean {
   return candidate.procedure.code === current.code || candidate.variants.includes(current.code);
 }
+
+/** How much of a message the first hit's name must say for the message to be about the catalog's matters. */
+const NAMED_IN_CATALOG_RECALL = 0.75;
 
 /** How much of the other procedure's name a follow-up must say to move to it… */
 const SWITCH_NAME_FIT = 0.45;
@@ -220,7 +228,7 @@ export async function resolveProcedure(
     model.thresholds,
     RESOLVER_TUNING.maxOptions,
   );
-  if (decision.kind === 'none') return { kind: 'none', reason: 'no_match' };
+  if (decision.kind === 'none') return { kind: 'none', reason: 'no_match', namedInCatalog: (candidates[0]?.match.recall ?? 0) >= NAMED_IN_CATALOG_RECALL };
   if (decision.kind === 'clarify') {
     const options = dropVariantPairs(decision.indices.map((i) => candidates[i]!));
     // Options the message tells apart by their own words are no real choice (told-apart.ts).

@@ -370,3 +370,12 @@ test('a correction that finds no procedure surely ("à nhầm, ý em là tạm t
   if (!corrected.procedure) expect(text).toContain('Đăng ký tạm trú (mã 1.004194)');
   else expect(corrected.procedure.code).toBe('1.004194');
 });
+
+test('words the catalog\'s names say ("thuế thì sao") with no procedure fitting surely ask for the procedure\'s name — not "out of scope"; an off-topic message still is', async () => {
+  const say = await conversation();
+  const tax = await say('thuế thì sao');
+  expect(tax.intent).not.toBe('out_of_scope');
+  expect(tax.procedure).toBeNull();
+  expect(tax.replies.map((r) => r.text).join('\n')).toMatch(/chưa tìm thấy thủ tục phù hợp/);
+  expect((await say('kể chuyện cười đi')).intent).toBe('out_of_scope');
+});
