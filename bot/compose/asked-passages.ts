@@ -5,8 +5,8 @@
  * answer. Nothing when the question's words are only the procedure's name.
  */
 import type { Procedure } from '../../knowledge/schema.ts';
-import { quickRepliesReply, textReply, type Reply } from '../replies.ts';
-import { OFFICER_QUICK_REPLY } from './conversation.ts';
+import { textReply, type Reply } from '../replies.ts';
+import { withOfficerOffer } from './conversation.ts';
 import { whereToCheck, withCitation } from './answer.ts';
 import { bullets, quoteName } from './format.ts';
 import { quotePassage, relevantPassages, type Asked } from './passages.ts';
@@ -31,6 +31,5 @@ export function composeRecordSilent(procedure: Procedure, offerOfficer: boolean)
   const text =
     `Dạ, dữ liệu thủ tục ${quoteName(procedure.name)} không ghi về điều bạn hỏi, nên em không trả lời chắc được ạ. ` +
     `Bạn hỏi nơi tiếp nhận hồ sơ hoặc xem ${whereToCheck(procedure)} để được hướng dẫn.`;
-  const body = withCitation(text, procedure);
-  return offerOfficer ? [quickRepliesReply(`${body}\nEm cũng có thể chuyển bạn tới cán bộ hỗ trợ:`, [OFFICER_QUICK_REPLY])] : [textReply(body)];
+  return withOfficerOffer(withCitation(text, procedure), '\nEm cũng có thể chuyển bạn tới cán bộ hỗ trợ:', offerOfficer);
 }

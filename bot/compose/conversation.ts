@@ -3,6 +3,11 @@ import { PAYLOAD, quickRepliesReply, textReply, type QuickReply, type Reply } fr
 
 export const OFFICER_QUICK_REPLY: QuickReply = { label: 'Gặp cán bộ', payload: PAYLOAD.officer };
 
+/** A reply that ends, when an officer is offered, with that offer's words and its button. */
+export function withOfficerOffer(text: string, offer: string, offerOfficer: boolean): Reply[] {
+  return offerOfficer ? [quickRepliesReply(`${text}${offer}`, [OFFICER_QUICK_REPLY])] : [textReply(text)];
+}
+
 /** Example questions offered when the bot did not understand. */
 export const EXAMPLE_QUICK_REPLIES: QuickReply[] = [
   { label: 'Làm hộ chiếu cần giấy tờ gì?', payload: 'Làm hộ chiếu cần giấy tờ gì?' },
@@ -25,9 +30,7 @@ export function composeThanks(): Reply[] {
 export function composeOutOfScope(offerOfficer: boolean): Reply[] {
   const text =
     'Dạ, em xin lỗi, em chỉ hỗ trợ thông tin về thủ tục hành chính (giấy tờ, lệ phí, thời gian, nơi nộp hồ sơ) và tra cứu hồ sơ, nên chưa trả lời được câu hỏi này ạ.';
-  return offerOfficer
-    ? [quickRepliesReply(`${text} Bạn có muốn gặp cán bộ hỗ trợ không ạ?`, [OFFICER_QUICK_REPLY])]
-    : [textReply(text)];
+  return withOfficerOffer(text, ' Bạn có muốn gặp cán bộ hỗ trợ không ạ?', offerOfficer);
 }
 
 /**
@@ -36,7 +39,7 @@ export function composeOutOfScope(offerOfficer: boolean): Reply[] {
  */
 export function composeOutsideCatalog(label: string, offerOfficer: boolean): Reply[] {
   const text = `Dạ, việc ${label} không thuộc các thủ tục hành chính trong dữ liệu của em, nên em không trả lời chắc được ạ. Bạn vui lòng hỏi trực tiếp cơ quan phụ trách việc này, hoặc Bộ phận một cửa nơi bạn ở để được hướng dẫn.`;
-  return offerOfficer ? [quickRepliesReply(`${text} Em cũng có thể chuyển bạn tới cán bộ hỗ trợ:`, [OFFICER_QUICK_REPLY])] : [textReply(text)];
+  return withOfficerOffer(text, ' Em cũng có thể chuyển bạn tới cán bộ hỗ trợ:', offerOfficer);
 }
 
 /** Nothing understood. Offers an officer always in words; as a button after repeated failures. */
@@ -52,9 +55,7 @@ export function composeFallback(offerOfficer: boolean): Reply[] {
 export function composeProcedureNotFound(offerOfficer: boolean): Reply[] {
   const text =
     'Dạ, em chưa tìm thấy thủ tục phù hợp với câu hỏi của bạn trong dữ liệu hiện có. Bạn vui lòng nêu rõ tên thủ tục (ví dụ: "đăng ký khai sinh", "cấp hộ chiếu") giúp em ạ.';
-  return offerOfficer
-    ? [quickRepliesReply(`${text} Hoặc em chuyển bạn tới cán bộ hỗ trợ:`, [OFFICER_QUICK_REPLY])]
-    : [textReply(text)];
+  return withOfficerOffer(text, ' Hoặc em chuyển bạn tới cán bộ hỗ trợ:', offerOfficer);
 }
 
 const FACET_WORDS: Record<string, string> = {

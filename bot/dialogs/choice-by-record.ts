@@ -16,7 +16,6 @@ import type { Token } from '../../knowledge/language/message-tokens.ts';
 /** Pairs the message must share with one option alone. */
 const MIN_OWN_PAIRS = 2;
 
-
 /** How a message asks to submit, in both readings: the channels' words and "nộp", "qua". */
 const CHANNEL_WORDS = new Set([...Object.values(CHANNEL_LABELS), 'nộp', 'qua'].flatMap((text) => [...wordsOf(text), ...syllables(text)]));
 
@@ -33,11 +32,11 @@ export function choiceByRecord(options: readonly Procedure[], message: string, u
   if (options.length < 2) return null;
   const accented = hasDiacritics(message);
   const read = accented ? syllables : wordsOf;
-  const topicWords = new Set(unasked.flatMap((token) => read(accented ? token.raw : token.folded)));
+  const unaskedWords = new Set(unasked.flatMap((token) => read(accented ? token.raw : token.folded)));
   const nameWords = new Set(options.flatMap((p) => read(p.name)));
   const asked = [...new Set(adjacentPairs(read(message)))].filter((pair) => {
     const words = pair.split(' ');
-    return words.every((w) => topicWords.has(w)) && !words.every((w) => nameWords.has(w)) && !words.every((w) => CHANNEL_WORDS.has(w));
+    return words.every((w) => unaskedWords.has(w)) && !words.every((w) => nameWords.has(w)) && !words.every((w) => CHANNEL_WORDS.has(w));
   });
   if (asked.length < MIN_OWN_PAIRS) return null;
   const records = options.map((option) => recordPairs(option, read));

@@ -112,13 +112,13 @@ export function isSameOrTwin(candidate: Candidate, current: { code: string }): b
   return candidate.procedure.code === current.code || candidate.variants.includes(current.code);
 }
 
-/** How much of a message the first hit's name must say for the message to be about the catalog's matters. */
-const NAMED_IN_CATALOG_RECALL = 0.75;
-
 /** How much of the other procedure's name a follow-up must say to move to it… */
 const SWITCH_NAME_FIT = 0.45;
 /** …or how likely it must be (of held-out questions at p ≥ 0.9, about 98% were right). */
 const SWITCH_CONFIDENCE = 0.9;
+
+/** How much of a message the first hit's name must say for the message to be about the catalog's matters. */
+const NAMED_IN_CATALOG_RECALL = 0.75;
 
 function isVariantPair(a: Candidate, b: Candidate): boolean {
   return a.variants.includes(b.procedure.code) || b.variants.includes(a.procedure.code);
