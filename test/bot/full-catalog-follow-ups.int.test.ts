@@ -346,8 +346,9 @@ test('a short question about the procedure under discussion that its record does
 
 test('after a list, a facet question whose words name no option ("thời hạn giấy phép bao lâu") asks again with the options, never picks one by a stray word of its name', async () => {
   const say = await conversation();
-  const first = await say('xin giấy phép bán lẻ rượu');
+  const first = await say('xin giấy phép kinh doanh xăng dầu');
   expect(first.procedure).toBeNull();
+  expect(first.replies.map((r) => r.text).join('\n')).toMatch(/Bạn chọn giúp em thủ tục đúng/);
   const again = await say('thời hạn giấy phép bao lâu');
   expect(again.procedure).toBeNull();
 });
@@ -378,4 +379,21 @@ test('words the catalog\'s names say ("thuế thì sao") with no procedure fitti
   expect(tax.procedure).toBeNull();
   expect(tax.replies.map((r) => r.text).join('\n')).toMatch(/chưa tìm thấy thủ tục phù hợp/);
   expect((await say('kể chuyện cười đi')).intent).toBe('out_of_scope');
+});
+
+test('matters the national records hold no procedure for (a karaoke or retail alcohol licence, a pet) are told so honestly, never answered with a procedure sharing a word; a procedure the rest of the message names is still found', async () => {
+  for (const [text, matter] of [
+    ['con mèo nhà tôi bị ốm', 'thú cưng'],
+    ['xin giấy phép kinh doanh karaoke', 'karaoke'],
+    ['xin giay phep ban le ruou', 'rượu'],
+  ] as const) {
+    const reply = await (await conversation())(text);
+    expect(reply.procedure, text).toBeNull();
+    expect(reply.intent, text).toBe('out_of_scope');
+    const said = reply.replies.map((r) => r.text).join('\n');
+    expect(said).toContain(matter);
+    expect(said).toMatch(/không thuộc các thủ tục hành chính trong dữ liệu của em/);
+  }
+  expect((await (await conversation())('mở quán karaoke cần đăng ký kinh doanh không')).procedure?.code).toBe('1.001612');
+  expect((await (await conversation())('cấp giấy chứng nhận đủ điều kiện về an ninh trật tự cho quán karaoke')).procedure?.code).toMatch(/^(2\.001478|1\.003204)$/);
 });
