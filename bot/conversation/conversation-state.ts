@@ -20,6 +20,11 @@ export const PendingSchema = z.discriminatedUnion('type', [
     candidates: z.array(ProcedureRefSchema.extend({ label: z.string() })).min(1).max(4),
     /** how_to aspects of the original question (online, where …), kept for the answer. */
     aspects: z.array(z.string()).default([]),
+    /**
+     * The candidate already answered, the others offered beside it (the same procedure at other
+     * levels): a question that picks none of them stays on this one, the procedure under discussion.
+     */
+    answered: z.string().min(1).optional(),
   }),
   /** "Which procedure do you mean?" — asked when a facet came with no procedure at all. */
   z.object({ type: z.literal('which_procedure'), intent: ProcedureIntentSchema, aspects: z.array(z.string()).default([]) }),

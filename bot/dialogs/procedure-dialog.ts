@@ -183,6 +183,7 @@ function answerWithOtherLevels(ctx: TurnContext, procedures: Procedure[], intent
     intent,
     candidates: optionLabels(procedures).map((o) => ({ code: o.procedure.code, name: o.procedure.name, label: o.label })),
     aspects: aspectsFor(ctx, intent),
+    answered: citizenLevel.code,
   };
   return result;
 }
@@ -296,6 +297,8 @@ export function isFacetBeforeChoice(ctx: TurnContext): boolean {
   const { words, resolution } = ctx.understanding;
   const pending = ctx.state.pending;
   if (!pending || pending.type !== 'clarify' || words.facet === null) return false;
+  // Other levels offered beside an answer are no open question: the answered one is under discussion.
+  if (pending.answered !== undefined) return false;
   // As for a follow-up on one procedure: only a message naming another one outright leaves the
   // list ("người yêu em thường trú ở tỉnh khác thì đăng ký ở xã nào" after the marriage options is
   // not the border pass "… có hộ khẩu thường trú ở tỉnh …").

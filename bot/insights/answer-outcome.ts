@@ -17,8 +17,9 @@ export function answerOutcome(route: string | undefined, result: HandlerResult):
   if (route === 'error' || route === undefined) return 'error';
   if (result.intent === 'out_of_scope') return 'out_of_scope';
   if (result.failed) return 'not_found';
-  const pending = result.pending?.type;
-  if (pending === 'clarify' || pending === 'which_procedure') return 'clarify';
+  const pending = result.pending;
+  // Other levels offered beside an answer: answered.
+  if ((pending?.type === 'clarify' && pending.answered === undefined) || pending?.type === 'which_procedure') return 'clarify';
   if (result.procedure && isProcedureIntent(result.intent)) return 'answered';
   return 'other';
 }

@@ -397,3 +397,18 @@ test('matters the national records hold no procedure for (a karaoke or retail al
   expect((await (await conversation())('mở quán karaoke cần đăng ký kinh doanh không')).procedure?.code).toBe('1.001612');
   expect((await (await conversation())('cấp giấy chứng nhận đủ điều kiện về an ninh trật tự cho quán karaoke')).procedure?.code).toMatch(/^(2\.001478|1\.003204)$/);
 });
+
+test('an answer that offers the same procedure at other levels keeps it under discussion: "lệ phí bao nhiêu" answers its fee, not the list again; a level said picks that level', async () => {
+  const say = await conversation();
+  const first = await say('lam lai cccd bi mat o dau');
+  expect(first.procedure?.code).toBe('1.014064');
+  expect(first.replies.map((r) => r.text).join('\n')).toMatch(/còn được thực hiện tại/);
+  const fee = await say('le phi bao nhieu');
+  expect(fee.intent).toBe('fee');
+  expect(fee.procedure?.code).toBe('1.014064');
+  const online = await say('nop online duoc khong');
+  expect(online.procedure?.code).toBe('1.014064');
+  const other = await conversation();
+  await other('lam lai cccd bi mat o dau');
+  expect((await other('cấp tỉnh')).procedure?.code).toBe('2.001194');
+});

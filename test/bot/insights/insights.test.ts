@@ -35,6 +35,7 @@ describe('turn outcomes', () => {
     ['procedure', { ...base, intent: 'fee', procedure }, 'answered'],
     ['clarify', { ...base, intent: 'fee', procedure: null, pending: { type: 'clarify' } }, 'clarify'],
     ['which-procedure', { ...base, intent: 'fee', procedure: null, pending: { type: 'which_procedure' } }, 'clarify'],
+    ['procedure', { ...base, intent: 'fee', procedure, pending: { type: 'clarify', answered: '1.001456' } }, 'answered'],
     ['which-procedure', { ...base, intent: 'fee', procedure: null, failed: true }, 'not_found'],
     ['off-topic', { ...base, intent: 'out_of_scope', procedure: null, failed: true }, 'out_of_scope'],
     ['error', { ...base, intent: 'fee', procedure: null }, 'error'],
