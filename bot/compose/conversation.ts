@@ -37,8 +37,11 @@ export function composeOutOfScope(offerOfficer: boolean): Reply[] {
  * The message names a matter that is not a procedure of the catalog (military service,
  * vaccination, diplomas…): say so plainly instead of offering an unrelated procedure.
  */
-export function composeOutsideCatalog(label: string, offerOfficer: boolean): Reply[] {
-  const text = `Dạ, việc ${label} không thuộc các thủ tục hành chính trong dữ liệu của em, nên em không trả lời chắc được ạ. Bạn vui lòng hỏi trực tiếp cơ quan phụ trách việc này, hoặc Bộ phận một cửa nơi bạn ở để được hướng dẫn.`;
+export function composeOutsideCatalog(topic: { label: string; note?: string }, offerOfficer: boolean): Reply[] {
+  // What the law says of it, when the list knows that precisely (a paper no longer issued).
+  const text = topic.note
+    ? `Dạ, ${topic.note}`
+    : `Dạ, việc ${topic.label} không thuộc các thủ tục hành chính trong dữ liệu của em, nên em không trả lời chắc được ạ. Bạn vui lòng hỏi trực tiếp cơ quan phụ trách việc này, hoặc Bộ phận một cửa nơi bạn ở để được hướng dẫn.`;
   return withOfficerOffer(text, ' Em cũng có thể chuyển bạn tới cán bộ hỗ trợ:', offerOfficer);
 }
 

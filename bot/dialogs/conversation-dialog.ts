@@ -41,7 +41,7 @@ export function outOfScope(ctx: TurnContext): HandlerResult {
 export function outsideCatalog(ctx: TurnContext): HandlerResult {
   const resolution = ctx.understanding.resolution;
   if (resolution.kind !== 'none' || resolution.reason !== 'outside_catalog') throw new Error('outsideCatalog needs an outside_catalog resolution');
-  return { replies: composeOutsideCatalog(resolution.topic.label, ctx.offerOfficer), intent: 'out_of_scope', procedure: null, confidence: 0.7, failed: true };
+  return { replies: composeOutsideCatalog(resolution.topic, ctx.offerOfficer), intent: 'out_of_scope', procedure: null, confidence: 0.7, failed: true };
 }
 
 export function fallback(ctx: TurnContext): HandlerResult {

@@ -53,9 +53,9 @@ export const STOP_WORDS = load(
 );
 
 /** Matters citizens ask about that are not procedures of the catalog (vocabulary/outside-catalog.json). */
-export const OUTSIDE_CATALOG: ReadonlyArray<{ label: string; phrases: readonly string[] }> = load(
+export const OUTSIDE_CATALOG: ReadonlyArray<{ label: string; phrases: readonly string[]; note?: string }> = load(
   'outside-catalog.json',
-  z.object({ topics: z.array(z.object({ label: z.string().min(1), phrases: Words })) }).transform(({ topics }) => topics),
+  z.object({ topics: z.array(z.object({ label: z.string().min(1), phrases: Words, note: z.string().min(1).optional() })) }).transform(({ topics }) => topics),
 );
 
 /**

@@ -412,3 +412,13 @@ test('an answer that offers the same procedure at other levels keeps it under di
   await other('lam lai cccd bi mat o dau');
   expect((await other('cấp tỉnh')).procedure?.code).toBe('2.001194');
 });
+
+test('"xin cấp lại sổ hộ khẩu" is told the book is no longer issued (Luật Cư trú, khoản 3 Điều 38) and pointed to Xác nhận thông tin về cư trú, not answered with another book\'s re-issue; "nhập hộ khẩu" is still the permanent residence', async () => {
+  const reply = await (await conversation())('xin cấp lại sổ hộ khẩu');
+  expect(reply.procedure).toBeNull();
+  const text = reply.replies.map((r) => r.text).join('\n');
+  expect(text).toMatch(/không còn được cấp mới hay cấp lại/);
+  expect(text).toContain('68/2020/QH14');
+  expect(text).not.toMatch(/thuyền viên/);
+  expect((await (await conversation())('nhap ho khau cho con')).procedure?.code).toBe('1.004222');
+});

@@ -27,6 +27,15 @@ describe('outside the catalog', () => {
     expect(nameSays('Giao tài sản kết cấu hạ tầng cấp nước sạch cho doanh nghiệp đang quản lý, sử dụng', outsideCatalogTopic('nha toi muon xin cap nuoc sach')!)).toBe(false);
   });
 
+  test('a paper the law no longer issues carries what the law says, with its article', () => {
+    const topic = outsideCatalogTopic('xin cap lai so ho khau bi mat');
+    expect(topic?.label).toBe('sổ hộ khẩu');
+    expect(topic?.note).toMatch(/khoản 3 Điều 38 Luật Cư trú số 68\/2020\/QH14/);
+    expect(topic?.note).toContain('Xác nhận thông tin về cư trú (mã 1.010041)');
+    expect(outsideCatalogTopic('nhập hộ khẩu cho con')).toBeNull();
+    expect(outsideCatalogTopic('tach ho khau')).toBeNull();
+  });
+
   test('only whole syllables count, and procedure questions name none', () => {
     expect(outsideCatalogTopic('đăng ký khai sinh cho con')).toBeNull();
     expect(outsideCatalogTopic('lệ phí làm hộ chiếu bao nhiêu')).toBeNull();
