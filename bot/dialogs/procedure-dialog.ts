@@ -10,7 +10,8 @@ import { composeWhichProcedure, composeProcedureNotFound } from '../compose/conv
 import { composeAnswer } from '../compose/facet.ts';
 import { relevantPassages, type Asked } from '../compose/passages.ts';
 import { composeRecordSilent } from '../compose/asked-passages.ts';
-import { foldedKey, foldedPhrase } from '../../knowledge/language/normalize.ts';
+import { foldedKey } from '../../knowledge/language/normalize.ts';
+import { saysOfName } from '../../knowledge/language/name-actions.ts';
 import { formatDuration, quoteName } from '../compose/format.ts';
 import { groupFees } from '../compose/fee.ts';
 import { PAYLOAD, quickRepliesReply, textReply } from '../replies.ts';
@@ -389,13 +390,6 @@ export function askWhichProcedure(ctx: TurnContext): HandlerResult {
 
 /** How much of an option's name a message must say to pick it by name. */
 const OPTION_NAME_FIT = 0.1;
-
-/** Whether the topic says two of its words side by side as the name does, or its one word is the name's. */
-function saysOfName(topic: readonly { folded: string }[], name: string): boolean {
-  const named = foldedPhrase(name);
-  if (topic.length === 1) return named.includes(` ${topic[0]!.folded} `);
-  return topic.some((token, i) => i > 0 && named.includes(` ${topic[i - 1]!.folded} ${token.folded} `));
-}
 
 /** Which of the offered candidates the message picks ("2", "cấp xã", or naming one), if any. */
 export function pendingChoice(ctx: TurnContext): Procedure | null {

@@ -6,7 +6,7 @@ import type { ConversationState } from '../conversation/conversation-state.ts';
 import type { TurnDeps } from '../deps.ts';
 import { asksHandoff, classify, resolveInputOf, topicWeight, type Classification } from '../intents/classify.ts';
 import { parsePayload } from '../replies.ts';
-import { actionQuestionsOf, nameActions, nameObject, questionAsksFor, saysNameObject } from '../../knowledge/language/name-actions.ts';
+import { actionQuestionsOf, nameActions, nameObject, questionAsksFor, saysNameObject, saysOfName } from '../../knowledge/language/name-actions.ts';
 import { declaresAny, leviesAsked } from '../../knowledge/language/levies.ts';
 import { kindClash, kindsOfName } from '../../knowledge/language/kinds.ts';
 import type { Procedure } from '../../knowledge/schema.ts';
@@ -94,11 +94,18 @@ function levyDeclared(text: string, words: Classification, current: Procedure, r
  * object is found; never the reissue of an identity card because "làm lại" alone is a reissue.
  */
 async function onCurrentObject(text: string, words: Classification, current: Procedure, resolution: Resolution, deps: TurnDeps): Promise<Resolution> {
-  if (resolution.kind === 'none' || resolution.levyAsked) return resolution;
+  if (resolution.kind === 'none') return resolution.reason === 'no_match' ? ((await siblingSaid(text, words, current, deps)) ?? resolution) : resolution;
+  if (resolution.levyAsked) return resolution;
   // A procedure not named outright keeps the one under discussion anyway (isFollowUp).
   if (resolution.kind === 'confident' && !namesOtherOutright(resolution.best, resolution.confidence)) return resolution;
   const found = resolution.kind === 'confident' ? [resolution.best] : resolution.candidates;
   if (found.some((candidate) => isSameOrTwin(candidate, current))) return resolution;
+  // A list for words the procedure under discussion, or a sibling of its object, says side by side
+  // ("cái ở trong nước" of a passport: not the banks' branches "ở trong nước").
+  if (resolution.kind === 'ambiguous') {
+    const sibling = await siblingSaid(text, words, current, deps, { orItself: true });
+    if (sibling) return sibling;
+  }
   const vocabulary = vocabularyOf(deps.catalog);
   const isDistinctive = (syllable: string) => vocabulary.isDistinctive(syllable);
   const said = words.topic.map((token) => token.folded);
@@ -112,6 +119,25 @@ async function onCurrentObject(text: string, words: Classification, current: Pro
   const asked = actionQuestionsOf(text);
   const asksNew = (name: string) => nameActions(name).some((action) => asked.some((question) => questionAsksFor(question, action)));
   return asksNew(together.best.procedure.name) && !asksNew(current.name) ? together : resolution;
+}
+
+/**
+ * The procedure the message's words name with the object under discussion, when its name says
+ * two of them side by side as they are said: a sibling ("còn ở nước ngoài thì sao" of a passport
+ * issued at home would find "… ở nước ngoài"), or with `orItself` the one under discussion.
+ */
+async function siblingSaid(text: string, words: Classification, current: Procedure, deps: TurnDeps, options: { orItself?: boolean } = {}): Promise<Resolution | null> {
+  if (words.topicCore.length < 2) return null;
+  const object = nameObject(current.name);
+  const together = await resolveProcedure(resolveInputOf(classify(`${text} ${object}`)), deps);
+  if (together.kind !== 'confident' || (!options.orItself && isSameOrTwin(together.best, current))) return null;
+  const isDistinctive = (syllable: string) => vocabularyOf(deps.catalog).isDistinctive(syllable);
+  return saysNameObject(object.split(' '), together.best.procedure.name, isDistinctive) && saysSibling(words, together.best.procedure) ? together : null;
+}
+
+/** Two or more words of the message said side by side in the procedure's name as in the message. */
+function saysSibling(words: Classification, procedure: Procedure): boolean {
+  return words.topicCore.length >= 2 && saysOfName(words.topicCore, procedure.name);
 }
 
 /** The resolution a correction's sibling makes. */

@@ -190,6 +190,13 @@ export function nameObject(name: string): string {
  */
 const STATE_SYLLABLES = new Set([...LOST.folded, ...EXPIRED.folded, 'xin lai', 'hu hong', 'rach', 'do'].flatMap((cue) => cue.split(' ')));
 
+/** Whether the topic says two of its words side by side as the name does, or its one word is the name's. */
+export function saysOfName(topic: readonly { folded: string }[], name: string): boolean {
+  const named = foldedPhrase(name);
+  if (topic.length === 1) return named.includes(` ${topic[0]!.folded} `);
+  return topic.some((token, i) => i > 0 && named.includes(` ${topic[i - 1]!.folded} ${token.folded} `));
+}
+
 /**
  * Whether these folded words say what the procedure is about (nameObject) by one of its
  * distinctive syllables, beyond what befell it: "thẻ tạm trú" says "Cấp thẻ tạm trú…", while

@@ -422,3 +422,16 @@ test('"xin cấp lại sổ hộ khẩu" is told the book is no longer issued (L
   expect(text).not.toMatch(/thuyền viên/);
   expect((await (await conversation())('nhap ho khau cho con')).procedure?.code).toBe('1.004222');
 });
+
+test('a follow-up whose words the procedure under discussion (or a sibling of its object) says side by side stays with it: "cái ở trong nước" of a passport, "nếu chồng là người nước ngoài thì sao" of a marriage', async () => {
+  const passport = await conversation();
+  expect((await passport('lam ho chieu can gi')).procedure?.code).toBe('1.001456');
+  const domestic = await passport('cai o trong nuoc');
+  expect(domestic.procedure?.code).toBe('1.001456');
+  expect(domestic.intent).toBe('documents');
+  const marriage = await conversation();
+  expect((await marriage('dang ky ket hon can giay to gi')).procedure?.code).toBe('1.000894');
+  const foreign = await marriage('neu chong la nguoi nuoc ngoai thi sao');
+  expect(foreign.procedure?.code).toBe('2.000806');
+  expect(foreign.intent).toBe('documents');
+});
