@@ -112,12 +112,22 @@ async function onCurrentObject(text: string, words: Classification, current: Pro
   if (found.some((candidate) => saysNameObject(said, candidate.procedure.name, isDistinctive))) return resolution;
   const object = nameObject(current.name);
   const together = await resolveProcedure(resolveInputOf(classify(`${text} ${object}`)), deps);
-  if (together.kind !== 'confident' || !saysNameObject(object.split(' '), together.best.procedure.name, isDistinctive)) return resolution;
-  if (resolution.kind === 'confident') return together;
   // A list found for the words alone leaves the one under discussion only for an action they ask of
   // its object that it does not open with ("cấp lại thì sao" after "cấp đổi thẻ căn cước").
   const asked = actionQuestionsOf(text);
   const asksNew = (name: string) => nameActions(name).some((action) => asked.some((question) => questionAsksFor(question, action)));
+  const ofObject = (candidate: Candidate) => saysNameObject(object.split(' '), candidate.procedure.name, isDistinctive);
+  // With its object the words may still find a list: the one option opening with the action they
+  // ask ("bị mất thì sao" after "cấp đổi giấy phép lái xe": Cấp lại giấy phép lái xe).
+  if (together.kind === 'ambiguous' && resolution.kind === 'ambiguous' && !asksNew(current.name)) {
+    const asking = together.candidates.filter((candidate) => asksNew(candidate.procedure.name) && ofObject(candidate));
+    // Of several, the one whose object is the very one under discussion (not "giấy phép đào tạo lái xe").
+    const sameObject = asking.filter((candidate) => nameObject(candidate.procedure.name) === object);
+    const chosen = asking.length === 1 ? asking[0] : sameObject.length === 1 ? sameObject[0] : undefined;
+    if (chosen) return { kind: 'confident', best: chosen, confidence: chosen.fit, runnersUp: together.candidates.filter((c) => c !== chosen) };
+  }
+  if (together.kind !== 'confident' || !ofObject(together.best)) return resolution;
+  if (resolution.kind === 'confident') return together;
   return asksNew(together.best.procedure.name) && !asksNew(current.name) ? together : resolution;
 }
 

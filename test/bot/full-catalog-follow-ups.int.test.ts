@@ -435,3 +435,9 @@ test('a follow-up whose words the procedure under discussion (or a sibling of it
   expect(foreign.procedure?.code).toBe('2.000806');
   expect(foreign.intent).toBe('documents');
 });
+
+test('"bị mất thì sao" after a licence\'s exchange is the re-issue of that very licence, not a list of other lost papers nor a driving school\'s licence', async () => {
+  const say = await conversation();
+  expect((await say('cap doi giay phep lai xe')).procedure?.code).toBe('3.000347');
+  expect((await say('con bi mat thi sao')).procedure?.code).toBe('3.000348');
+});
