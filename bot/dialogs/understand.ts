@@ -8,6 +8,8 @@ import { asksHandoff, classify, resolveInputOf, topicWeight, type Classification
 import { parsePayload } from '../replies.ts';
 import { actionQuestionsOf, nameActions, nameObject, questionAsksFor, saysNameObject, saysOfName } from '../../knowledge/language/name-actions.ts';
 import { declaresAny, leviesAsked } from '../../knowledge/language/levies.ts';
+import { contextualWordings } from '../../knowledge/language/citizen-phrases.ts';
+import { foldedPhrase } from '../../knowledge/language/normalize.ts';
 import { kindClash, kindsOfName } from '../../knowledge/language/kinds.ts';
 import type { Procedure } from '../../knowledge/schema.ts';
 import { vocabularyOf } from '../resolve/name-match.ts';
@@ -142,7 +144,19 @@ async function siblingSaid(text: string, words: Classification, current: Procedu
   const together = await resolveProcedure(resolveInputOf(classify(`${text} ${object}`)), deps);
   if (together.kind !== 'confident' || (!options.orItself && isSameOrTwin(together.best, current))) return null;
   const isDistinctive = (syllable: string) => vocabularyOf(deps.catalog).isDistinctive(syllable);
-  return saysNameObject(object.split(' '), together.best.procedure.name, isDistinctive) && saysSibling(words, together.best.procedure) ? together : null;
+  const sibling = together.best.procedure;
+  return saysNameObject(object.split(' '), sibling.name, isDistinctive) && (saysSibling(words, sibling) || saysInContext(text, object, sibling)) ? together : null;
+}
+
+/**
+ * A citizen phrase the message says that means something only with the object under discussion,
+ * and means what the procedure's name says: "chồng em là người Nhật" of a marriage is "có yếu tố
+ * nước ngoài" (vocabulary/foreign-element.json), which the foreign marriage's name says.
+ */
+function saysInContext(text: string, object: string, procedure: Procedure): boolean {
+  const alone = new Set(contextualWordings(text));
+  const name = foldedPhrase(procedure.name);
+  return contextualWordings(`${text} ${object}`).some((wording) => !alone.has(wording) && name.includes(foldedPhrase(wording)));
 }
 
 /** Two or more words of the message said side by side in the procedure's name as in the message. */

@@ -117,7 +117,10 @@ export function classify(text: string): Classification {
   const { facet, facetScore, otherFacets } = pickFacets(facetScores);
 
   const remaining = analysis.tokens.filter((_, i) => !consumed[i]);
-  const keep = (loose: boolean) => (t: Token, i: number) => !inFrameCompound(remaining, i) && (inCompound(remaining, i) || !isStopWord(t, loose));
+  // A citizen phrase keeps its frame words: "người Nhật" is a foreigner, not "nhật".
+  const ofCitizenPhrase = new Set(citizenPhrases.flatMap(([start, end]) => analysis.tokens.slice(start, end)));
+  const keep = (loose: boolean) => (t: Token, i: number) =>
+    !inFrameCompound(remaining, i) && (inCompound(remaining, i) || ofCitizenPhrase.has(t) || !isStopWord(t, loose));
   const topic = remaining.filter(keep(false));
   const topicCore = remaining.filter(keep(true));
 

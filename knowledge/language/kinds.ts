@@ -36,11 +36,17 @@ export function kindsInMessage(message: string): KindsSaid {
 
 const nameKinds = new Map<string, KindsSaid>();
 
-/** The kinds a procedure's name is of, read with its accents ("đất", not "đạt"). */
+/** What a name excepts in parentheses ("(trừ tàu thuyền …)"), to its end when the name is cut. */
+const EXCEPTED = /\(\s*trừ\s[^)]*\)?/giu;
+
+/**
+ * The kinds a procedure's name is of, read with its accents ("đất", not "đạt"), leaving out what it
+ * excepts: the declaration of lệ phí trước bạ "đối với tài sản khác (trừ tàu thuyền …)" is not a vessel's.
+ */
 export function kindsOfName(name: string): KindsSaid {
   let kinds = nameKinds.get(name);
   if (!kinds) {
-    kinds = kindsIn(accentedPhrase(name), 'name');
+    kinds = kindsIn(accentedPhrase(name.replace(EXCEPTED, ' ')), 'name');
     nameKinds.set(name, kinds);
   }
   return kinds;

@@ -441,3 +441,36 @@ test('"bị mất thì sao" after a licence\'s exchange is the re-issue of that 
   expect((await say('cap doi giay phep lai xe')).procedure?.code).toBe('3.000347');
   expect((await say('con bi mat thi sao')).procedure?.code).toBe('3.000348');
 });
+
+test('a nationality said with "người" ("với người Nhật", "chồng em là người Nhật") makes a marriage the one with a foreign element, asked outright or as a follow-up', async () => {
+  expect((await (await conversation())('dang ky ket hon voi nguoi nhat')).procedure?.code).toBe('2.000806');
+  const say = await conversation();
+  expect((await say('dang ky ket hon can gi')).procedure?.code).toBe('1.000894');
+  expect((await say('chong em la nguoi nhat')).procedure?.code).toBe('2.000806');
+});
+
+test('"lệ phí trước bạ" after a motorbike\'s change of owner is the declaration for other assets, not the one for boats and ships that name excepts', async () => {
+  const say = await conversation();
+  expect((await say('toi muon sang ten xe may mua lai cua nguoi quen')).procedure?.code).toBe('1.013076');
+  const levy = await say('le phi truoc ba bao nhieu');
+  expect(levy.intent).toBe('fee');
+  expect(levy.procedure?.code).toBe('1.007700');
+  expect((await (await conversation())('khai le phi truoc ba tau ca')).procedure?.code).toBe('1.007699');
+});
+
+test('"ai ký" of the procedure under discussion answers who decides it; hiring foreign workers and office hours are matters outside the catalog', async () => {
+  const say = await conversation();
+  expect((await say('xin giay xac nhan tinh trang hon nhan')).procedure?.code).toBe('1.004873');
+  const who = await say('ai ký giấy này');
+  expect(who.intent).toBe('how_to');
+  expect(who.procedure?.code).toBe('1.004873');
+  expect(who.replies.map((r) => r.text).join('\n')).toContain('Cơ quan giải quyết');
+  for (const [text, matter] of [
+    ['cong ty muon thue lao dong nuoc ngoai thi xin giay phep gi', 'giấy phép lao động'],
+    ['ubnd xa co lam viec thu 7 khong', 'giờ làm việc'],
+  ] as const) {
+    const reply = await (await conversation())(text);
+    expect(reply.procedure, text).toBeNull();
+    expect(reply.replies.map((r) => r.text).join('\n'), text).toContain(matter);
+  }
+});

@@ -260,6 +260,13 @@ describe('what is left: the topic', () => {
     expect(topicQuery(classify('ngan hang khong cho vay thi sao'))).not.toContain('khong');
   });
 
+  test('a citizen phrase keeps its frame words: "người Nhật" is a foreigner, not "nhật"', () => {
+    expect(classify('dang ky ket hon voi nguoi nhat').topic.map((t) => t.folded)).toEqual(['dang', 'ki', 'ket', 'hon', 'nguoi', 'nhat']);
+    expect(classify('chồng em là người Mỹ').topic.map((t) => t.folded)).toContain('nguoi');
+    // Outside such a phrase "người" still frames the question.
+    expect(classify('người mới đi làm đăng ký thuế ở đâu').topic.map((t) => t.folded)).not.toContain('nguoi');
+  });
+
   test('a follow-up with no procedure has an empty topic', () => {
     for (const text of ['thế lệ phí bao nhiêu?', 'cần giấy tờ gì', 'bao lâu thì có', 'mất mấy ngày']) {
       expect(classify(text).topicCore, text).toEqual([]);

@@ -47,6 +47,16 @@ describe('kinds of filer', () => {
     expect(kindsOfName(LAND_CHANGE).get('property')).toEqual(new Set(['land']));
   });
 
+  test('what a name excepts in parentheses is not its kind: "(trừ tàu thuyền …)" is no vessel, "(trừ xe mô tô …)" no vehicle', () => {
+    const otherAssets = 'Khai lệ phí trước bạ/ Miễn lệ phí trước bạ đối với tài sản khác theo quy định của pháp luật về lệ phí trước bạ (trừ tàu thuyền đánh cá, tàu thuyền vận tải thuỷ nội địa, tàu biển nếu thiếu hồ sơ gốc hoặc đóng mới tại Việt Nam)';
+    expect(kindsOfName(otherAssets).size).toBe(0);
+    expect(kindsOfName('Khai lệ phí trước bạ tàu thuyền đánh cá, tàu thuyền vận tải thuỷ nội địa').get('property')).toEqual(new Set(['vessel']));
+    // A name cut inside its exception still leaves it out.
+    expect(kindsOfName('Cấp phép (trừ xe mô tô, xe gắn').size).toBe(0);
+    expect(clashes('khai trước bạ xe máy', otherAssets)).toBe(false);
+    expect(clashes('khai trước bạ tàu cá', otherAssets)).toBe(false);
+  });
+
   test('every kind has phrases for names and for messages, and message phrases are unaccented', () => {
     for (const kinds of Object.values(KINDS))
       for (const said of Object.values(kinds)) {
