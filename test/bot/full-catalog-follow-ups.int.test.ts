@@ -474,3 +474,9 @@ test('"ai ký" of the procedure under discussion answers who decides it; hiring 
     expect(reply.replies.map((r) => r.text).join('\n'), text).toContain(matter);
   }
 });
+
+test('"trợ cấp thai sản" is the maternity benefit, never committed to the recovery allowance after maternity whose name says "trợ cấp"', async () => {
+  const reply = await (await conversation())('cho mk hỏi thủ tục xin trợ cấp thai sản cho chồng khi vợ sinh');
+  expect(reply.procedure?.code ?? '2.000693').toBe('2.000693');
+  expect(reply.replies.map((r) => r.text).join('\n')).toContain('Giải quyết hưởng chế độ thai sản');
+});
