@@ -33,12 +33,18 @@ export function abbreviationsKeptIn(text: string): Set<string> {
   return new Set(KEPT_WHERE_SAID.filter(({ words }) => words.some((word) => padded.includes(word))).map((k) => k.abbreviation));
 }
 
+/** "6t" is "6 tuổi" said of a child or a person ("con 6t", "bé 3t"); elsewhere "2t" may be money or floors. */
+const AGE_TYPED_SHORT = /^(\d{1,2})t$/;
+const AGE_OF = new Set(['con', 'be', 'chau', 'em', 'nay']);
+
 /**
  * Folded keys whose accented spelling is also an abbreviation ("đk", "đky"). A chat spelling of a
  * frame word is left as typed where it and the syllable before it are a citizen phrase: "so hong"
  * is sổ hồng and "hu hong" hư hỏng, not "sổ không".
  */
 export function expandAbbreviation(raw: string, folded: string, previous?: string): string | null {
+  const age = AGE_TYPED_SHORT.exec(folded);
+  if (age && previous !== undefined && AGE_OF.has(previous)) return `${age[1]} tuổi`;
   const expansion = ABBREVIATIONS[folded];
   if (!expansion) return null;
   if (previous !== undefined && FRAME_WORDS.has(expansion) && PHRASE_PAIRS.has(`${previous} ${folded}`)) return null;

@@ -480,3 +480,11 @@ test('"trợ cấp thai sản" is the maternity benefit, never committed to the 
   expect(reply.procedure?.code ?? '2.000693').toBe('2.000693');
   expect(reply.replies.map((r) => r.text).join('\n')).toContain('Giải quyết hưởng chế độ thai sản');
 });
+
+test('"làm cccd cho con 6t" is about a child: the card for under-14s comes first, the card from 14 up is ruled out', async () => {
+  const reply = await (await conversation())('lm cccd cho con 6t dc ko');
+  const said = reply.replies.map((r) => r.text).join('\n');
+  expect(reply.procedure?.code ?? '1.014062').toBe('1.014062');
+  expect(said).toContain('Cấp thẻ căn cước cho người dưới 14 tuổi');
+  expect(said).not.toContain('từ đủ 14 tuổi trở lên');
+});

@@ -95,6 +95,12 @@ describe('typos and chat spellings', () => {
     expect(folded).toBe('dang ki can cuoc cong dan ho so thu tuc bao nhieu khong gi');
   });
 
+  test('"6t" of a child is "6 tuổi"; elsewhere it stays as typed', () => {
+    expect(analyzeMessage('lm cccd cho con 6t dc ko').folded).toContain('con 6 tuoi');
+    expect(analyzeMessage('be 3t lam ho chieu').folded).toContain('be 3 tuoi');
+    expect(analyzeMessage('vay 2t xay nha').folded).toContain('2t');
+  });
+
   test('a chat spelling of a frame word stays as typed inside a citizen phrase: "so hong" is sổ hồng, not "sổ không"', () => {
     expect(analyzeMessage('lam so hong mat bao lau').folded).toBe('lam so hong mat bao lau');
     expect(analyzeMessage('the bi hu hong thi doi o dau').folded).toContain('hu hong');
