@@ -14,6 +14,7 @@ import { kindClash, kindsOfName } from '../../knowledge/language/kinds.ts';
 import type { Procedure } from '../../knowledge/schema.ts';
 import { vocabularyOf } from '../resolve/name-match.ts';
 import { correctedSibling } from './corrected-sibling.ts';
+import { asksToBringPaper } from './paper-brought.ts';
 import { askedAfterDoneStep } from './done-step.ts';
 import { isSameOrTwin, namesOtherOutright, resolveProcedure, type Candidate, type Resolution } from '../resolve/procedure-resolver.ts';
 import { findCommune, withoutMention } from '../../knowledge/local/commune-match.ts';
@@ -35,7 +36,8 @@ export async function understand(turn: Turn, state: ConversationState, deps: Tur
   const words = classify(text);
   const current = state.procedure ? deps.catalog.get(state.procedure.code) ?? null : null;
   let resolution: Resolution = { kind: 'none', reason: 'no_topic' };
-  if (!payload && !asksHandoff(words) && words.topicCore.length > 0) {
+  // A paper asked to be brought for the procedure under discussion is one of its documents.
+  if (!payload && !asksHandoff(words) && words.topicCore.length > 0 && !(current && asksToBringPaper(words))) {
     resolution = await resolveProcedure(resolveInputOf(words), deps);
     if (words.correction && current && resolution.kind !== 'confident') resolution = await corrected(text, words, current, resolution, deps);
     else if (current) resolution = await onCurrentObject(text, words, current, levyDeclared(text, words, current, await afterDoneStep(text, current, resolution, deps)), deps);

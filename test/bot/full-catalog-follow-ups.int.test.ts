@@ -488,3 +488,13 @@ test('"làm cccd cho con 6t" is about a child: the card for under-14s comes firs
   expect(said).toContain('Cấp thẻ căn cước cho người dưới 14 tuổi');
   expect(said).not.toContain('từ đủ 14 tuổi trở lên');
 });
+
+test('"có cần mang cccd không" after a procedure asks about its dossier: it stays on that procedure and answers its documents, not the identity card\'s issue', async () => {
+  const say = await conversation();
+  expect((await say('khai bao tam vang')).procedure?.code).toBe('1.003677');
+  const papers = await say('co can mang cccd ko');
+  expect(papers.procedure?.code).toBe('1.003677');
+  expect(papers.intent).toBe('documents');
+  // Asked first, the card is what is asked about.
+  expect((await (await conversation())('lam cccd can gi')).procedure?.code).toMatch(/^(1\.014061|2\.000200|1\.001247)$/);
+});
