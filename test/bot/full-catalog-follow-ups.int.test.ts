@@ -498,3 +498,18 @@ test('"có cần mang cccd không" after a procedure asks about its dossier: it 
   // Asked first, the card is what is asked about.
   expect((await (await conversation())('lam cccd can gi')).procedure?.code).toMatch(/^(1\.014061|2\.000200|1\.001247)$/);
 });
+
+test('a complaint about a land decision or a denunciation of a neighbour is told where the law sends it (Luật Khiếu nại, Luật Tố cáo), never answered with the legal-aid complaint; the police\'s and legal aid\'s own complaint procedures are still found', async () => {
+  for (const text of ['toi muon khieu nai quyet dinh thu hoi dat', 'em muon to cao hang xom lan chiem dat']) {
+    const reply = await (await conversation())(text);
+    expect(reply.procedure, text).toBeNull();
+    const said = reply.replies.map((r) => r.text).join('\n');
+    expect(said, text).toContain('02/2011/QH13');
+    expect(said, text).toContain('25/2018/QH14');
+  }
+  expect((await (await conversation())('khieu nai ve tro giup phap ly')).procedure?.code).toBe('2.000592');
+  expect((await (await conversation())('khiếu nại quyết định hành chính của công an phường')).procedure?.code).toMatch(/^(1\.003504|1\.000178|1\.004335)$/);
+  const waste = await (await conversation())('cty em muon xin giay phep xa thai');
+  expect(waste.procedure).toBeNull();
+  expect(waste.replies.map((r) => r.text).join('\n')).toContain('xả thải');
+});
