@@ -63,6 +63,17 @@ describe('facet intents', () => {
     expect(c.howToAspects).toContain('where');
   });
 
+  test('where a form is had asks for the documents; what a paper is for asks for the result; who signs asks for the agency; bringing a paper asks for the documents', () => {
+    expect(classify('mẫu đơn lấy ở đâu').facet).toBe('documents');
+    expect(classify('mau to khai tai o dau').facet).toBe('documents');
+    expect(classify('dung de lam gi').facet).toBe('result');
+    expect(classify('giấy này có tác dụng gì').facet).toBe('result');
+    const who = classify('ai ký giấy này');
+    expect(who.facet).toBe('how_to');
+    expect(who.howToAspects).toContain('agency');
+    expect(classify('co can mang cccd ko').facet).toBe('documents');
+  });
+
   test('the how-to aspect is kept: online, post, steps', () => {
     expect(classify('nộp trực tuyến được không').howToAspects).toContain('online');
     expect(classify('gửi qua bưu điện được không').howToAspects).toContain('post');
