@@ -40,6 +40,12 @@ function namesProcedureStrongly(ctx: TurnContext): boolean {
   return r.kind === 'confident' && r.best.match.recall >= 0.75;
 }
 
+/** After the thanks, a question carried on ("còn … thì sao") about words that find procedures. */
+function asksOnAfterThanks(ctx: TurnContext): boolean {
+  const { words, resolution } = u(ctx);
+  return words.carryOver && resolution.kind !== 'none' && words.topicCore.length >= 2;
+}
+
 /**
  * Off-topic words win unless the message is also clearly a procedure question: a very
  * specific off-topic phrase ("bạn tên gì", "giá vàng") needs a facet too, a weaker one only a
@@ -79,10 +85,11 @@ export const ROUTES: BotRoute[] = [
   { name: 'clarification-answer', rank: 75, selector: (ctx) => pendingChoice(ctx) !== null, handler: answerPendingChoice },
   { name: 'off-topic', rank: 70, selector: offTopic, handler: outOfScope },
   {
-    // "vậy thôi, cảm ơn ad nhé": thanks, unless the message also names a procedure outright.
+    // "vậy thôi, cảm ơn ad nhé": thanks, unless the message also names a procedure outright or asks
+    // on ("ok cảm ơn anh, còn việc rút tiền tuất bhxh của bố thì sao").
     name: 'thanks-first',
     rank: 72,
-    selector: (ctx) => socialIntent(u(ctx).words) === 'thanks' && u(ctx).words.facet === null && !namesProcedureStrongly(ctx),
+    selector: (ctx) => socialIntent(u(ctx).words) === 'thanks' && u(ctx).words.facet === null && !namesProcedureStrongly(ctx) && !asksOnAfterThanks(ctx),
     handler: thank,
   },
   {

@@ -513,3 +513,12 @@ test('a complaint about a land decision or a denunciation of a neighbour is told
   expect(waste.procedure).toBeNull();
   expect(waste.replies.map((r) => r.text).join('\n')).toContain('xả thải');
 });
+
+test('thanks that go on to ask ("ok cảm ơn anh, còn việc rút tiền tuất bhxh của bố thì sao") are answered, not only thanked; plain thanks are thanked', async () => {
+  const say = await conversation();
+  expect((await say('đăng ký khai tử cho bố ở đâu ạ')).procedure?.code).toBe('1.000656');
+  const more = await say('ok cảm ơn anh, còn việc rút tiền tuất bhxh của bố thì sao');
+  expect(more.intent).not.toBe('thanks');
+  expect(more.replies.map((r) => r.text).join('\n')).toContain('Giải quyết hưởng chế độ tử tuất');
+  expect((await say('vay thoi, cam on ad nhe')).intent).toBe('thanks');
+});
