@@ -522,3 +522,14 @@ test('thanks that go on to ask ("ok cảm ơn anh, còn việc rút tiền tuấ
   expect(more.replies.map((r) => r.text).join('\n')).toContain('Giải quyết hưởng chế độ tử tuất');
   expect((await say('vay thoi, cam on ad nhe')).intent).toBe('thanks');
 });
+
+test('a social-insurance payout asked after the insured\'s death is the survivors\' benefit, never the insured\'s own lump sum; asked of oneself it is the lump sum', async () => {
+  for (const text of ['chồng mất, rút BHXH một lần của ông ấy thì làm sao', 'bo em mat nam ngoai, so bhxh cua bo con dong 15 nam, gia dinh duoc nhan tien gi']) {
+    const reply = await (await conversation())(text);
+    expect(reply.procedure?.code ?? '2.000821', text).toBe('2.000821');
+    const said = reply.replies.map((r) => r.text).join('\n');
+    expect(said, text).toContain('Giải quyết hưởng chế độ tử tuất');
+    expect(said, text).not.toContain('Giải quyết hưởng bảo hiểm xã hội một lần');
+  }
+  expect((await (await conversation())('rut bhxh 1 lan can gi')).procedure?.code).toBe('1.001613');
+});

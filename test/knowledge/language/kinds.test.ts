@@ -57,6 +57,13 @@ describe('kinds of filer', () => {
     expect(clashes('khai trước bạ tàu cá', otherAssets)).toBe(false);
   });
 
+  test('a death told ("chồng mất", "bố em mất") rules out the insured\'s own lump sum, not the survivors\' benefit', () => {
+    expect(clashes('chồng mất, rút BHXH một lần của ông ấy', 'Giải quyết hưởng bảo hiểm xã hội một lần')).toBe(true);
+    expect(clashes('bo em mat nam ngoai, so bhxh', 'Giải quyết hưởng bảo hiểm xã hội một lần')).toBe(true);
+    expect(clashes('chồng mất, rút BHXH một lần của ông ấy', 'Giải quyết hưởng chế độ tử tuất')).toBe(false);
+    expect(clashes('rút bhxh 1 lần cần gì', 'Giải quyết hưởng bảo hiểm xã hội một lần')).toBe(false);
+  });
+
   test('every kind has phrases for names and for messages, and message phrases are unaccented', () => {
     for (const kinds of Object.values(KINDS))
       for (const said of Object.values(kinds)) {
