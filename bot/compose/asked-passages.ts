@@ -2,7 +2,8 @@
  * A question about a procedure that no facet covers ("giấy ủy quyền có phải công chứng không?",
  * "người đang chấp hành án có làm được không?"): the one to three passages of the record that
  * bear most on its words, quoted as the record says them and cited — never a reworded or guessed
- * answer. Nothing when the question's words are only the procedure's name.
+ * answer. Nothing when the question's words are only the procedure's name, or when the message
+ * asks nothing (no question word): it names the procedure its own way.
  */
 import type { Procedure } from '../../knowledge/schema.ts';
 import { textReply, type Reply } from '../replies.ts';
@@ -14,7 +15,19 @@ import { quotePassage, relevantPassages, type Asked } from './passages.ts';
 /** A passage must share at least this much (rare words, pairs) with the question to be quoted. */
 const MIN_RELEVANCE = 2;
 
+/**
+ * Words that make a message a question ("… có phải công chứng không", "… thì sao"), folded: a
+ * message without one only names what it wants ("mình muốn cấp mã số thuế cá nhân", "cấp đổi
+ * gplx"), and its words beyond the name are the citizen's name for it, not something asked.
+ */
+const QUESTION_WORDS = new Set(['khong', 'ko', 'k', 'kg', 'khg', 'hong', 'hok', 'hem', 'sao', 'nao', 'gi', 'j', 'dau', 'ai', 'chua', 'ha', 'nhieu', 'lau']);
+
+function asksSomething(asked: Asked): boolean {
+  return asked.text.split(' ').some((word) => QUESTION_WORDS.has(word));
+}
+
 export function composeAskedPassages(procedure: Procedure, asked: Asked): Reply[] {
+  if (!asksSomething(asked)) return [];
   const passages = relevantPassages(procedure, asked, { max: 3, minScore: MIN_RELEVANCE, needPair: true });
   if (passages.length === 0) return [];
   const body =

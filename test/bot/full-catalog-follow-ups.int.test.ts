@@ -533,3 +533,9 @@ test('a social-insurance payout asked after the insured\'s death is the survivor
   }
   expect((await (await conversation())('rut bhxh 1 lan can gi')).procedure?.code).toBe('1.001613');
 });
+
+test('"mã số thuế cá nhân" is the first tax registration of an individual, not the withholding registration for foreign contractors whose name says "cấp mã số thuế"', async () => {
+  for (const text of ['minh muon cap ma so thue ca nhan', 'xin mst ca nhan o dau']) {
+    expect((await (await conversation())(text)).procedure?.code, text).toBe('1.008498');
+  }
+});

@@ -41,6 +41,13 @@ describe('questions beyond the facets', () => {
     expect(replies[0]!.kind).toBe('card');
   });
 
+  test('a message that asks nothing names the procedure its own way: the summary alone, though its words are in a passage', () => {
+    // "văn bản ủy quyền" is in a note; without a question word it is not asked.
+    const replies = composeAnswer('overview', birth, [], asked('làm khai sinh cho cháu, ông bà đi làm thay bằng văn bản ủy quyền'));
+    expect(replies.length).toBe(1);
+    expect(replies[0]!.kind).toBe('card');
+  });
+
   test('words the record does not speak of quote nothing', () => {
     expect(composeAnswer('overview', birth, [], asked('đăng ký khai sinh hôm nay trời mưa to quá')).length).toBe(1);
   });
