@@ -97,6 +97,18 @@ export const SCOPE_RULES = rulesFrom<ScopeTag>({
     ['so de nghi', 0],
     // "tạm vắng" is read "tam vang": its "vang" is not "vâng" (thanks).
     ['tam vang', 0],
+    // "tiện", "tiên", "tiến" read "tien": not "tiền" (a fee) — "phương tiện", "cái đầu tiên".
+    ['phuong tien', 0],
+    ['dau tien', 0],
+    ['truoc tien', 0],
+    ['uu tien', 0],
+    ['tien hanh', 0],
+    ['thuan tien', 0],
+    ['tien loi', 0],
+    ['tien ich', 0],
+    ['tien do', 0],
+    ['tien si', 0],
+    ['cai tien', 0],
     // "Bé sinh 2 tháng rồi mà chưa đi làm giấy khai sinh": a procedure not yet done, not a dossier
     // waiting. ("đăng ký" and "đăng kí" are one phrase: rules are normalised like messages.)
     ['roi ma chua di lam', 0],

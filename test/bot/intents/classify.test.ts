@@ -74,6 +74,16 @@ describe('facet intents', () => {
     expect(classify('co can mang cccd ko').facet).toBe('documents');
   });
 
+  test('"tiện", "tiên", "tiến" typed or read without accents are no fee: "phương tiện", "cái đầu tiên", "tiến hành"', () => {
+    expect(classify('đăng ký phương tiện thủy nội địa').facet).toBeNull();
+    expect(classify('dang ky phuong tien thuy').facet).toBeNull();
+    expect(classify('cái đầu tiên').facet).toBeNull();
+    expect(classify('tien hanh dang ky').facet).toBeNull();
+    // Money is still a fee.
+    expect(classify('làm hộ chiếu hết bao nhiêu tiền').facet).toBe('fee');
+    expect(classify('dang ky phuong tien mat bao nhieu tien').facet).toBe('fee');
+  });
+
   test('the how-to aspect is kept: online, post, steps', () => {
     expect(classify('nộp trực tuyến được không').howToAspects).toContain('online');
     expect(classify('gửi qua bưu điện được không').howToAspects).toContain('post');
