@@ -539,3 +539,12 @@ test('"mã số thuế cá nhân" is the first tax registration of an individual
     expect((await (await conversation())(text)).procedure?.code, text).toBe('1.008498');
   }
 });
+
+test('"lên thổ cư", "chuyển sang đất ở" are the change of land use; "sửa chữa nhà" asks for the repair permit, not a weapon repair licence', async () => {
+  const land = await (await conversation())('dat nong nghiep chuyen sang dat o mat bao nhieu tien');
+  expect(land.replies.map((r) => r.text).join('\n')).toMatch(/chuyển mục đích sử dụng đất/);
+  const repair = await (await conversation())('xin giấy phép sửa chữa nhà');
+  const said = repair.replies.map((r) => r.text).join('\n');
+  expect(said).toContain('Cấp giấy phép xây dựng sửa chữa, cải tạo');
+  expect(said).not.toMatch(/vũ khí/);
+});
