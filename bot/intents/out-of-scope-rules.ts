@@ -109,6 +109,9 @@ export const SCOPE_RULES = rulesFrom<ScopeTag>({
     ['tien do', 0],
     ['tien si', 0],
     ['cai tien', 0],
+    // "thực phẩm cho …" typed without accents is not a typo of "phải chờ" (a waiting time).
+    ['thuc pham cho', 0],
+    ['san pham cho', 0],
     // "Bé sinh 2 tháng rồi mà chưa đi làm giấy khai sinh": a procedure not yet done, not a dossier
     // waiting. ("đăng ký" and "đăng kí" are one phrase: rules are normalised like messages.)
     ['roi ma chua di lam', 0],

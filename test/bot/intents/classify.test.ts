@@ -79,6 +79,8 @@ describe('facet intents', () => {
     expect(classify('dang ky phuong tien thuy').facet).toBeNull();
     expect(classify('cái đầu tiên').facet).toBeNull();
     expect(classify('tien hanh dang ky').facet).toBeNull();
+    // "thuc pham cho" is food for someone, not a typo of "phải chờ".
+    expect(classify('xin giay chung nhan an toan thuc pham cho quan an').facet).toBeNull();
     // Money is still a fee.
     expect(classify('làm hộ chiếu hết bao nhiêu tiền').facet).toBe('fee');
     expect(classify('dang ky phuong tien mat bao nhieu tien').facet).toBe('fee');
