@@ -64,6 +64,17 @@ async function readText(file: string): Promise<string> {
   return data.toString('utf8').replace(/^\uFEFF/u, '');
 }
 
+/**
+ * Every string of a record in composed form (NFC): some records spell "môi trường" with combining
+ * marks, which would neither match a citizen's words nor compare equal to the same name typed.
+ */
+export function composed(value: unknown): unknown {
+  if (typeof value === 'string') return value.normalize('NFC');
+  if (Array.isArray(value)) return value.map(composed);
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, composed(item)]));
+  return value;
+}
+
 function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -76,7 +87,7 @@ export function parseRecordsText(text: string, file: string, into: ReadResult): 
     try {
       const items: unknown = JSON.parse(trimmed);
       if (!Array.isArray(items)) throw new Error('not an array');
-      for (const [index, record] of items.entries()) into.records.push({ record, source: { file, index } });
+      for (const [index, record] of items.entries()) into.records.push({ record: composed(record), source: { file, index } });
     } catch (error) {
       into.malformed.push({ source: { file }, message: `JSON array không hợp lệ / invalid JSON array: ${errorMessage(error)}` });
     }
@@ -85,7 +96,7 @@ export function parseRecordsText(text: string, file: string, into: ReadResult): 
   // A whole file holding one (possibly pretty-printed) object.
   if (trimmed.startsWith('{') && !/\}\s*\n\s*\{/u.test(trimmed)) {
     try {
-      into.records.push({ record: JSON.parse(trimmed), source: { file } });
+      into.records.push({ record: composed(JSON.parse(trimmed)), source: { file } });
       return;
     } catch {
       // fall through to line-by-line reading, which reports the bad lines
@@ -95,7 +106,7 @@ export function parseRecordsText(text: string, file: string, into: ReadResult): 
   lines.forEach((line, i) => {
     if (line.trim() === '') return;
     try {
-      into.records.push({ record: JSON.parse(line), source: { file, line: i + 1 } });
+      into.records.push({ record: composed(JSON.parse(line)), source: { file, line: i + 1 } });
     } catch (error) {
       into.malformed.push({ source: { file, line: i + 1 }, message: `dòng JSON không hợp lệ / malformed JSON line: ${errorMessage(error)}` });
     }

@@ -8,7 +8,7 @@ import { parseChannels } from '../../../knowledge/import/parse-channels.ts';
 import { parseDocuments, splitForm } from '../../../knowledge/import/parse-documents.ts';
 import { parseLegalBasis } from '../../../knowledge/import/parse-legal-basis.ts';
 import { parseConditions, parseLevels, parseResults, parseSteps, splitList } from '../../../knowledge/import/parse-misc.ts';
-import { ImportInputError, readRawRecords } from '../../../knowledge/import/read-records.ts';
+import { ImportInputError, parseRecordsText, readRawRecords } from '../../../knowledge/import/read-records.ts';
 import { toProcedure } from '../../../knowledge/import/to-procedure.ts';
 import { createSqlProcedureStore } from '../../../adapters/sql/sql-procedure-store.ts';
 import { DB_FACTORIES, type TestDatabase } from '../../support/databases.ts';
@@ -246,6 +246,17 @@ describe('readRawRecords', () => {
 
   test('a missing file is a clear error', async () => {
     await expect(readRawRecords(fixture('missing.jsonl'))).rejects.toBeInstanceOf(ImportInputError);
+  });
+
+  test('names spelt with combining marks are read composed (NFC), escaped or not', () => {
+    const decomposed = 'Cấp giấy phép môi trường'.normalize('NFD');
+    const into = { records: [], malformed: [] } as Parameters<typeof parseRecordsText>[2];
+    parseRecordsText(`${JSON.stringify({ ten_thu_tuc: decomposed, nested: [{ note: decomposed }] })}\n{"ten_thu_tuc":"m\\u00f4i tr\\u01b0\\u01a1\\u0300ng"}`, 'inline.jsonl', into);
+    const [first, second] = into.records.map((r) => r.record as { ten_thu_tuc: string; nested?: Array<{ note: string }> });
+    expect(first!.ten_thu_tuc).toBe('Cấp giấy phép môi trường'.normalize('NFC'));
+    expect(first!.ten_thu_tuc).not.toBe(decomposed);
+    expect(first!.nested![0]!.note).toBe('Cấp giấy phép môi trường'.normalize('NFC'));
+    expect(second!.ten_thu_tuc).toBe('môi trường'.normalize('NFC'));
   });
 });
 
