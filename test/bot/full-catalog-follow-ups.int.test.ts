@@ -561,3 +561,12 @@ test('a tobacco retail licence, a press card and a wedding party are matters out
   }
   expect((await (await conversation())('lam dam cuoi roi ma chua dang ky ket hon thi lam sao')).procedure?.code).toBe('1.000894');
 });
+
+test('a lost marriage certificate is had again as a copy of the record or by registering the marriage again — never the land certificate\'s re-issue "do bị mất"', async () => {
+  for (const text of ['xin cap lai giay chung nhan ket hon bi mat', 'mất giấy kết hôn thì làm sao']) {
+    const reply = await (await conversation())(text);
+    expect(reply.procedure?.code ?? null, text).not.toBe('1.012786');
+    expect(reply.procedure?.code ?? null, text).not.toBe('1.000894');
+    expect(reply.replies.map((r) => r.text).join('\n'), text).toMatch(/đăng ký lại kết hôn|Trích lục/);
+  }
+});
