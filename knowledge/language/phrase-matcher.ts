@@ -89,12 +89,16 @@ export class PhraseMatcher<Tag extends string = string> {
    */
   match(tokens: ReadonlyArray<Token>, claimed: boolean[] = new Array<boolean>(tokens.length).fill(false)): PhraseMatch<Tag>[] {
     const matches: PhraseMatch<Tag>[] = [];
-    for (const compiled of this.compiled) {
-      for (let start = 0; start < tokens.length; start += 1) {
-        const found = this.matchAt(compiled, tokens, claimed, start);
-        if (!found) continue;
-        for (const i of found.positions) claimed[i] = true;
-        matches.push({ rule: compiled.rule, start, end: found.positions.at(-1)! + 1, positions: found.positions, fuzzy: found.typos > 0 });
+    // Words as typed first, then with a typo: "nhận không" is no typo of "nhanh không" where a
+    // rule reads it as typed.
+    for (const typosAllowed of [false, true]) {
+      for (const compiled of this.compiled) {
+        for (let start = 0; start < tokens.length; start += 1) {
+          const found = this.matchAt(compiled, tokens, claimed, start, typosAllowed);
+          if (!found) continue;
+          for (const i of found.positions) claimed[i] = true;
+          matches.push({ rule: compiled.rule, start, end: found.positions.at(-1)! + 1, positions: found.positions, fuzzy: found.typos > 0 });
+        }
       }
     }
     return matches.sort((a, b) => a.start - b.start);
@@ -106,11 +110,12 @@ export class PhraseMatcher<Tag extends string = string> {
     tokens: ReadonlyArray<Token>,
     claimed: readonly boolean[],
     start: number,
+    typosAllowed: boolean,
   ): { positions: number[]; typos: number } | null {
     const first = tokens[start]!;
     // Most rules fail on their first word: say so before building the search below.
     if (claimed[start]) return null;
-    if (first.folded !== words[0] && !(size >= 2 && first.raw === first.folded && isTypoOf(first.folded, words[0]!))) return null;
+    if (first.folded !== words[0] && !(typosAllowed && size >= 2 && first.raw === first.folded && isTypoOf(first.folded, words[0]!))) return null;
     const { sentence } = first;
     // Words after a gap may be in another clause of the sentence; words next to each other may not.
     const step = (k: number, at: number, typos: number, positions: number[]): { positions: number[]; typos: number } | null => {
@@ -133,7 +138,7 @@ export class PhraseMatcher<Tag extends string = string> {
         return accentsAgree(token, accents[k]!) ? step(k + 1, at + 1, typos, [...positions, at]) : null;
       }
       // A typo is read only in words typed without accents: typed with accents, it is another word ("thân", not "thật").
-      if (size >= 2 && typos === 0 && token.raw === token.folded && isTypoOf(token.folded, word)) return step(k + 1, at + 1, typos + 1, [...positions, at]);
+      if (typosAllowed && size >= 2 && typos === 0 && token.raw === token.folded && isTypoOf(token.folded, word)) return step(k + 1, at + 1, typos + 1, [...positions, at]);
       return null;
     };
     return step(0, start, 0, []);

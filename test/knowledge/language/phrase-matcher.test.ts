@@ -53,3 +53,21 @@ describe('phrase matching', () => {
     expect(clausesOf('phí 200.000 đồng, 1,5 triệu')).toEqual([['phí 200000 đồng', '15 triệu']]);
   });
 });
+
+describe('a reading as typed before a reading with a typo', () => {
+  const rules = new PhraseMatcher(
+    rulesFrom<'time' | 'neutral'>({
+      time: [['nhanh khong', 3]],
+      neutral: [['xac nhan', 0]],
+    }),
+  );
+  const read = (text: string) => rules.match(analyzeMessage(text).tokens).map((m) => `${m.rule.phrase}${m.fuzzy ? ' (typo)' : ''}`);
+
+  test('"xac nhan khong" is "xác nhận" as typed, not "nhanh không" with a typo', () => {
+    expect(read('xin giay xac nhan khong co tien an')).toEqual(['xac nhan']);
+  });
+
+  test('a typo is still read where no rule reads the words as typed', () => {
+    expect(read('lam co nhan khong')).toEqual(['nhanh khong (typo)']);
+  });
+});
