@@ -9,6 +9,26 @@ import type { FacetIntent } from './intent.ts';
 export type HowToAspect = 'where' | 'online' | 'post' | 'steps' | 'agency';
 export type FacetTag = 'documents' | 'fee' | 'processing_time' | 'conditions' | 'result' | `how_to:${HowToAspect}`;
 
+/**
+ * Asking to bring, show or copy a paper ("cần mang", "xuất trình"): a question about the dossier,
+ * which also keeps the procedure under discussion (bot/dialogs/paper-brought.ts).
+ */
+export const PAPER_BRINGING: ReadonlyArray<readonly [string, number]> = [
+  ['mang theo', 4],
+  ['đem theo', 4],
+  ['cầm theo', 4],
+  ['cần mang', 4.5],
+  ['phải mang', 4.5],
+  ['cần đem', 4],
+  ['phải đem', 4],
+  ['cần cầm', 4],
+  ['phải cầm', 4],
+  ['xuất trình', 4],
+  ['cần photo', 4],
+  ['phải photo', 4],
+  ['nộp kèm', 4],
+];
+
 const FACET_TABLE: Record<FacetTag, ReadonlyArray<readonly [string, number]>> = {
   documents: [
     ['thanh phan ho so', 5],
@@ -44,15 +64,8 @@ const FACET_TABLE: Record<FacetTag, ReadonlyArray<readonly [string, number]>> = 
     ['nop gi', 3],
     ['mang gi', 4],
     ['mang nhung gi', 4],
-    ['mang theo', 4],
-    ['dem theo', 4],
-    ['can mang', 4.5],
-    ['phai mang', 4.5],
+    ...PAPER_BRINGING,
     ['co can mang', 5],
-    ['can dem', 4],
-    ['phai dem', 4],
-    ['xuat trinh', 4],
-    ['can photo', 4],
     ['dem gi', 3],
     ['chuan bi gi', 4],
     ['chuan bi nhung gi', 5],
@@ -90,7 +103,6 @@ const FACET_TABLE: Record<FacetTag, ReadonlyArray<readonly [string, number]>> = 
     ['khai nhung gi', 4],
     ['nhung noi dung gi', 4],
     ['kem theo', 3],
-    ['nop kem', 4],
     ['dinh kem', 3],
   ],
   fee: [

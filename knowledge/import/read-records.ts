@@ -68,7 +68,7 @@ async function readText(file: string): Promise<string> {
  * Every string of a record in composed form (NFC): some records spell "môi trường" with combining
  * marks, which would neither match a citizen's words nor compare equal to the same name typed.
  */
-export function composed(value: unknown): unknown {
+function composed(value: unknown): unknown {
   if (typeof value === 'string') return value.normalize('NFC');
   if (Array.isArray(value)) return value.map(composed);
   if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, composed(item)]));

@@ -64,6 +64,8 @@ function accentsAgree(token: Token, accented: string | null): boolean {
 
 export class PhraseMatcher<Tag extends string = string> {
   private readonly compiled: CompiledRule<Tag>[];
+  /** The rules a typo may be read in: two words or more. */
+  private readonly fuzzable: CompiledRule<Tag>[];
 
   constructor(rules: ReadonlyArray<PhraseRule<Tag>>) {
     this.compiled = rules
@@ -76,6 +78,7 @@ export class PhraseMatcher<Tag extends string = string> {
       .filter((c) => c.size > 0 && c.words[0] !== GAP && c.words.at(-1) !== GAP)
       // Longest first, then heaviest: the greedy pass below keeps the most specific reading.
       .sort((a, b) => b.size - a.size || b.rule.weight - a.rule.weight);
+    this.fuzzable = this.compiled.filter((c) => c.size >= 2);
   }
 
   /** Every folded word the rules use (lets the analyser split run-together words). */
@@ -89,10 +92,11 @@ export class PhraseMatcher<Tag extends string = string> {
    */
   match(tokens: ReadonlyArray<Token>, claimed: boolean[] = new Array<boolean>(tokens.length).fill(false)): PhraseMatch<Tag>[] {
     const matches: PhraseMatch<Tag>[] = [];
-    // Words as typed first, then with a typo: "nhận không" is no typo of "nhanh không" where a
-    // rule reads it as typed.
-    for (const typosAllowed of [false, true]) {
-      for (const compiled of this.compiled) {
+    // Words as typed first, then with a typo — read only in rules of two words or more and in words
+    // typed without accents: "nhận không" is no typo of "nhanh không" where a rule reads it as typed.
+    const passes = tokens.some((token) => token.raw === token.folded) ? [false, true] : [false];
+    for (const typosAllowed of passes) {
+      for (const compiled of typosAllowed ? this.fuzzable : this.compiled) {
         for (let start = 0; start < tokens.length; start += 1) {
           const found = this.matchAt(compiled, tokens, claimed, start, typosAllowed);
           if (!found) continue;
